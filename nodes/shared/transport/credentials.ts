@@ -1,0 +1,47 @@
+import { NodeOperationError } from 'n8n-workflow';
+import type { INode } from 'n8n-workflow';
+
+import type { GwsContext } from '../contracts';
+
+export const GWS_CREDENTIAL_TYPE = 'genesysGwsApi';
+
+/** The parts of the credential the transport needs. The password is never read here: n8n applies it. */
+export interface GwsServer {
+	baseUrl: string;
+	username: string;
+	allowUnauthorizedCerts: boolean;
+}
+
+/**
+ * Normalizes what users paste as Base URL: trims, drops trailing slashes and a trailing /api/v2 (a common
+ * mistake, since every GWS page prints URLs with it), and insists on http(s).
+ */
+export function normalizeBaseUrl(node: INode, raw: unknown): string {
+	const value = typeof raw === 'string' ? raw.trim() : '';
+	const fix = 'Set Base URL in the Genesys GWS credential to the server root, e.g. https://gws.example.com';
+	if (value === '') {
+		throw new NodeOperationError(node, 'The Genesys GWS credential has no Base URL', { description: fix });
+	}
+	const trimmed = value.replace(/\/+$/, '').replace(/\/api\/v2$/i, '');
+	let parsed: URL;
+	try {
+		parsed = new URL(trimmed);
+	} catch {
+		throw new NodeOperationError(node, `Base URL "${value}" is not a valid URL`, { description: fix });
+	}
+	if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
+		throw new NodeOperationError(node, `Base URL "${value}" must start with http:// or https://`, {
+			description: fix,
+		});
+	}
+	return trimmed;
+}
+
+export async function readGwsServer(ctx: GwsContext): Promise<GwsServer> {
+	const credentials = await ctx.getCredentials(GWS_CREDENTIAL_TYPE);
+	return {
+		baseUrl: normalizeBaseUrl(ctx.getNode(), credentials.baseUrl),
+		username: typeof credentials.username === 'string' ? credentials.username : '',
+		allowUnauthorizedCerts: credentials.allowUnauthorizedCerts === true,
+	};
+}

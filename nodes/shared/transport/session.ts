@@ -1,0 +1,121 @@
+/**
+ * The GWS HTTP session (GWS-API.md §1): a GET /api/v2/me with Basic auth returns the JSESSIONID cookie and,
+ * when CSRF protection is on, X-CSRF-HEADER (the header's name) + X-CSRF-TOKEN (its value). Both must go back
+ * on every later request. Sessions are cached per (base URL, username) for the life of the n8n process; the
+ * password is neither part of the key nor stored (n8n adds it to each request from the credential).
+ */
+import type { GwsContext, GwsRawResponse, GwsSessionInfo } from '../contracts';
+import { cookieHeader, setCookieHeaders, storeCookies } from './cookies';
+import type { CookieJar } from './cookies';
+import type { GwsServer } from './credentials';
+import { nonJsonError, responseError } from './errors';
+import { exchange } from './exchange';
+
+export interface GwsSession {
+	jar: CookieJar;
+	csrfHeaderName?: string;
+	csrfToken?: string;
+}
+
+const sessions = new Map<string, Promise<GwsSession>>();
+
+function sessionKey(server: GwsServer): string {
+	return `${server.baseUrl}\n${server.username}`;
+}
+
+function headerValue(response: GwsRawResponse, name: string): string | undefined {
+	const value = response.headers[name.toLowerCase()];
+	const first = Array.isArray(value) ? value[0] : value;
+	return typeof first === 'string' && first.trim() !== '' ? first.trim() : undefined;
+}
+
+/** Keeps cookies and a (re-issued) CSRF token from any GWS reply. */
+export function absorbResponse(session: GwsSession, response: GwsRawResponse): void {
+	storeCookies(session.jar, setCookieHeaders(response.headers));
+	const token = headerValue(response, 'X-CSRF-TOKEN');
+	if (token) {
+		session.csrfToken = token;
+		session.csrfHeaderName = headerValue(response, 'X-CSRF-HEADER') ?? session.csrfHeaderName ?? 'X-CSRF-TOKEN';
+	}
+}
+
+/** Headers that carry the session: the cookie always, the CSRF token on data-changing requests. */
+export function sessionHeaders(session: GwsSession, method: string): Record<string, string> {
+	const headers: Record<string, string> = {};
+	const cookies = cookieHeader(session.jar);
+	if (cookies) headers.Cookie = cookies;
+	if (method.toUpperCase() !== 'GET' && session.csrfHeaderName && session.csrfToken) {
+		headers[session.csrfHeaderName] = session.csrfToken;
+	}
+	return headers;
+}
+
+async function login(ctx: GwsContext, server: GwsServer, timeoutMs?: number, itemIndex?: number): Promise<GwsSession> {
+	const path = '/api/v2/me';
+	const response = await exchange(
+		ctx,
+		server,
+		{ method: 'GET', url: server.baseUrl + path, headers: { Accept: 'application/json' }, timeoutMs },
+		itemIndex,
+	);
+	const errorContext = {
+		baseUrl: server.baseUrl,
+		username: server.username,
+		method: 'GET',
+		path,
+		timeoutMs: timeoutMs ?? 0,
+		itemIndex,
+	};
+	let body: unknown;
+	try {
+		body = JSON.parse(response.body);
+	} catch {
+		body = undefined;
+	}
+	if (!body || typeof body !== 'object' || Array.isArray(body)) {
+		throw nonJsonError(ctx.getNode(), errorContext, response.statusCode, String(response.headers['content-type'] ?? ''), response.body);
+	}
+	const json = body as Record<string, never>;
+	const ok = response.statusCode >= 200 && response.statusCode < 300;
+	if (!ok || (typeof json.statusCode === 'number' && json.statusCode !== 0)) {
+		throw responseError(ctx.getNode(), errorContext, response.statusCode, json, response.body);
+	}
+	const session: GwsSession = { jar: new Map() };
+	absorbResponse(session, response);
+	return session;
+}
+
+/** The cached session for this server and user, logging in when there is none (or `renew`). */
+export async function sessionFor(
+	ctx: GwsContext,
+	server: GwsServer,
+	options: { renew?: boolean; stale?: Promise<GwsSession>; timeoutMs?: number; itemIndex?: number } = {},
+): Promise<{ session: GwsSession; handle: Promise<GwsSession> }> {
+	const key = sessionKey(server);
+	let handle = sessions.get(key);
+	// Renew only if nobody renewed it meanwhile (parallel items share one new login).
+	const mustRenew = options.renew && (options.stale === undefined || options.stale === handle);
+	if (!handle || mustRenew) {
+		handle = login(ctx, server, options.timeoutMs, options.itemIndex);
+		sessions.set(key, handle);
+		// A failed login is not cached: the next request tries again.
+		handle.catch(() => {
+			if (sessions.get(key) === handle) sessions.delete(key);
+		});
+	}
+	return { session: await handle, handle };
+}
+
+export function toSessionInfo(server: GwsServer, session: GwsSession): GwsSessionInfo {
+	return {
+		baseUrl: server.baseUrl,
+		cookieHeader: cookieHeader(session.jar),
+		csrfHeaderName: session.csrfHeaderName,
+		csrfToken: session.csrfToken,
+	};
+}
+
+/** Forgets every cached session (tests; a restarted simulator). */
+export function clearGwsSessions(): void {
+	sessions.clear();
+}
