@@ -1,0 +1,32 @@
+import type {
+	INodeType,
+	INodeTypeDescription,
+	ITriggerFunctions,
+	ITriggerResponse,
+} from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { triggerProperties } from './description';
+import { startTrigger } from './trigger-session';
+
+export class GenesysGwsTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Genesys GWS Trigger',
+		name: 'genesysGwsTrigger',
+		icon: { light: 'file:genesysGws.svg', dark: 'file:genesysGws.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{($parameter["events"] || []).join(", ")}}',
+		description:
+			'Starts the workflow on Genesys Engage call and agent notifications from Genesys Web Services (CometD)',
+		defaults: { name: 'Genesys GWS Trigger' },
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'genesysGwsApi', required: true }],
+		properties: triggerProperties,
+	};
+
+	async trigger(this: ITriggerFunctions): Promise<ITriggerResponse> {
+		return startTrigger(this);
+	}
+}

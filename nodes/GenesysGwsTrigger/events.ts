@@ -1,0 +1,100 @@
+/**
+ * The trigger's events: one place that says which notification each event is, on which channel it arrives and
+ * which part of a call it reports (the "aspect" the resync compares). Shapes: GWS-API.md §3 and §8.
+ */
+import type { IDataObject } from 'n8n-workflow';
+
+import { CALLS_CHANNEL, DEVICES_CHANNEL } from '../shared/cometd';
+
+/** The part of a call resource an event reports; resync compares these to find what was missed. */
+export type CallAspect = 'state' | 'participants' | 'userData' | 'recordingState' | 'monitoredUserMuted';
+
+export interface TriggerEvent {
+	/** The `events` option value (the GWS notificationType / messageType itself). */
+	value: string;
+	name: string;
+	description: string;
+	channel: string;
+	/** Call events only. */
+	aspect?: CallAspect;
+}
+
+export const TRIGGER_EVENTS: TriggerEvent[] = [
+	{
+		value: 'StatusChange',
+		name: 'Call State Changed',
+		description: 'StatusChange: a call was created or its state changed (Dialing, Ringing, Established, Held, Released…)',
+		channel: CALLS_CHANNEL,
+		aspect: 'state',
+	},
+	{
+		value: 'ParticipantsUpdated',
+		name: 'Call Participants Updated',
+		description: 'ParticipantsUpdated: a party joined or left the call (conference, transfer)',
+		channel: CALLS_CHANNEL,
+		aspect: 'participants',
+	},
+	{
+		value: 'AttachedDataChanged',
+		name: 'Call User Data Changed',
+		description: 'AttachedDataChanged: user data (attached data) was added, updated or deleted',
+		channel: CALLS_CHANNEL,
+		aspect: 'userData',
+	},
+	{
+		value: 'CallRecordingStateChange',
+		name: 'Call Recording State Changed',
+		description: 'CallRecordingStateChange: recording started, paused, resumed or stopped',
+		channel: CALLS_CHANNEL,
+		aspect: 'recordingState',
+	},
+	{
+		value: 'MonitoredUserMutedStateChange',
+		name: 'Monitored Agent Muted or Unmuted',
+		description: 'MonitoredUserMutedStateChange: a supervisor muted or unmuted the monitored agent',
+		channel: CALLS_CHANNEL,
+		aspect: 'monitoredUserMuted',
+	},
+	{
+		value: 'DeviceStateChangeMessage',
+		name: 'Agent or Device State Changed',
+		description:
+			'DeviceStateChangeMessage on /v2/me/devices: agent state (Ready, NotReady, AfterCallWork…), DND, forwarding',
+		channel: DEVICES_CHANNEL,
+	},
+	{
+		value: 'ErrorMessage',
+		name: 'Operation Failed',
+		description: 'ErrorMessage on /v2/me/calls: GWS reports that an asynchronous call operation failed',
+		channel: CALLS_CHANNEL,
+	},
+];
+
+export const EVENT_BY_VALUE = new Map(TRIGGER_EVENTS.map((e) => [e.value, e]));
+
+export const CALL_EVENTS = TRIGGER_EVENTS.filter((e) => e.aspect !== undefined);
+
+/**
+ * Which event a notification is, or undefined for notifications we do not offer (logged and skipped).
+ * Call notifications are `messageType: CallStateChangeMessage` keyed by `notificationType`; a notification
+ * without messageType but with notificationType + call is accepted too (the ClearCall page prints one).
+ */
+export function eventOf(channel: string, data: IDataObject): TriggerEvent | undefined {
+	const messageType = data.messageType;
+	if (channel === DEVICES_CHANNEL) {
+		return messageType === 'DeviceStateChangeMessage' || Array.isArray(data.devices)
+			? EVENT_BY_VALUE.get('DeviceStateChangeMessage')
+			: undefined;
+	}
+	if (channel !== CALLS_CHANNEL) return undefined;
+	if (messageType === 'ErrorMessage') return EVENT_BY_VALUE.get('ErrorMessage');
+	if (messageType !== undefined && messageType !== 'CallStateChangeMessage') return undefined;
+	const type = data.notificationType;
+	if (typeof type !== 'string') return undefined;
+	const event = EVENT_BY_VALUE.get(type);
+	return event?.aspect ? event : undefined;
+}
+
+export function channelsFor(events: string[]): string[] {
+	return [...new Set(events.map((e) => EVENT_BY_VALUE.get(e)?.channel).filter((c): c is string => !!c))];
+}

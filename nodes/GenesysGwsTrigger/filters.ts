@@ -1,0 +1,84 @@
+/**
+ * The optional filters. All set filters must match (AND); within a list any value matches (OR).
+ * Call filters look at the notification's `call`; notifications without a call (device state, most
+ * ErrorMessages) are not subject to them and always pass.
+ */
+import type { IDataObject, INode } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+export interface FilterParameters {
+	callStates?: string[];
+	callTypes?: string[];
+	numbers?: string;
+	userDataKey?: string;
+	userDataValue?: string;
+}
+
+export type CallFilter = (call: IDataObject) => boolean;
+
+/** Digits only, so "+1 555-1234" and "15551234" compare equal; empty when the input has no digit. */
+function digitsOf(value: unknown): string {
+	return typeof value === 'string' || typeof value === 'number' ? String(value).replace(/\D/g, '') : '';
+}
+
+/** Every number a call shows: dnis, ani and each participant (objects or, on older GWS builds, strings). */
+export function numbersOfCall(call: IDataObject): string[] {
+	const found: unknown[] = [call.dnis, call.ani];
+	const participants = Array.isArray(call.participants) ? call.participants : [];
+	for (const p of participants) {
+		if (p && typeof p === 'object') {
+			const party = p as IDataObject;
+			found.push(party.phoneNumber, party.digits, party.e164Number, party.formattedPhoneNumber);
+		} else {
+			found.push(p);
+		}
+	}
+	return [...new Set(found.map(digitsOf).filter((d) => d !== ''))];
+}
+
+export function compileCallFilter(node: INode, params: FilterParameters): CallFilter {
+	const checks: CallFilter[] = [];
+	if (params.callStates?.length) {
+		const states = new Set(params.callStates);
+		checks.push((call) => states.has(String(call.state)));
+	}
+	if (params.callTypes?.length) {
+		const types = new Set(params.callTypes);
+		checks.push((call) => types.has(String(call.callType)));
+	}
+	const numberText = params.numbers?.trim();
+	if (numberText) {
+		const wanted = numberText.split(',').map((n) => n.trim()).filter((n) => n !== '');
+		const wantedDigits = wanted.map(digitsOf);
+		const bad = wanted.find((n, i) => wantedDigits[i] === '');
+		if (bad !== undefined) {
+			throw new NodeOperationError(
+				node,
+				`Filter "DNIS or Participant Number" has "${bad}", which contains no digit`,
+				{ description: 'Enter phone numbers separated by commas, e.g. 5551234, 15001' },
+			);
+		}
+		checks.push((call) => numbersOfCall(call).some((n) => wantedDigits.includes(n)));
+	}
+	const key = params.userDataKey?.trim();
+	if (key) {
+		const value = params.userDataValue;
+		checks.push((call) => {
+			const userData = call.userData;
+			if (!userData || typeof userData !== 'object' || !(key in userData)) return false;
+			// An empty value only asks for the key to be present.
+			if (value === undefined || value === '') return true;
+			const actual = (userData as IDataObject)[key];
+			// AttachUserData can duplicate a key; GWS then shows an array of the values: any may match.
+			const values = Array.isArray(actual) ? actual : [actual];
+			return values.some((v) => (typeof v === 'object' ? JSON.stringify(v) : String(v)) === value);
+		});
+	} else if (params.userDataValue) {
+		throw new NodeOperationError(
+			node,
+			`Filter "User Data Value" is "${params.userDataValue}" but "User Data Key" is empty`,
+			{ description: 'Set the user data key to compare with, or remove the value' },
+		);
+	}
+	return (call) => checks.every((check) => check(call));
+}

@@ -1,0 +1,247 @@
+/**
+ * The running trigger: one CometD client for the credential, turning notifications into executions.
+ * Kept out of the node file so the node file stays a description plus a call to startTrigger().
+ *
+ * Bad input: a notification whose `data` is not an object, a call notification without `call.id`, or a
+ * notificationType/messageType we do not offer is logged (warn for malformed, debug for unknown types) and
+ * skipped; it never throws into n8n. Fields we do not know are passed through untouched.
+ */
+import type { IDataObject, INode, ITriggerFunctions, ITriggerResponse } from 'n8n-workflow';
+import { NodeOperationError, sleep } from 'n8n-workflow';
+
+import type { GwsNotification } from '../shared/contracts';
+import { CALLS_CHANNEL, createNotificationClient, DEVICES_CHANNEL } from '../shared/cometd';
+import type { NotificationClientStatus } from '../shared/cometd';
+import { gwsApiRequest } from '../shared/transport';
+import { CallTracker, callIdOf, type CallChange } from './call-tracker';
+import { DEFAULT_MANUAL_TIMEOUT_SECONDS } from './description';
+import { DeviceTracker } from './device-tracker';
+import { EVENT_BY_VALUE, channelsFor, eventOf, type TriggerEvent } from './events';
+import { compileCallFilter, type CallFilter, type FilterParameters } from './filters';
+import { buildItem } from './items';
+
+const RESYNC_ATTEMPTS = 3;
+
+interface TriggerOptions {
+	resync?: boolean;
+	manualTimeout?: number;
+}
+
+function isObject(value: unknown): value is IDataObject {
+	return !!value && typeof value === 'object' && !Array.isArray(value);
+}
+
+function readEvents(ctx: ITriggerFunctions, node: INode): Set<string> {
+	const events = ctx.getNodeParameter('events', []) as string[];
+	if (!Array.isArray(events) || events.length === 0) {
+		throw new NodeOperationError(node, 'Parameter "Events" is empty', {
+			description: 'Choose at least one event, e.g. "Call State Changed"',
+		});
+	}
+	const unknown = events.find((e) => !EVENT_BY_VALUE.has(e));
+	if (unknown !== undefined) {
+		throw new NodeOperationError(node, `Parameter "Events" has an unknown value "${unknown}"`, {
+			description: `Use one of: ${[...EVENT_BY_VALUE.keys()].join(', ')}`,
+		});
+	}
+	return new Set(events);
+}
+
+/** The event a notification starts an execution for, or undefined (not selected, filtered out, malformed). */
+function selectedEvent(
+	n: GwsNotification,
+	selected: Set<string>,
+	callFilter: CallFilter,
+): TriggerEvent | undefined {
+	if (!isObject(n.data)) return undefined;
+	const event = eventOf(n.channel, n.data);
+	if (!event || !selected.has(event.value)) return undefined;
+	const call = n.data.call;
+	if (event.aspect && !callIdOf(call)) return undefined;
+	if (call !== undefined && (!isObject(call) || !callFilter(call))) return undefined;
+	return event;
+}
+
+export async function startTrigger(ctx: ITriggerFunctions): Promise<ITriggerResponse> {
+	const node = ctx.getNode();
+	const selected = readEvents(ctx, node);
+	const callFilter = compileCallFilter(node, ctx.getNodeParameter('filters', {}) as FilterParameters);
+	const options = ctx.getNodeParameter('options', {}) as TriggerOptions;
+	const channels = channelsFor([...selected]);
+	const log = ctx.logger;
+	let closed = false;
+
+	const onStatus = (status: NotificationClientStatus) => {
+		if (status.state === 'failed') {
+			log.error(`Genesys GWS Trigger: ${status.error.message}`);
+			if (!closed) ctx.emitError(new NodeOperationError(node, status.error.message));
+		} else if (status.state === 'reconnecting') {
+			log.warn(`Genesys GWS Trigger: reconnecting to GWS notifications (attempt ${status.attempt}): ${status.cause}`);
+		} else if (status.state === 'recovered') {
+			log.info(`Genesys GWS Trigger: GWS notifications are back after ${status.downForMs} ms`);
+		}
+	};
+
+	if (ctx.getMode() === 'manual') {
+		const client = createNotificationClient(ctx, { channels, onStatus, bufferSize: 100 });
+		const timeoutSeconds = options.manualTimeout ?? DEFAULT_MANUAL_TIMEOUT_SECONDS;
+		return {
+			manualTriggerFunction: async () => {
+				await client.start();
+				let notification: GwsNotification;
+				try {
+					notification = await client.waitFor(
+						(n) => selectedEvent(n, selected, callFilter) !== undefined,
+						timeoutSeconds * 1000,
+					);
+				} catch (error) {
+					throw new NodeOperationError(node, error as Error, {
+						description: 'Make a call (or change the agent state) that matches the events and filters, or raise "Test Step Timeout"',
+					});
+				}
+				const event = selectedEvent(notification, selected, callFilter)!;
+				ctx.emit([
+					[
+						buildItem(notification.data, {
+							event: event.value,
+							channel: notification.channel,
+							receivedAt: new Date().toISOString(),
+						}),
+					],
+				]);
+			},
+			closeFunction: async () => {
+				closed = true;
+				await client.stop();
+			},
+		};
+	}
+
+	const calls = new CallTracker();
+	const devices = new DeviceTracker();
+	let phoneNumber: string | undefined;
+
+	const emitItem = (data: IDataObject, event: TriggerEvent, channel: string, resync?: CallChange['reason']) => {
+		if (closed) return;
+		const meta = { event: event.value, channel, receivedAt: new Date().toISOString() };
+		ctx.emit([[buildItem(data, resync ? { ...meta, resync: true, resyncReason: resync } : meta)]]);
+	};
+
+	const onNotification = (n: GwsNotification) => {
+		const data = n.data;
+		if (!isObject(data)) {
+			log.warn(`Genesys GWS Trigger: skipped a notification on ${n.channel} whose data is not an object`);
+			return;
+		}
+		const event = eventOf(n.channel, data);
+		if (!event) {
+			log.debug(
+				`Genesys GWS Trigger: skipped a notification it does not offer (channel ${n.channel}, messageType ${String(
+					data.messageType,
+				)}, notificationType ${String(data.notificationType)})`,
+			);
+			return;
+		}
+		if (event.aspect) {
+			if (!isObject(data.call) || !callIdOf(data.call)) {
+				log.warn(`Genesys GWS Trigger: skipped a ${event.value} notification without call.id`);
+				return;
+			}
+			if (typeof data.phoneNumber === 'string') phoneNumber = data.phoneNumber;
+			if (calls.observe(data.call, event.aspect)) {
+				log.debug(`Genesys GWS Trigger: skipped ${event.value} for call ${String(data.call.id)}: a resync already reported it`);
+				return;
+			}
+		} else if (event.value === 'DeviceStateChangeMessage') {
+			devices.observe(data.devices);
+		}
+		if (selectedEvent(n, selected, callFilter)) emitItem(data, event, n.channel);
+	};
+
+	const readCollection = async (path: string, name: string): Promise<IDataObject[]> => {
+		const response = await gwsApiRequest.call(ctx, { method: 'GET', path, qs: { fields: '*' } });
+		const list = response[name];
+		return Array.isArray(list) ? (list.filter(isObject) as IDataObject[]) : [];
+	};
+
+	const resyncOnce = async (first: boolean) => {
+		if (channels.includes(CALLS_CHANNEL)) {
+			calls.beginResync();
+			const snapshot = await readCollection('/api/v2/me/calls', 'calls');
+			if (closed) return;
+			if (first) calls.seed(snapshot);
+			else {
+				for (const change of calls.resync(snapshot)) {
+					const event = CALL_EVENT_BY_ASPECT.get(change.aspect)!;
+					const data: IDataObject = {
+						messageType: 'CallStateChangeMessage',
+						notificationType: event.value,
+						call: change.call,
+						...(phoneNumber ? { phoneNumber } : {}),
+					};
+					const n = { channel: CALLS_CHANNEL, data };
+					if (selectedEvent(n, selected, callFilter)) emitItem(data, event, CALLS_CHANNEL, change.reason);
+				}
+			}
+		}
+		if (channels.includes(DEVICES_CHANNEL)) {
+			const snapshot = await readCollection('/api/v2/me/devices', 'devices');
+			if (closed) return;
+			const changed = devices.changed(snapshot);
+			if (!first && changed.length > 0) {
+				const data: IDataObject = { messageType: 'DeviceStateChangeMessage', devices: changed };
+				emitItem(data, EVENT_BY_VALUE.get('DeviceStateChangeMessage')!, DEVICES_CHANNEL, 'changed');
+			}
+		}
+	};
+
+	// Resyncs run one after the other; a failed read is retried a few times, then logged (the next reconnect
+	// resyncs again).
+	let resyncChain = Promise.resolve();
+	const onResubscribed = ({ first }: { first: boolean }) => {
+		if (options.resync === false) return resyncChain;
+		resyncChain = resyncChain.then(async () => {
+			for (let attempt = 1; attempt <= RESYNC_ATTEMPTS && !closed; attempt++) {
+				try {
+					await resyncOnce(first);
+					return;
+				} catch (error) {
+					log.warn(
+						`Genesys GWS Trigger: reading the current state after ${first ? 'connecting' : 'a reconnect'} failed (attempt ${attempt}): ${(error as Error).message}`,
+					);
+					if (attempt < RESYNC_ATTEMPTS) await sleep(500 * attempt);
+				}
+			}
+		});
+		return resyncChain;
+	};
+
+	const client = createNotificationClient(ctx, {
+		channels,
+		onStatus,
+		onResubscribed,
+		bufferSize: 0,
+		onInternalError: (e) => log.error(`Genesys GWS Trigger: internal error: ${(e as Error)?.message ?? String(e)}`),
+	});
+	client.onNotification(onNotification);
+	try {
+		await client.start();
+	} catch (error) {
+		await client.stop();
+		throw new NodeOperationError(node, error as Error, {
+			description: 'The trigger could not subscribe to GWS notifications; check the credential and that GWS is reachable',
+		});
+	}
+
+	return {
+		closeFunction: async () => {
+			closed = true;
+			await client.stop();
+			await resyncChain;
+		},
+	};
+}
+
+const CALL_EVENT_BY_ASPECT = new Map(
+	[...EVENT_BY_VALUE.values()].filter((e) => e.aspect).map((e) => [e.aspect!, e] as const),
+);

@@ -1,0 +1,348 @@
+/**
+ * GwsCometdClient: one CometD (Bayeux) long-polling connection to GWS `/api/v2/notifications` for one credential.
+ *
+ * Reconnect policy (cometd.js does the mechanics, this class watches and reports):
+ * - Dropped connection / server down: cometd.js retries /meta/connect, then re-handshakes, with a backoff growing by
+ *   `backoffIncrementMs` up to `maxBackoffMs`.
+ * - "402::Unknown client" (server forgot the session, e.g. restart): the server advises `reconnect: handshake`;
+ *   cometd.js re-handshakes; we re-subscribe every channel on each successful handshake.
+ * - REST session rejected (HTTP 401/403 on a Bayeux POST): gws-http.ts renews it through the transport and retries.
+ * - A failure is LASTING after `failureAttempts` consecutive failed exchanges or `failureAfterMs` without a
+ *   connection, or at once when the credential is refused. It is reported once per outage (onStatus 'failed');
+ *   the client keeps trying and reports 'recovered' when the server is back.
+ * - After every (re)subscription: onResubscribed({ first }) so a trigger can resync state it may have missed.
+ */
+import type { CometD, Message } from 'cometd';
+
+import type { GwsNotification, GwsNotificationClient, IDataObject } from '../contracts';
+import type { BayeuxCookieJar } from './cookie-jar';
+import type { WireDiagnostics } from './gws-http';
+import { createLongPollingTransport, type BayeuxSend } from './long-polling';
+import { loadCometd } from './runtime';
+
+export const NOTIFICATIONS_PATH = '/api/v2/notifications';
+export const CALLS_CHANNEL = '/v2/me/calls';
+export const DEVICES_CHANNEL = '/v2/me/devices';
+
+export type NotificationClientStatus =
+	| { state: 'subscribed'; first: boolean }
+	| { state: 'reconnecting'; attempt: number; cause: string }
+	| { state: 'failed'; attempt: number; cause: string; error: Error }
+	| { state: 'recovered'; downForMs: number }
+	| { state: 'stopped' };
+
+export interface NotificationClientOptions {
+	/** Default: ['/v2/me/calls']. */
+	channels?: string[];
+	/** Connection state changes; 'failed' is the lasting failure to surface (e.g. emitError). */
+	onStatus?: (status: NotificationClientStatus) => void;
+	/** After every successful (re)subscription of all channels. Errors thrown here are reported, not fatal. */
+	onResubscribed?: (info: { first: boolean }) => void | Promise<void>;
+	/** Consecutive failed exchanges before an outage counts as lasting. Default 5. */
+	failureAttempts?: number;
+	/** Time without a connection before an outage counts as lasting. Default 30 000 ms. */
+	failureAfterMs?: number;
+	/** Reconnect backoff: grows by this much per failure... Default 1000 ms. */
+	backoffIncrementMs?: number;
+	/** ...up to this cap. Default 10 000 ms. */
+	maxBackoffMs?: number;
+	/** How many recent notifications waitFor() may look back on. Default 500. */
+	bufferSize?: number;
+	/** Where unexpected internal errors go (default: dropped). Never gets credentials. */
+	onInternalError?: (error: unknown) => void;
+}
+
+interface Waiter {
+	predicate: (n: GwsNotification) => boolean;
+	resolve: (n: GwsNotification) => void;
+	reject: (e: Error) => void;
+	timer: ReturnType<typeof setTimeout>;
+}
+
+const DISCONNECT_GRACE_MS = 1000;
+
+export class GwsCometdClient implements GwsNotificationClient {
+	private readonly channels: string[];
+	private readonly listeners = new Set<(n: GwsNotification) => void>();
+	private readonly waiters = new Set<Waiter>();
+	private readonly buffer: GwsNotification[] = [];
+	private readonly inFlight = new Set<AbortController>();
+	private readonly timers = new Set<ReturnType<typeof setTimeout>>();
+	private cometd?: CometD;
+	private url = '';
+	private stopped = false;
+	private starting?: Promise<void>;
+	private subscribedOnce = false;
+	/** Consecutive failed exchanges, and when the current outage began (0 = connected). */
+	private failures = 0;
+	private downSince = 0;
+	private failureReported = false;
+
+	constructor(
+		private readonly resolveBaseUrl: () => Promise<string>,
+		private readonly send: BayeuxSend,
+		private readonly jar: BayeuxCookieJar,
+		private readonly diagnostics: WireDiagnostics,
+		private readonly options: NotificationClientOptions = {},
+	) {
+		this.channels = options.channels?.length ? [...new Set(options.channels)] : [CALLS_CHANNEL];
+	}
+
+	/** The Bayeux endpoint URL (known after start()). */
+	get endpoint(): string {
+		return this.url;
+	}
+
+	start(): Promise<void> {
+		if (this.stopped) return Promise.reject(new Error('The GWS notification client was stopped'));
+		this.starting ??= this.doStart();
+		return this.starting;
+	}
+
+	onNotification(listener: (notification: GwsNotification) => void): () => void {
+		this.listeners.add(listener);
+		return () => this.listeners.delete(listener);
+	}
+
+	waitFor(predicate: (n: GwsNotification) => boolean, timeoutMs: number): Promise<GwsNotification> {
+		if (this.stopped) return Promise.reject(new Error('The GWS notification client was stopped'));
+		const index = this.buffer.findIndex((n) => safeMatch(predicate, n));
+		if (index >= 0) return Promise.resolve(this.buffer.splice(index, 1)[0]);
+		return new Promise((resolve, reject) => {
+			const waiter: Waiter = {
+				predicate,
+				resolve,
+				reject,
+				timer: setTimeout(() => {
+					this.waiters.delete(waiter);
+					reject(
+						new Error(
+							`No matching GWS notification arrived within ${timeoutMs} ms on ${this.channels.join(', ')} ` +
+								`(${this.url || 'not connected'}); increase the timeout or check that the operation happened`,
+						),
+					);
+				}, timeoutMs),
+			};
+			this.waiters.add(waiter);
+		});
+	}
+
+	async stop(): Promise<void> {
+		if (this.stopped) return;
+		this.stopped = true;
+		for (const timer of this.timers) clearTimeout(timer);
+		this.timers.clear();
+		for (const waiter of this.waiters) {
+			clearTimeout(waiter.timer);
+			waiter.reject(new Error('The GWS notification client was stopped before a matching notification arrived'));
+		}
+		this.waiters.clear();
+		this.buffer.length = 0;
+		const cometd = this.cometd;
+		if (cometd && !cometd.isDisconnected()) {
+			// Tell the server we leave (frees its session); do not wait long when it is unreachable.
+			await new Promise<void>((resolve) => {
+				const grace = setTimeout(resolve, DISCONNECT_GRACE_MS);
+				cometd.disconnect(() => {
+					clearTimeout(grace);
+					resolve();
+				});
+			});
+		}
+		// Whatever cometd.js still has in flight (the held /meta/connect, a retry) is cancelled now.
+		for (const controller of this.inFlight) controller.abort();
+		this.inFlight.clear();
+		cometd?.clearListeners();
+		cometd?.clearSubscriptions();
+		this.listeners.clear();
+		this.jar.clear();
+		this.options.onStatus?.({ state: 'stopped' });
+	}
+
+	private async doStart(): Promise<void> {
+		const baseUrl = await this.resolveBaseUrl();
+		if (this.stopped) throw new Error('The GWS notification client was stopped');
+		this.url = `${baseUrl.replace(/\/+$/, '')}${NOTIFICATIONS_PATH}`;
+		const { CometD } = loadCometd();
+		const cometd = new CometD();
+		this.cometd = cometd;
+		cometd.unregisterTransports();
+		cometd.websocketEnabled = false;
+		cometd.registerTransport(
+			'long-polling',
+			createLongPollingTransport(this.send, this.inFlight, (e) => this.internalError(e)),
+		);
+		cometd.configure({
+			url: this.url,
+			logLevel: 'warn',
+			useWorkerScheduler: false,
+			backoffIncrement: this.options.backoffIncrementMs ?? 1000,
+			maxBackoff: this.options.maxBackoffMs ?? 10_000,
+			// GWS (CometD 3) takes messages in the POST body; no message type in the URL path.
+			appendMessageTypeToURL: false,
+		});
+
+		return new Promise<void>((resolve, reject) => {
+			let settled = false;
+			const settle = (error?: Error) => {
+				if (settled) return;
+				settled = true;
+				if (error) reject(error);
+				else resolve();
+			};
+			cometd.addListener('/meta/handshake', (m) => this.onHandshake(m, () => settle()));
+			cometd.addListener('/meta/connect', (m) => this.onConnect(m));
+			cometd.addListener('/meta/unsuccessful', (m) => {
+				const error = this.onUnsuccessful(m);
+				// A first start that cannot connect fails the caller (e.g. trigger activation) and stops retrying.
+				if (error && !this.subscribedOnce) {
+					settle(error);
+					void this.stop();
+				}
+			});
+			cometd.handshake();
+		});
+	}
+
+	private onHandshake(message: Message, firstSubscribed: () => void): void {
+		if (!message.successful || this.stopped) return;
+		// cometd.js drops subscriptions on every handshake: subscribe again each time.
+		const handshakeClientId = this.cometd!.getClientId();
+		this.subscribe(this.channels, handshakeClientId, firstSubscribed);
+	}
+
+	private subscribe(channels: string[], clientId: string | null, firstSubscribed: () => void): void {
+		const cometd = this.cometd!;
+		let pending = channels.length;
+		const failed: string[] = [];
+		const done = () => {
+			if (this.stopped || cometd.getClientId() !== clientId) return; // a newer handshake took over
+			if (failed.length > 0) {
+				// Counted as a failure by /meta/unsuccessful; retry those channels after the backoff.
+				const delay = Math.max(cometd.getBackoffPeriod(), this.options.backoffIncrementMs ?? 1000);
+				const timer = setTimeout(() => {
+					this.timers.delete(timer);
+					this.subscribe(failed, clientId, firstSubscribed);
+				}, delay);
+				this.timers.add(timer);
+				return;
+			}
+			const first = !this.subscribedOnce;
+			this.subscribedOnce = true;
+			this.connectionUp();
+			this.options.onStatus?.({ state: 'subscribed', first });
+			if (first) firstSubscribed();
+			this.runResubscribedHook(first);
+		};
+		cometd.batch(() => {
+			for (const channel of channels) {
+				cometd.subscribe(
+					channel,
+					(m) => this.deliver(m),
+					(reply) => {
+						if (!reply.successful) failed.push(channel);
+						if (--pending === 0) done();
+					},
+				);
+			}
+		});
+	}
+
+	private onConnect(message: Message): void {
+		if (message.successful && this.subscribedOnce) this.connectionUp();
+	}
+
+	/** Returns the lasting-failure error when this failure makes the outage lasting. */
+	private onUnsuccessful(message: Message): Error | undefined {
+		if (this.stopped || message.channel === '/meta/disconnect') return undefined;
+		this.failures++;
+		if (!this.downSince) this.downSince = Date.now();
+		const cause = this.describeFailure(message);
+		this.options.onStatus?.({ state: 'reconnecting', attempt: this.failures, cause });
+		const lasting =
+			this.diagnostics.authRefused ||
+			this.failures >= (this.options.failureAttempts ?? 5) ||
+			Date.now() - this.downSince >= (this.options.failureAfterMs ?? 30_000);
+		if (!lasting || this.failureReported) return undefined;
+		this.failureReported = true;
+		const error = new Error(
+			`GWS notifications at ${this.url} are unavailable after ${this.failures} attempts: ${cause}. ` +
+				'Still retrying; check that GWS is running and reachable, and the credential.',
+		);
+		this.options.onStatus?.({ state: 'failed', attempt: this.failures, cause, error });
+		return error;
+	}
+
+	private connectionUp(): void {
+		if (this.downSince && this.failureReported) {
+			this.options.onStatus?.({ state: 'recovered', downForMs: Date.now() - this.downSince });
+		}
+		this.failures = 0;
+		this.downSince = 0;
+		this.failureReported = false;
+	}
+
+	private describeFailure(message: Message): string {
+		const failure = (message as Message & { failure?: { reason?: string; httpCode?: number } }).failure;
+		if (message.error) return `server answered "${message.error}" to ${message.channel}`;
+		const wire = this.diagnostics.lastCause;
+		if (wire) return wire;
+		if (failure?.reason) return `${failure.reason} (${message.channel})`;
+		return `${message.channel} failed`;
+	}
+
+	private runResubscribedHook(first: boolean): void {
+		const hook = this.options.onResubscribed;
+		if (!hook) return;
+		Promise.resolve()
+			.then(() => hook({ first }))
+			.catch((e) => this.internalError(e));
+	}
+
+	private deliver(message: Message): void {
+		if (this.stopped) return;
+		const notification: GwsNotification = {
+			channel: message.channel,
+			data: (message.data ?? {}) as IDataObject,
+		};
+		let consumed = false;
+		for (const waiter of this.waiters) {
+			if (safeMatch(waiter.predicate, notification)) {
+				clearTimeout(waiter.timer);
+				this.waiters.delete(waiter);
+				waiter.resolve(notification);
+				// A notification confirms one waiter (it still goes to the listeners below).
+				consumed = true;
+				break;
+			}
+		}
+		const size = this.options.bufferSize ?? 500;
+		if (size > 0 && !consumed) {
+			this.buffer.push(notification);
+			if (this.buffer.length > size) this.buffer.shift();
+		}
+		for (const listener of this.listeners) {
+			try {
+				listener(notification);
+			} catch (e) {
+				this.internalError(e);
+			}
+		}
+	}
+
+	private internalError(error: unknown): void {
+		try {
+			this.options.onInternalError?.(error);
+		} catch {
+			// The error sink itself failed: nothing sensible left to do.
+		}
+	}
+}
+
+function safeMatch(predicate: (n: GwsNotification) => boolean, n: GwsNotification): boolean {
+	try {
+		return predicate(n);
+	} catch {
+		return false;
+	}
+}

@@ -1,0 +1,34 @@
+/**
+ * Per-client jar for the cookie the CometD server itself sets: `BAYEUX_BROWSER`, which CometD servers use to find
+ * a client's sessions and to detect several clients in one "browser". Each notification client has its own jar, so
+ * clients for different users (or two clients of one user) never share it.
+ *
+ * JSESSIONID and any other cookie belong to the REST session, which the shared transport owns; they are not kept
+ * here, so one module stays the only owner of the session.
+ */
+export const BAYEUX_BROWSER_COOKIE = 'BAYEUX_BROWSER';
+
+export class BayeuxCookieJar {
+	private readonly cookies = new Map<string, string>();
+
+	/** Keeps the Bayeux cookie(s) out of a response's Set-Cookie header(s). */
+	store(setCookie: string | string[] | undefined): void {
+		if (!setCookie) return;
+		for (const header of Array.isArray(setCookie) ? setCookie : [setCookie]) {
+			const nameValue = header.split(';')[0].trim();
+			const eq = nameValue.indexOf('=');
+			if (eq <= 0) continue;
+			const name = nameValue.slice(0, eq);
+			if (name === BAYEUX_BROWSER_COOKIE) this.cookies.set(name, nameValue);
+		}
+	}
+
+	/** `name=value; ...` for a Cookie header, or '' when empty. */
+	header(): string {
+		return [...this.cookies.values()].join('; ');
+	}
+
+	clear(): void {
+		this.cookies.clear();
+	}
+}

@@ -1,0 +1,78 @@
+/**
+ * A cometd.js long-polling transport whose HTTP exchange goes through a function we supply (the shared GWS
+ * transport, see gws-http.ts) instead of cometd-nodejs-client's XMLHttpRequest. cometd.js keeps doing the Bayeux
+ * work (batching, the single /meta/connect, timeouts, advice); we only replace the wire.
+ *
+ * WebSocket is never offered: GWS "does not currently support web sockets" (GWS-API.md §3).
+ */
+import { loadCometd, type LongPollingTransportLike, type XhrPacket } from './runtime';
+
+export interface BayeuxExchange {
+	url: string;
+	body: string;
+	abortSignal: AbortSignal;
+}
+
+export interface BayeuxReply {
+	statusCode: number;
+	body: string;
+}
+
+export type BayeuxSend = (exchange: BayeuxExchange) => Promise<BayeuxReply>;
+
+/** The object cometd.js treats as an XMLHttpRequest: it reads readyState/status and may call abort(). */
+interface PseudoXhr {
+	readyState: number;
+	status: number;
+	statusText: string;
+	abort(): void;
+}
+
+const OPENED = 1;
+const DONE = 4;
+
+/**
+ * @param inFlight every pending exchange's AbortController, so stop() can cancel what cometd.js left running.
+ * @param onUnexpected errors thrown by cometd.js' own callbacks (never expected; reported, never rethrown).
+ */
+export function createLongPollingTransport(
+	send: BayeuxSend,
+	inFlight: Set<AbortController>,
+	onUnexpected: (error: unknown) => void,
+): LongPollingTransportLike {
+	const { LongPollingTransport } = loadCometd();
+	const transport = new LongPollingTransport();
+	transport.xhrSend = (packet: XhrPacket): PseudoXhr => {
+		const controller = new AbortController();
+		const xhr: PseudoXhr = {
+			readyState: OPENED,
+			status: 0,
+			statusText: '',
+			abort: () => controller.abort(),
+		};
+		inFlight.add(controller);
+		send({ url: packet.url, body: packet.body, abortSignal: controller.signal })
+			.then(
+				(reply) => {
+					inFlight.delete(controller);
+					xhr.readyState = DONE;
+					xhr.status = reply.statusCode;
+					if (reply.statusCode === 200) {
+						packet.onSuccess(reply.body);
+					} else {
+						xhr.statusText = `HTTP ${reply.statusCode}`;
+						packet.onError(xhr.statusText);
+					}
+				},
+				(error: Error) => {
+					inFlight.delete(controller);
+					xhr.readyState = DONE;
+					xhr.statusText = controller.signal.aborted ? 'abort' : String(error?.message ?? error);
+					packet.onError(xhr.statusText, error);
+				},
+			)
+			.catch(onUnexpected);
+		return xhr;
+	};
+	return transport;
+}

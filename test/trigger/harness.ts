@@ -1,0 +1,241 @@
+/**
+ * Activates the Genesys GWS Trigger inside REAL n8n-core: a `Workflow` holding the node, and n8n-core's own
+ * `TriggerContext` (the object n8n's ActiveWorkflows gives a trigger), so `getNodeParameter`, `getCredentials`,
+ * `helpers.httpRequestWithAuthentication` (with the credential's generic basic auth applied), `emit` and
+ * `emitError` are n8n's. Only the credential store is ours: it hands out the given credential data.
+ *
+ *   const run = await activateTrigger({ baseUrl: sim.url, username: 'agent1', password: 'agent1pass',
+ *                                       parameters: { events: ['StatusChange'] } });
+ *   await run.waitForItems(1);  run.items[0]  ...  await run.close();
+ */
+import { ExecutionLifecycleHooks, TriggerContext } from 'n8n-core';
+import {
+	ICredentialsHelper,
+	NodeHelpers,
+	Workflow,
+	type ICredentialDataDecryptedObject,
+	type ICredentials,
+	type IDataObject,
+	type IHttpRequestOptions,
+	type INode,
+	type INodeCredentialsDetails,
+	type INodeExecutionData,
+	type INodeParameters,
+	type INodeProperties,
+	type INodeType,
+	type INodeTypes,
+	type ITriggerResponse,
+	type IWorkflowExecuteAdditionalData,
+} from 'n8n-workflow';
+
+import { GenesysGwsApi } from '../../credentials/GenesysGwsApi.credentials';
+import { GenesysGwsTrigger } from '../../nodes/GenesysGwsTrigger/GenesysGwsTrigger.node';
+
+export interface TriggerCredential {
+	baseUrl: string;
+	username: string;
+	password: string;
+	allowUnauthorizedCerts?: boolean;
+}
+
+/** Applies the credential type's generic `authenticate` (basic auth here) the way n8n's helper does. */
+class TestCredentialsHelper extends ICredentialsHelper {
+	private readonly credentialType = new GenesysGwsApi();
+
+	constructor(private readonly data: ICredentialDataDecryptedObject) {
+		super();
+	}
+
+	getParentTypes(): string[] {
+		return [];
+	}
+	isCredentialUsableByNode(): boolean {
+		return true;
+	}
+	async authenticate(
+		credentials: ICredentialDataDecryptedObject,
+		_typeName: string,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> {
+		const auth = this.credentialType.authenticate.properties.auth;
+		if (auth) {
+			requestOptions.auth = {
+				username: String(credentials.username),
+				password: String(credentials.password),
+			};
+		}
+		return requestOptions;
+	}
+	async preAuthentication(): Promise<undefined> {
+		return undefined;
+	}
+	async runPreAuthentication(): Promise<undefined> {
+		return undefined;
+	}
+	async getCredentials(details: INodeCredentialsDetails, type: string): Promise<ICredentials> {
+		throw new Error(`getCredentials(${type}, ${details.id}) is not used by these tests`);
+	}
+	async getDecrypted(): Promise<ICredentialDataDecryptedObject> {
+		return { ...this.data };
+	}
+	async updateCredentials(): Promise<void> {}
+	async updateCredentialsOauthTokenData(): Promise<void> {}
+	getCredentialsProperties(): INodeProperties[] {
+		return this.credentialType.properties;
+	}
+}
+
+const nodeTypes: INodeTypes = {
+	getByName: (type: string) => nodeTypeFor(type),
+	getByNameAndVersion: (type: string, version?: number) =>
+		NodeHelpers.getVersionedNodeType(nodeTypeFor(type), version) as INodeType,
+	getKnownTypes: () => ({}),
+};
+
+function nodeTypeFor(type: string): INodeType {
+	if (type === 'n8n-nodes-genesys-gws.genesysGwsTrigger') return new GenesysGwsTrigger();
+	throw new Error(`Unknown node type ${type}`);
+}
+
+export interface ActiveTrigger {
+	/** Every emitted item, in order (one per execution: the trigger emits [[item]]). */
+	readonly items: IDataObject[];
+	/** How many emit() calls (executions) there were, and how many items any single emit had at most. */
+	readonly executions: number;
+	readonly maxItemsPerExecution: number;
+	readonly errors: Error[];
+	readonly response: ITriggerResponse;
+	waitForItems(count: number, timeoutMs?: number): Promise<IDataObject[]>;
+	waitForError(timeoutMs?: number): Promise<Error>;
+	close(): Promise<void>;
+}
+
+export interface ActivateOptions {
+	credential: TriggerCredential;
+	parameters: INodeParameters;
+	mode?: 'trigger' | 'manual';
+}
+
+/** Builds the workflow and the TriggerContext; returns the context without calling trigger(). */
+export function createTriggerContext(
+	opts: ActivateOptions,
+	onEmit: (data: INodeExecutionData[][]) => void,
+	onError: (error: Error) => void,
+): { ctx: TriggerContext; node: INode } {
+	const node: INode = {
+		id: 'trigger-1',
+		name: 'Genesys GWS Trigger',
+		type: 'n8n-nodes-genesys-gws.genesysGwsTrigger',
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: opts.parameters,
+		credentials: { genesysGwsApi: { id: 'cred-1', name: 'GWS' } },
+	};
+	const workflow = new Workflow({
+		id: 'wf-trigger',
+		name: 'trigger test',
+		nodes: [node],
+		connections: {},
+		active: true,
+		nodeTypes,
+		staticData: {},
+	});
+	const mode = opts.mode ?? 'trigger';
+	const additionalData = {
+		credentialsHelper: new TestCredentialsHelper({ ...opts.credential }),
+		hooks: new ExecutionLifecycleHooks(mode, 'exec-1', {
+			id: 'wf-trigger',
+			name: 'trigger test',
+			nodes: [node],
+			connections: {},
+			active: true,
+			activeVersionId: null,
+			isArchived: false,
+			createdAt: new Date(),
+			updatedAt: new Date(),
+		} as never),
+		executionId: 'exec-1',
+		variables: {},
+		restApiUrl: '',
+		instanceBaseUrl: '',
+		webhookBaseUrl: '',
+		webhookWaitingBaseUrl: '',
+		webhookTestBaseUrl: '',
+		formWaitingBaseUrl: '',
+		currentNodeParameters: undefined,
+		executionTimeoutTimestamp: undefined,
+		userId: 'user-1',
+	} as unknown as IWorkflowExecuteAdditionalData;
+	const ctx = new TriggerContext(
+		workflow,
+		node,
+		additionalData,
+		mode,
+		'activate',
+		(data) => onEmit(data),
+		(error) => onError(error),
+	);
+	return { ctx, node };
+}
+
+export async function activateTrigger(opts: ActivateOptions): Promise<ActiveTrigger> {
+	const items: IDataObject[] = [];
+	const errors: Error[] = [];
+	let executions = 0;
+	let maxItemsPerExecution = 0;
+	const waiters: Array<() => void> = [];
+	const wake = () => waiters.splice(0).forEach((w) => w());
+	const { ctx } = createTriggerContext(
+		opts,
+		(data) => {
+			executions++;
+			const flat = data.flat();
+			maxItemsPerExecution = Math.max(maxItemsPerExecution, flat.length);
+			for (const item of flat) items.push(item.json);
+			wake();
+		},
+		(error) => {
+			errors.push(error);
+			wake();
+		},
+	);
+	const response = await new GenesysGwsTrigger().trigger.call(ctx);
+	const until = (done: () => boolean, timeoutMs: number, what: () => string) =>
+		new Promise<void>((resolve, reject) => {
+			if (done()) return resolve();
+			const timer = setTimeout(() => {
+				const i = waiters.indexOf(check);
+				if (i >= 0) waiters.splice(i, 1);
+				reject(new Error(`Timed out after ${timeoutMs} ms waiting for ${what()}`));
+			}, timeoutMs);
+			const check = () => {
+				if (done()) {
+					clearTimeout(timer);
+					resolve();
+				} else waiters.push(check);
+			};
+			waiters.push(check);
+		});
+	return {
+		items,
+		errors,
+		response,
+		get executions() {
+			return executions;
+		},
+		get maxItemsPerExecution() {
+			return maxItemsPerExecution;
+		},
+		async waitForItems(count, timeoutMs = 5000) {
+			await until(() => items.length >= count, timeoutMs, () => `${count} items (have ${items.length})`);
+			return items;
+		},
+		async waitForError(timeoutMs = 5000) {
+			await until(() => errors.length > 0, timeoutMs, () => 'an emitError');
+			return errors[0];
+		},
+		async close() {
+			await response.closeFunction?.();
+		},
+	};
+}
