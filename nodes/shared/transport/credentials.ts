@@ -12,29 +12,32 @@ export interface GwsServer {
 	allowUnauthorizedCerts: boolean;
 }
 
+const BASE_URL_FIX = 'Set Base URL in the Genesys GWS credential to the server root, e.g. https://gws.example.com';
+
 /**
  * Normalizes what users paste as Base URL: trims, drops trailing slashes and a trailing /api/v2 (a common
- * mistake, since every GWS page prints URLs with it), and insists on http(s).
+ * mistake, since every GWS page prints URLs with it), and insists on http(s). Returns the problem otherwise.
  */
-export function normalizeBaseUrl(node: INode, raw: unknown): string {
+export function checkBaseUrl(raw: unknown): { baseUrl: string } | { problem: string; fix: string } {
 	const value = typeof raw === 'string' ? raw.trim() : '';
-	const fix = 'Set Base URL in the Genesys GWS credential to the server root, e.g. https://gws.example.com';
-	if (value === '') {
-		throw new NodeOperationError(node, 'The Genesys GWS credential has no Base URL', { description: fix });
-	}
+	if (value === '') return { problem: 'The Genesys GWS credential has no Base URL', fix: BASE_URL_FIX };
 	const trimmed = value.replace(/\/+$/, '').replace(/\/api\/v2$/i, '');
 	let parsed: URL;
 	try {
 		parsed = new URL(trimmed);
 	} catch {
-		throw new NodeOperationError(node, `Base URL "${value}" is not a valid URL`, { description: fix });
+		return { problem: `Base URL "${value}" is not a valid URL`, fix: BASE_URL_FIX };
 	}
 	if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
-		throw new NodeOperationError(node, `Base URL "${value}" must start with http:// or https://`, {
-			description: fix,
-		});
+		return { problem: `Base URL "${value}" must start with http:// or https://`, fix: BASE_URL_FIX };
 	}
-	return trimmed;
+	return { baseUrl: trimmed };
+}
+
+export function normalizeBaseUrl(node: INode, raw: unknown): string {
+	const checked = checkBaseUrl(raw);
+	if ('problem' in checked) throw new NodeOperationError(node, checked.problem, { description: checked.fix });
+	return checked.baseUrl;
 }
 
 export async function readGwsServer(ctx: GwsContext): Promise<GwsServer> {

@@ -71,21 +71,15 @@ function safeDecode(value: string): string {
 	}
 }
 
+const failure = (message: string, description: string): FailureText => ({ message, description });
+
 function what(ctx: GwsErrorContext): string {
 	return ctx.operationName ? `${ctx.operationName} on ${describeTarget(ctx.path)}` : `${ctx.method} ${ctx.path}`;
 }
 
-function apiError(node: INode, ctx: GwsErrorContext, httpStatus: number, body: JsonObject, message: string, description: string) {
-	// The plain GWS body (statusCode/statusMessage only) is the error's cause: nothing from the request.
-	const cause: JsonObject = {};
-	if (body.statusCode !== undefined) cause.statusCode = body.statusCode;
-	if (body.statusMessage !== undefined) cause.statusMessage = body.statusMessage;
-	return new NodeApiError(node, cause, {
-		message,
-		description,
-		httpCode: String(httpStatus),
-		itemIndex: ctx.itemIndex,
-	});
+export interface FailureText {
+	message: string;
+	description: string;
 }
 
 /** True when GWS refused the session (expired cookie, server restart, CSRF token no longer valid). */
@@ -95,6 +89,20 @@ export function isSessionRejected(httpStatus: number, bodyText: string): boolean
 
 /** Maps a parsed GWS reply that is not a success (HTTP 4xx/5xx, or statusCode != 0) to a clear error. */
 export function responseError(node: INode, ctx: GwsErrorContext, httpStatus: number, body: JsonObject, bodyText: string) {
+	const { message, description } = describeResponseFailure(ctx, httpStatus, body, bodyText);
+	// The plain GWS body (statusCode/statusMessage only) is the error's cause: nothing from the request.
+	const cause: JsonObject = {};
+	if (body.statusCode !== undefined) cause.statusCode = body.statusCode;
+	if (typeof body.statusMessage === 'string') cause.statusMessage = scrubSecrets(body.statusMessage);
+	return new NodeApiError(node, cause, { message, description, httpCode: String(httpStatus), itemIndex: ctx.itemIndex });
+}
+
+export function describeResponseFailure(
+	ctx: GwsErrorContext,
+	httpStatus: number,
+	body: JsonObject,
+	bodyText: string,
+): FailureText {
 	const statusCode = typeof body.statusCode === 'number' ? body.statusCode : undefined;
 	const statusMessage =
 		typeof body.statusMessage === 'string' && body.statusMessage !== '' ? scrubSecrets(body.statusMessage) : undefined;
@@ -104,21 +112,13 @@ export function responseError(node: INode, ctx: GwsErrorContext, httpStatus: num
 	const gwsSaid = statusMessage ? `GWS said: "${statusMessage}". ` : '';
 
 	if (httpStatus === 401 || statusCode === 20) {
-		return apiError(
-			node,
-			ctx,
-			httpStatus,
-			body,
+		return failure(
 			`GWS rejected the login of user "${ctx.username}" at ${ctx.baseUrl} (HTTP ${httpStatus})`,
 			`${gwsSaid}${CREDENTIAL_FIX}: check username and password.`,
 		);
 	}
 	if (httpStatus === 403 && /csrf/i.test(bodyText)) {
-		return apiError(
-			node,
-			ctx,
-			httpStatus,
-			body,
+		return failure(
 			`GWS rejected the session's CSRF token for ${what(ctx)} (HTTP 403), even after logging in again`,
 			'GWS answered "Missing or invalid Csrf token". Check that no proxy between n8n and GWS strips cookies or the X-CSRF-HEADER / X-CSRF-TOKEN headers.',
 		);
@@ -126,11 +126,7 @@ export function responseError(node: INode, ctx: GwsErrorContext, httpStatus: num
 	if (httpStatus === 404 || statusCode === 6) {
 		const target = describeTarget(ctx.path);
 		const isCall = target.startsWith('call ');
-		return apiError(
-			node,
-			ctx,
-			httpStatus,
-			body,
+		return failure(
 			isCall
 				? `Unknown ${target}: GWS has no such call for user "${ctx.username}"`
 				: `GWS could not find ${target} (HTTP ${httpStatus})`,
@@ -142,23 +138,15 @@ export function responseError(node: INode, ctx: GwsErrorContext, httpStatus: num
 		);
 	}
 	if (statusCode !== undefined && statusCode !== 0) {
-		return apiError(
-			node,
-			ctx,
-			httpStatus,
-			body,
+		return failure(
 			`GWS refused ${what(ctx)}: ${statusMessage ?? meaning ?? 'no reason given'} (statusCode ${statusCode})`,
 			`${gwsSaid}statusCode ${statusCode} means "${meaning ?? 'unknown code'}" (HTTP ${httpStatus}). ${
 				statusCode === 2 ? 'Read the call first (operation "Get") to see its state and capabilities.' : ''
 			}`.trim(),
 		);
 	}
-	return apiError(
-		node,
-		ctx,
-		httpStatus,
-		body,
-		`GWS failed ${what(ctx)} with HTTP ${httpStatus}${statusMessage ? `: ${statusMessage}` : ''}`,
+	return failure(
+			`GWS failed ${what(ctx)} with HTTP ${httpStatus}${statusMessage ? `: ${statusMessage}` : ''}`,
 		`GWS answered HTTP ${httpStatus} with ${codeText}. ${
 			httpStatus >= 500 ? 'The GWS server or a back end (e.g. T-Server) had a problem; retry later.' : ''
 		}`.trim(),
@@ -167,17 +155,16 @@ export function responseError(node: INode, ctx: GwsErrorContext, httpStatus: num
 
 /** The reply was not a JSON object (a proxy page, a truncated body, another server on that URL). */
 export function nonJsonError(node: INode, ctx: GwsErrorContext, httpStatus: number, contentType: string, bodyText: string) {
+	const { message, description } = describeNonJson(ctx, httpStatus, contentType, bodyText);
+	return new NodeApiError(node, { statusCode: httpStatus }, { message, description, httpCode: String(httpStatus), itemIndex: ctx.itemIndex });
+}
+
+export function describeNonJson(ctx: GwsErrorContext, httpStatus: number, contentType: string, bodyText: string): FailureText {
 	const snippet = scrubSecrets(bodyText.slice(0, 120)).replace(/\s+/g, ' ');
-	return new NodeApiError(
-		node,
-		{ statusCode: httpStatus },
-		{
-			message: `GWS sent a reply that is not JSON for ${what(ctx)} (HTTP ${httpStatus}${contentType ? `, ${contentType}` : ''})`,
-			description: `${bodyText === '' ? 'The body was empty.' : `It starts with: "${snippet}".`} Check that Base URL ${ctx.baseUrl} points at GWS itself, not at a proxy or login page.`,
-			httpCode: String(httpStatus),
-			itemIndex: ctx.itemIndex,
-		},
-	);
+	return {
+		message: `GWS sent a reply that is not JSON for ${what(ctx)} (HTTP ${httpStatus}${contentType ? `, ${contentType}` : ''})`,
+		description: `${bodyText === '' ? 'The body was empty.' : `It starts with: "${snippet}".`} Check that Base URL ${ctx.baseUrl} points at GWS itself, not at a proxy or login page.`,
+	};
 }
 
 /** Collects error codes and messages down the cause chain (n8n wraps axios errors in NodeApiError). */
@@ -215,6 +202,11 @@ export function isAbortError(error: unknown): boolean {
 
 /** Maps a failure to reach GWS (no HTTP reply) to a clear error naming the base URL and the fix. */
 export function networkError(node: INode, ctx: GwsErrorContext, error: unknown) {
+	const { message, description } = describeNetworkFailure(ctx, error);
+	return new NodeOperationError(node, message, { description, itemIndex: ctx.itemIndex });
+}
+
+export function describeNetworkFailure(ctx: Pick<GwsErrorContext, 'baseUrl' | 'method' | 'path' | 'timeoutMs'>, error: unknown): FailureText {
 	const { codes, messages } = causeChain(error);
 	const has = (...wanted: string[]) => wanted.some((c) => codes.includes(c));
 	const text = messages.join(' | ');
@@ -244,7 +236,7 @@ export function networkError(node: INode, ctx: GwsErrorContext, error: unknown) 
 		message = `The request to GWS at ${server} failed (${ctx.method} ${ctx.path})`;
 		description = scrubSecrets(messages[messages.length - 1] ?? 'Unknown network error');
 	}
-	return new NodeOperationError(node, message, { description, itemIndex: ctx.itemIndex });
+	return { message, description };
 }
 
 function formatSeconds(ms: number): string {

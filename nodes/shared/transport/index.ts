@@ -14,9 +14,17 @@ import { isSessionRejected, nonJsonError, responseError } from './errors';
 import { DEFAULT_TIMEOUT_MS, exchange } from './exchange';
 import { absorbResponse, sessionFor, sessionHeaders, toSessionInfo } from './session';
 
-export { GWS_CREDENTIAL_TYPE, normalizeBaseUrl, readGwsServer } from './credentials';
+export { GWS_CREDENTIAL_TYPE, checkBaseUrl, normalizeBaseUrl, readGwsServer } from './credentials';
 export type { GwsServer } from './credentials';
-export { GWS_STATUS_CODES, describeTarget, isAbortError, scrubSecrets } from './errors';
+export {
+	GWS_STATUS_CODES,
+	describeNetworkFailure,
+	describeNonJson,
+	describeResponseFailure,
+	describeTarget,
+	isAbortError,
+	scrubSecrets,
+} from './errors';
 export { DEFAULT_TIMEOUT_MS } from './exchange';
 export { clearGwsSessions } from './session';
 

@@ -1,0 +1,143 @@
+/* The node's properties, generated from the operation table (operations.ts + parameters.ts). */
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+
+import { OPERATIONS } from './operations';
+import type { GwsResource, ParamName } from './operations';
+import { PARAMETER_UI } from './parameters';
+
+const RESOURCES: Array<{ name: string; value: GwsResource }> = [
+	{ name: 'Call', value: 'call' },
+	{ name: 'Agent', value: 'agent' },
+];
+
+function operationOptions(resource: GwsResource): INodePropertyOptions[] {
+	return OPERATIONS.filter((op) => op.resource === resource)
+		.map((op) => ({ name: op.name, value: op.value, action: op.action, description: op.description }))
+		.sort((a, b) => a.name.localeCompare(b.name));
+}
+
+const operationProperties: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['call'] } },
+		options: operationOptions('call'),
+		default: 'answer',
+	},
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['agent'] } },
+		options: operationOptions('agent'),
+		default: 'setState',
+	},
+];
+
+/**
+ * One property per (parameter, required) pair, shown for exactly the operations that take it that way:
+ * n8n allows one name on several properties whose displayOptions never overlap.
+ */
+function parameterProperties(): INodeProperties[] {
+	const properties: INodeProperties[] = [];
+	const seen = new Set<string>();
+	for (const op of OPERATIONS) {
+		for (const use of op.params) {
+			const id = `${use.name}:${use.required}`;
+			if (seen.has(id)) continue;
+			seen.add(id);
+			const users = OPERATIONS.filter((o) =>
+				o.params.some((p) => p.name === use.name && p.required === use.required),
+			);
+			properties.push({
+				...PARAMETER_UI[use.name as ParamName],
+				required: use.required || undefined,
+				displayOptions: {
+					show: {
+						resource: [...new Set(users.map((o) => o.resource))],
+						operation: users.map((o) => o.value),
+					},
+				},
+			} as INodeProperties);
+		}
+	}
+	return properties.map((p) => {
+		if (p.required === undefined) delete p.required;
+		return p;
+	});
+}
+
+const valuesWhere = (test: (op: (typeof OPERATIONS)[number]) => boolean) =>
+	OPERATIONS.filter(test).map((op) => op.value);
+
+const optionsProperty: INodeProperties = {
+	displayName: 'Options',
+	name: 'options',
+	type: 'collection',
+	placeholder: 'Add Option',
+	default: {},
+	options: [
+		{
+			displayName: 'Check Capabilities First',
+			name: 'capabilityPreCheck',
+			type: 'boolean',
+			default: false,
+			description:
+				"Whether to read the call first and refuse the operation (without sending it) when the call's capabilities do not allow it",
+			displayOptions: { show: { '/operation': valuesWhere((op) => op.capability !== undefined) } },
+		},
+		{
+			displayName: 'Confirmation Timeout (Seconds)',
+			name: 'confirmationTimeout',
+			type: 'number',
+			typeOptions: { minValue: 1 },
+			default: 10,
+			description: 'How long to wait for the confirming notification before failing',
+			displayOptions: {
+				show: { '/operation': valuesWhere((op) => op.confirmation !== undefined), waitForConfirmation: [true] },
+			},
+		},
+		{
+			displayName: 'Include Call',
+			name: 'includeCall',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to read the call after the operation and add it to the output (null if the call is gone)',
+			displayOptions: { show: { '/operation': valuesWhere((op) => op.kind === 'callOperation') } },
+		},
+		{
+			displayName: 'Timeout (Seconds)',
+			name: 'timeout',
+			type: 'number',
+			typeOptions: { minValue: 1 },
+			default: 30,
+			description: 'How long to wait for each GWS reply',
+		},
+		{
+			displayName: 'Wait for Confirmation',
+			name: 'waitForConfirmation',
+			type: 'boolean',
+			default: false,
+			description:
+				'Whether to wait for the notification that confirms the operation (e.g. the call becoming Established after Answer) and output the resulting call',
+			displayOptions: { show: { '/operation': valuesWhere((op) => op.confirmation !== undefined) } },
+		},
+	],
+};
+
+export const properties: INodeProperties[] = [
+	{
+		displayName: 'Resource',
+		name: 'resource',
+		type: 'options',
+		noDataExpression: true,
+		options: RESOURCES,
+		default: 'call',
+	},
+	...operationProperties,
+	...parameterProperties(),
+	optionsProperty,
+];

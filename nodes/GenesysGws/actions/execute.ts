@@ -1,0 +1,236 @@
+/**
+ * One executor for every operation in the table: validate parameters, optional capability pre-check, send,
+ * optional wait for the confirming CometD notification, and shape the output items of one input item.
+ */
+import { NodeOperationError } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
+import type { GwsNotification, GwsNotificationClient } from '../../shared/contracts';
+import { createNotificationClient } from '../../shared/cometd';
+import { gwsApiRequest, gwsPath, readGwsServer } from '../../shared/transport';
+import { AGENT_STATES, CALLS_CHANNEL, DEVICES_CHANNEL } from './operations';
+import type { Confirmation, GwsOperation } from './operations';
+import { checkParams } from './parameters';
+import type { CheckedParams } from './parameters';
+
+export interface OperationOptions {
+	waitForConfirmation?: boolean;
+	confirmationTimeout?: number;
+	capabilityPreCheck?: boolean;
+	includeCall?: boolean;
+	timeout?: number;
+}
+
+const DEFAULT_CONFIRMATION_TIMEOUT_S = 10;
+
+interface RunContext {
+	ctx: IExecuteFunctions;
+	op: GwsOperation;
+	itemIndex: number;
+	timeoutMs: number;
+}
+
+function readOptions(ctx: IExecuteFunctions, itemIndex: number): OperationOptions {
+	const options = ctx.getNodeParameter('options', itemIndex, {}) as OperationOptions;
+	for (const name of ['confirmationTimeout', 'timeout'] as const) {
+		const value = options[name];
+		if (value !== undefined && (typeof value !== 'number' || !(value > 0))) {
+			throw new NodeOperationError(ctx.getNode(), `Option "${name}" must be a number of seconds above 0, but is "${String(value)}"`, {
+				itemIndex,
+				description: 'Enter for example 10.',
+			});
+		}
+	}
+	return options;
+}
+
+async function request(run: RunContext, method: 'GET' | 'POST', path: string, body?: IDataObject, qs?: IDataObject) {
+	return await gwsApiRequest.call(run.ctx, {
+		method,
+		path,
+		body,
+		qs,
+		timeoutMs: run.timeoutMs,
+		itemIndex: run.itemIndex,
+	});
+}
+
+/** GET one call; returns its resource ({statusCode, call} per the Return Values page). */
+async function readCall(run: RunContext, callId: string): Promise<IDataObject> {
+	const response = await request(run, 'GET', gwsPath`/api/v2/me/calls/${callId}`);
+	return (response.call as IDataObject | undefined) ?? response;
+}
+
+function listOf(response: IDataObject, field: string): IDataObject[] {
+	const value = response[field];
+	return Array.isArray(value) ? (value as IDataObject[]) : [];
+}
+
+/** Refuses an operation the call's capabilities do not list, naming its state and what is allowed. */
+async function checkCapability(run: RunContext, callId: string): Promise<void> {
+	const capability = run.op.capability;
+	if (!capability) return;
+	const call = await readCall(run, callId);
+	const capabilities = Array.isArray(call.capabilities) ? (call.capabilities as string[]) : [];
+	if (!capabilities.includes(capability)) {
+		throw new NodeOperationError(
+			run.ctx.getNode(),
+			`"${run.op.name}" is not allowed on call "${callId}" in state ${String(call.state ?? 'unknown')}`,
+			{
+				itemIndex: run.itemIndex,
+				description: `GWS allows now: ${capabilities.length ? capabilities.join(', ') : 'no operations'}. ${capability} is not among them, so the request was not sent.`,
+			},
+		);
+	}
+}
+
+/** The user's first device, for Dial without a Device ID. */
+async function firstDeviceId(run: RunContext): Promise<string> {
+	const devices = listOf(await request(run, 'GET', '/api/v2/me/devices', undefined, { fields: '*' }), 'devices');
+	const id = devices.find((d) => typeof d.id === 'string' && d.id !== '')?.id;
+	if (typeof id !== 'string') {
+		throw new NodeOperationError(run.ctx.getNode(), 'GWS lists no device for this user, so there is nothing to dial from', {
+			itemIndex: run.itemIndex,
+			description: 'Check that the user has a place/device assigned in Genesys, or enter a Device ID.',
+		});
+	}
+	return id;
+}
+
+function endsWithCall(uri: unknown, callId: string): boolean {
+	return typeof uri === 'string' && (uri.endsWith(`/calls/${callId}`) || uri.endsWith(gwsPath`/calls/${callId}`));
+}
+
+/** Does this notification confirm the operation? */
+function confirms(conf: Confirmation, n: GwsNotification, callId: string | undefined, agentState?: string): boolean {
+	if (n.channel !== conf.channel) return false;
+	const data = n.data ?? {};
+	if (conf.channel === DEVICES_CHANNEL) {
+		const target = AGENT_STATES.find((s) => s.value === agentState);
+		const devices = Array.isArray(data.devices) ? (data.devices as IDataObject[]) : [];
+		return devices.some((device) => {
+			const userState = (device.userState ?? {}) as IDataObject;
+			if (!target || userState.state !== target.state) return false;
+			return target.workMode === undefined || userState.workMode === target.workMode;
+		});
+	}
+	if (conf.notificationType && data.notificationType !== conf.notificationType) return false;
+	const call = (data.call ?? {}) as IDataObject;
+	if (conf.call === 'same' && call.id !== callId) return false;
+	if (
+		conf.call === 'consult' &&
+		!(call.callType === 'Consult' && callId !== undefined && (endsWithCall(call.parentCallUri, callId) || endsWithCall(call.parentCallPath, callId)))
+	) {
+		return false;
+	}
+	if (conf.state && call.state !== conf.state) return false;
+	if (conf.recordingState && call.recordingState !== conf.recordingState) return false;
+	if (conf.mute && call.mute !== conf.mute) return false;
+	return true;
+}
+
+/**
+ * Runs `send` with a notification client started BEFORE it (so the notification cannot be missed) and waits
+ * for the confirming notification. A fresh client per item: the contract's waitFor may also match
+ * notifications buffered since start(), which must not be a previous item's.
+ */
+async function sendAndConfirm(
+	run: RunContext,
+	conf: Confirmation,
+	timeoutS: number,
+	send: () => Promise<IDataObject>,
+	matches: (n: GwsNotification) => boolean,
+): Promise<{ response: IDataObject; notification: GwsNotification }> {
+	let client: GwsNotificationClient | undefined;
+	try {
+		client = createNotificationClient(run.ctx, { channels: [conf.channel] });
+		await client.start();
+		const response = await send();
+		try {
+			const notification = await client.waitFor(matches, timeoutS * 1000);
+			return { response, notification };
+		} catch (error) {
+			throw new NodeOperationError(
+				run.ctx.getNode(),
+				`GWS accepted "${run.op.name}" but did not confirm it within ${timeoutS} s`,
+				{
+					itemIndex: run.itemIndex,
+					description: `No ${conf.summary} notification arrived on ${conf.channel}. The operation may still complete; raise "Confirmation Timeout" or check the call's state with "Get". (${(error as Error).message})`,
+				},
+			);
+		}
+	} finally {
+		await client?.stop();
+	}
+}
+
+function notificationSummary(n: GwsNotification): IDataObject {
+	const summary: IDataObject = { channel: n.channel };
+	for (const field of ['messageType', 'notificationType'] as const) {
+		if (n.data?.[field] !== undefined) summary[field] = n.data[field];
+	}
+	return summary;
+}
+
+/** Runs one operation for one input item; returns the output items' JSON. */
+export async function executeOperation(this: IExecuteFunctions, op: GwsOperation, itemIndex: number): Promise<IDataObject[]> {
+	const options = readOptions(this, itemIndex);
+	const run: RunContext = { ctx: this, op, itemIndex, timeoutMs: (options.timeout ?? 30) * 1000 };
+	const server = await readGwsServer(this);
+	const params: CheckedParams = checkParams(this, op, itemIndex, server.baseUrl);
+	const callId = params.callId;
+
+	switch (op.kind) {
+		case 'get':
+			return [await readCall(run, callId as string)];
+		case 'getAll':
+			return listOf(await request(run, 'GET', '/api/v2/me/calls', undefined, { fields: '*' }), 'calls');
+		case 'getDevices':
+			return listOf(await request(run, 'GET', '/api/v2/me/devices', undefined, { fields: '*' }), 'devices');
+		default:
+			break;
+	}
+
+	if (options.capabilityPreCheck && callId !== undefined) await checkCapability(run, callId);
+
+	let path: string;
+	const body: IDataObject = { operationName: op.operationName ?? params.agentState, ...params.body };
+	if (op.kind === 'dial') {
+		const deviceId = params.deviceId ?? (await firstDeviceId(run));
+		path = gwsPath`/api/v2/me/devices/${deviceId}/calls`;
+	} else if (op.kind === 'agentState') {
+		path = '/api/v2/me/channels/voice';
+	} else {
+		path = gwsPath`/api/v2/me/calls/${callId as string}`;
+	}
+	const send = async () => await request(run, 'POST', path, body);
+
+	const output: IDataObject = { operation: op.value, operationName: body.operationName };
+	if (callId !== undefined) output.callId = callId;
+
+	if (options.waitForConfirmation && op.confirmation) {
+		const conf = op.confirmation;
+		const { response, notification } = await sendAndConfirm(
+			run,
+			conf,
+			options.confirmationTimeout ?? DEFAULT_CONFIRMATION_TIMEOUT_S,
+			send,
+			(n) => confirms(conf, n, callId, params.agentState),
+		);
+		Object.assign(output, response, { confirmed: true, notification: notificationSummary(notification) });
+		if (conf.channel === CALLS_CHANNEL) output.call = notification.data.call;
+		else output.devices = notification.data.devices;
+		return [output];
+	}
+
+	Object.assign(output, await send());
+	if (options.includeCall && callId !== undefined) {
+		// The call as it stands now; a call the operation ended may already be gone (then `call` is null).
+		try {
+			output.call = await readCall(run, callId);
+		} catch {
+			output.call = null;
+		}
+	}
+	return [output];
+}

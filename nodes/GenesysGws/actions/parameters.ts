@@ -1,0 +1,277 @@
+/**
+ * Every parameter once: its UI (without displayOptions; versionDescription.ts adds them from the operation
+ * table) and how its value is checked and put on the wire.
+ */
+import { NodeOperationError } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { gwsPath } from '../../shared/transport';
+import { AGENT_STATES } from './operations';
+import type { GwsOperation, ParamName } from './operations';
+
+type ParamUi = Omit<INodeProperties, 'displayOptions' | 'required'>;
+
+export const PARAMETER_UI: Record<ParamName, ParamUi> = {
+	callId: {
+		displayName: 'Call',
+		name: 'callId',
+		type: 'resourceLocator',
+		default: { mode: 'list', value: '' },
+		description: 'The call to act on: pick one of your active calls or give its ID',
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				typeOptions: { searchListMethod: 'searchCalls', searchable: true },
+			},
+			{
+				displayName: 'ID',
+				name: 'id',
+				type: 'string',
+				placeholder: 'e.g. 01RCC3N118B1V0SL8O7GK2LAES000009',
+			},
+		],
+	},
+	deviceId: {
+		displayName: 'Device ID',
+		name: 'deviceId',
+		type: 'string',
+		default: '',
+		description: 'The device to dial from. Leave empty to use your first device.',
+	},
+	destination: {
+		displayName: 'Destination',
+		name: 'destination',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. 15002',
+		description: 'The phone number to dial (GWS receives it as {"phoneNumber": "..."})',
+	},
+	location: {
+		displayName: 'Location',
+		name: 'location',
+		type: 'string',
+		default: '',
+		description: 'T-Server location of the destination, for multi-site setups. Leave empty for the local site.',
+	},
+	consultCallUri: {
+		displayName: 'Consult Call',
+		name: 'consultCallUri',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. 01RCC3N118B1V0SL8O7GK2LAES00000A',
+		description:
+			'The consult call (its ID or URI, e.g. the output of the Initiate step). Leave empty to let GWS find it.',
+	},
+	otherCallUri: {
+		displayName: 'Other Call',
+		name: 'otherCallUri',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. 01RCC3N118B1V0SL8O7GK2LAES00000A',
+		description: 'The other call (its ID or URI)',
+	},
+	participant: {
+		displayName: 'Participant',
+		name: 'participant',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. 15001',
+		description: 'Phone number of the participant to remove',
+	},
+	digits: {
+		displayName: 'Digits',
+		name: 'digits',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. 1234',
+		description: 'The digits to send as dial tones (0-9, * and #)',
+	},
+	key: {
+		displayName: 'Key',
+		name: 'key',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. CaseNumber',
+		description: 'The user data key to delete',
+	},
+	userData: {
+		displayName: 'User Data',
+		name: 'userData',
+		type: 'json',
+		default: '{}',
+		placeholder: '{"CaseNumber": "12345"}',
+		description: 'Key/value pairs as a JSON object, e.g. {"CaseNumber": "12345", "Priority": 2}',
+	},
+	agentState: {
+		displayName: 'State',
+		name: 'agentState',
+		type: 'options',
+		default: 'Ready',
+		options: AGENT_STATES.map((s) => ({ name: s.name, value: s.value })),
+		description: 'The voice state to set',
+	},
+};
+
+/** What a parameter became after checking: a body field, a path id, or nothing (optional and empty). */
+export interface CheckedParams {
+	body: IDataObject;
+	callId?: string;
+	deviceId?: string;
+	agentState?: string;
+}
+
+const HINTS: Partial<Record<ParamName, string>> = {
+	callId: 'Pick a call from the list or give its ID (e.g. {{ $json.call.id }})',
+	destination: 'Enter the phone number to dial, e.g. 15002',
+	participant: 'Enter the phone number of the participant to remove, e.g. 15001',
+	digits: 'Enter the digits to send, e.g. 1234',
+	key: 'Enter the user data key to delete, e.g. CaseNumber',
+	otherCallUri: 'Enter the ID or URI of the other call',
+	userData: 'Enter a JSON object such as {"CaseNumber": "12345"}',
+};
+
+function fail(ctx: IExecuteFunctions, itemIndex: number, message: string, description: string): never {
+	throw new NodeOperationError(ctx.getNode(), message, { itemIndex, description });
+}
+
+/** Strings and numbers (an expression may give either) to a trimmed string; anything else is refused. */
+function asText(ctx: IExecuteFunctions, op: GwsOperation, name: ParamName, raw: unknown, itemIndex: number): string {
+	if (raw === undefined || raw === null) return '';
+	if (typeof raw === 'string') return raw.trim();
+	if (typeof raw === 'number' && Number.isFinite(raw)) return String(raw);
+	return fail(
+		ctx,
+		itemIndex,
+		`Parameter "${PARAMETER_UI[name].displayName}" of "${op.name}" must be text, but got ${describe(raw)}`,
+		HINTS[name] ?? 'Enter a text value or map one with an expression.',
+	);
+}
+
+function describe(value: unknown): string {
+	if (Array.isArray(value)) return `an array (${truncate(JSON.stringify(value))})`;
+	if (value === null) return 'null';
+	if (typeof value === 'object') return `an object (${truncate(JSON.stringify(value))})`;
+	return `${typeof value} ${truncate(String(value))}`;
+}
+
+function truncate(text: string): string {
+	return text.length > 80 ? `${text.slice(0, 77)}...` : text;
+}
+
+/** userData: a JSON object (or JSON text of one). Arrays, null and scalars are refused with the value shown. */
+function parseUserData(ctx: IExecuteFunctions, op: GwsOperation, raw: unknown, itemIndex: number): IDataObject {
+	let value: unknown = raw;
+	if (typeof raw === 'string') {
+		const text = raw.trim();
+		if (text === '') return {};
+		try {
+			value = JSON.parse(text);
+		} catch (error) {
+			fail(
+				ctx,
+				itemIndex,
+				`Parameter "User Data" of "${op.name}" is not valid JSON: ${truncate(text)}`,
+				`${(error as Error).message}. ${HINTS.userData}.`,
+			);
+		}
+	}
+	if (value === undefined || value === null || typeof value !== 'object' || Array.isArray(value)) {
+		fail(
+			ctx,
+			itemIndex,
+			`Parameter "User Data" of "${op.name}" must be a JSON object of key/value pairs, but got ${describe(value)}`,
+			`${HINTS.userData}.`,
+		);
+	}
+	return value as IDataObject;
+}
+
+/**
+ * consultCallUri / otherCallUri take the call URI (CallControl.txt). A bare call id is accepted too and
+ * expanded to `<baseUrl>/api/v2/me/calls/<id>`, the form GWS prints in `call.uri` (our convenience).
+ */
+function toCallUri(value: string, baseUrl: string): string {
+	return /^https?:\/\//i.test(value) ? value : baseUrl + gwsPath`/api/v2/me/calls/${value}`;
+}
+
+function readCallId(ctx: IExecuteFunctions, itemIndex: number): unknown {
+	const raw = ctx.getNodeParameter('callId', itemIndex, '', { extractValue: true }) as unknown;
+	if (raw && typeof raw === 'object' && 'value' in raw) return (raw as { value: unknown }).value;
+	return raw;
+}
+
+/** Reads, checks and maps every parameter of `op` for one item. */
+export function checkParams(ctx: IExecuteFunctions, op: GwsOperation, itemIndex: number, baseUrl: string): CheckedParams {
+	const out: CheckedParams = { body: {} };
+	for (const { name, required } of op.params) {
+		const label = PARAMETER_UI[name].displayName;
+		const raw = name === 'callId' ? readCallId(ctx, itemIndex) : ctx.getNodeParameter(name, itemIndex, '');
+		if (name === 'userData') {
+			const data = parseUserData(ctx, op, raw, itemIndex);
+			if (Object.keys(data).length === 0) {
+				if (required) {
+					fail(ctx, itemIndex, `Parameter "User Data" of "${op.name}" is empty`, `${HINTS.userData}.`);
+				}
+				continue;
+			}
+			out.body.userData = data;
+			continue;
+		}
+		const text = asText(ctx, op, name, raw, itemIndex);
+		if (text === '') {
+			if (required) {
+				fail(
+					ctx,
+					itemIndex,
+					`Parameter "${label}" is required for "${op.name}" but is empty`,
+					HINTS[name] ?? `Enter a value for "${label}".`,
+				);
+			}
+			// Optional and empty: omitted from the request, never sent as "".
+			continue;
+		}
+		switch (name) {
+			case 'callId':
+				out.callId = text;
+				break;
+			case 'deviceId':
+				out.deviceId = text;
+				break;
+			case 'agentState':
+				if (!AGENT_STATES.some((s) => s.value === text)) {
+					fail(
+						ctx,
+						itemIndex,
+						`Parameter "State" has an unknown value "${text}"`,
+						`Use one of: ${AGENT_STATES.map((s) => s.value).join(', ')}.`,
+					);
+				}
+				out.agentState = text;
+				break;
+			case 'destination':
+				out.body.destination = { phoneNumber: text };
+				break;
+			case 'digits':
+				if (!/^[0-9*#]+$/.test(text)) {
+					fail(
+						ctx,
+						itemIndex,
+						`Parameter "Digits" may contain only 0-9, * and #, but is "${truncate(text)}"`,
+						HINTS.digits ?? '',
+					);
+				}
+				out.body.digits = text;
+				break;
+			case 'consultCallUri':
+			case 'otherCallUri':
+				out.body[name] = toCallUri(text, baseUrl);
+				break;
+			default:
+				// location, participant, key: plain strings on the wire.
+				out.body[name] = text;
+		}
+	}
+	return out;
+}

@@ -1,0 +1,46 @@
+/* Reads resource + operation once, runs the table-driven executor per item, keeps paired items, honours Continue On Fail. */
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, JsonObject } from 'n8n-workflow';
+
+import { executeOperation } from './execute';
+import { OPERATIONS, findOperation } from './operations';
+
+export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	const items = this.getInputData();
+	const resource = this.getNodeParameter('resource', 0) as string;
+	const operation = this.getNodeParameter('operation', 0) as string;
+	const op = findOperation(resource, operation);
+	if (!op) {
+		const known = OPERATIONS.filter((o) => o.resource === resource).map((o) => o.value);
+		throw new NodeOperationError(this.getNode(), `Unknown operation "${operation}" for resource "${resource}"`, {
+			description: known.length ? `Use one of: ${known.join(', ')}.` : 'Use resource "call" or "agent".',
+		});
+	}
+
+	const output: INodeExecutionData[] = [];
+	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+		try {
+			const results = await executeOperation.call(this, op, itemIndex);
+			output.push(
+				...this.helpers.constructExecutionMetaData(this.helpers.returnJsonArray(results), {
+					itemData: { item: itemIndex },
+				}),
+			);
+		} catch (error) {
+			if (this.continueOnFail()) {
+				const json: IDataObject = { error: (error as Error).message };
+				const description = (error as { description?: unknown }).description;
+				if (typeof description === 'string' && description !== '') json.description = description;
+				output.push({ json, pairedItem: { item: itemIndex } });
+				continue;
+			}
+			if (error instanceof NodeApiError || error instanceof NodeOperationError) {
+				error.context.itemIndex ??= itemIndex;
+			}
+			// Both constructors hand back an error that already is of their class, unchanged.
+			if (error instanceof NodeApiError) throw new NodeApiError(this.getNode(), error as unknown as JsonObject);
+			throw new NodeOperationError(this.getNode(), error as Error, { itemIndex });
+		}
+	}
+	return [output];
+}
