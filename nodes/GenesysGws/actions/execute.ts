@@ -97,6 +97,16 @@ async function firstDeviceId(run: RunContext): Promise<string> {
 	return id;
 }
 
+/** The parent call id of a consult call (parentCallPath "/calls/{id}" or parentCallUri), if any. */
+function parentCallId(call: IDataObject): string | undefined {
+	for (const field of ['parentCallPath', 'parentCallUri']) {
+		const value = call[field];
+		const match = typeof value === 'string' ? /\/calls\/([^/?#]+)\/?$/.exec(value) : null;
+		if (match) return decodeURIComponent(match[1]);
+	}
+	return undefined;
+}
+
 function endsWithCall(uri: unknown, callId: string): boolean {
 	return typeof uri === 'string' && (uri.endsWith(`/calls/${callId}`) || uri.endsWith(gwsPath`/calls/${callId}`));
 }
@@ -116,7 +126,7 @@ function confirms(conf: Confirmation, n: GwsNotification, callId: string | undef
 	}
 	if (conf.notificationType && data.notificationType !== conf.notificationType) return false;
 	const call = (data.call ?? {}) as IDataObject;
-	if (conf.call === 'same' && call.id !== callId) return false;
+	if ((conf.call === 'same' || conf.call === 'parentOrSame') && call.id !== callId) return false;
 	if (
 		conf.call === 'consult' &&
 		!(call.callType === 'Consult' && callId !== undefined && (endsWithCall(call.parentCallUri, callId) || endsWithCall(call.parentCallPath, callId)))
@@ -210,12 +220,18 @@ export async function executeOperation(this: IExecuteFunctions, op: GwsOperation
 
 	if (options.waitForConfirmation && op.confirmation) {
 		const conf = op.confirmation;
+		let target = callId;
+		if (conf.call === 'parentOrSame' && callId !== undefined) {
+			// Run on a consult call, the confirmation comes on its parent: learn the parent before sending.
+			const call = await readCall(run, callId);
+			target = parentCallId(call) ?? callId;
+		}
 		const { response, notification } = await sendAndConfirm(
 			run,
 			conf,
 			options.confirmationTimeout ?? DEFAULT_CONFIRMATION_TIMEOUT_S,
 			send,
-			(n) => confirms(conf, n, callId, params.agentState),
+			(n) => confirms(conf, n, target, params.agentState),
 		);
 		Object.assign(output, response, { confirmed: true, notification: notificationSummary(notification) });
 		if (conf.channel === CALLS_CHANNEL) output.call = notification.data.call;

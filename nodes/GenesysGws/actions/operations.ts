@@ -45,9 +45,11 @@ export interface Confirmation {
 	/**
 	 * Which call the notification is about: `same` = the callId; `consult` = a new Consult call whose parent is
 	 * the callId (InitiateConference/InitiateTransfer page: the user needs that call's id for the Complete step);
-	 * `new` = any call of this user in `state` (Dial: the id is not known before).
+	 * `new` = any call of this user in `state` (Dial: the id is not known before); `parentOrSame` = the
+	 * consult call's parent when the operation runs on a consult call (CompleteConference page: posted on the
+	 * consult call, the parent gets ParticipantsUpdated), else the call itself.
 	 */
-	call?: 'same' | 'consult' | 'new';
+	call?: 'same' | 'consult' | 'new' | 'parentOrSame';
 	/** call.state to wait for. */
 	state?: string;
 	/** call.recordingState to wait for. */
@@ -170,9 +172,9 @@ export const OPERATIONS: GwsOperation[] = [
 		'completeConference',
 		'CompleteConference',
 		'Complete Conference',
-		'Bring the consult call into the original call (run on the original call)',
+		'Bring the consulted party into the original call (run on the consult call, or on the original call with Consult Call set)',
 		[opt('consultCallUri')],
-		participantsUpdated,
+		{ ...participantsUpdated, call: 'parentOrSame', summary: 'ParticipantsUpdated on the original call' },
 	),
 	callOp('sendDtmf', 'SendDtmf', 'Send DTMF', 'Send dial tones for digits', [req('digits')]),
 	callOp(
@@ -213,7 +215,7 @@ export const OPERATIONS: GwsOperation[] = [
 		'completeTransfer',
 		'CompleteTransfer',
 		'Complete Transfer',
-		'Complete a two-step transfer (run on the original call)',
+		'Complete a two-step transfer (run on the consult call, or on the original call with Consult Call set)',
 		[opt('consultCallUri')],
 		released('original call'),
 	),
@@ -228,8 +230,13 @@ export const OPERATIONS: GwsOperation[] = [
 	callOp('updateUserData', 'UpdateUserData', 'Update User Data', 'Add or replace key/value pairs of a call', [req('userData')], attachedData),
 	callOp('deleteUserDataPair', 'DeleteUserDataPair', 'Delete User Data Pair', 'Delete one key of the call data', [req('key')], attachedData),
 	callOp('deleteUserData', 'DeleteUserData', 'Delete All User Data', 'Delete all key/value data of a call', [], attachedData),
-	callOp('clearCall', 'ClearCall', 'Clear Call', 'End a conference call for all parties', [], released('call')),
-	callOp('startCallRecording', 'StartCallRecording', 'Start Recording', 'Start recording a call', [], recording('Recording')),
+	// ClearCall and StartCallRecording are accepted by GWS but the vendor pages' capability lists never show
+	// them, so the capability pre-check does not apply to them.
+	{ ...callOp('clearCall', 'ClearCall', 'Clear Call', 'End a conference call for all parties', [], released('call')), capability: undefined },
+	{
+		...callOp('startCallRecording', 'StartCallRecording', 'Start Recording', 'Start recording a call', [], recording('Recording')),
+		capability: undefined,
+	},
 	callOp('pauseCallRecording', 'PauseCallRecording', 'Pause Recording', 'Pause the recording of a call', [], recording('Paused')),
 	callOp('resumeCallRecording', 'ResumeCallRecording', 'Resume Recording', 'Resume a paused recording', [], recording('Recording')),
 	callOp('stopCallRecording', 'StopCallRecording', 'Stop Recording', 'Stop recording a call', [], recording('Stopped')),

@@ -1,0 +1,343 @@
+/**
+ * Runs REAL n8n workflow executions with n8n-core (WorkflowExecute), for tests of our nodes.
+ *
+ *   const result = await runNode({
+ *     credential: { baseUrl: sim.url, username: 'agent1', password: 'agent1pass' },
+ *     parameters: { resource: 'call', operation: 'answer', callId: { __rl: true, mode: 'id', value: id } },
+ *     items: [{ a: 1 }],                 // input items (default: one empty item)
+ *     continueOnFail: false,
+ *   });
+ *   result.status       // 'success' | 'error' | ...
+ *   result.items        // output JSON of the node under test
+ *   result.output       // full INodeExecutionData (pairedItem etc.)
+ *   result.error        // the execution error (n8n's NodeApiError / NodeOperationError), if any
+ *
+ *   runWorkflow({ nodes, connections, credentials: { 'cred-id': {...} } }) runs any graph of our nodes plus the
+ *   harness's `test.input` node (outputs the items of its `items` parameter) and returns outputs by node name.
+ *
+ * What is real: Workflow, WorkflowExecute (n8n's executor: parameters with defaults, expressions, paired
+ * items, continueOnFail, errors), the execute contexts and `helpers.httpRequestWithAuthentication` over real
+ * HTTP. What is ours: the credential store (hands out the given data) and `authenticate`, which resolves our
+ * credential type's *generic* `authenticate` templates (`={{$credentials.x}}`) the way n8n's CredentialsHelper
+ * does (n8n-core's own test harness ignores generic authenticate). n8n-core must see N8N_USER_FOLDER pointing at
+ * a temp dir (test/setup-env.js does it).
+ */
+import { CredentialTestContext, ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
+import {
+	ICredentialsHelper,
+	NodeConnectionTypes,
+	NodeHelpers,
+	Workflow,
+	type ExecutionStatus,
+	type ICredentialDataDecryptedObject,
+	type ICredentials,
+	type ICredentialType,
+	type IDataObject,
+	type IExecuteFunctions,
+	type IHttpRequestOptions,
+	type INode,
+	type INodeCredentialsDetails,
+	type INodeCredentialTestResult,
+	type INodeExecutionData,
+	type INodeParameters,
+	type INodeProperties,
+	type INodeType,
+	type INodeTypeDescription,
+	type INodeTypes,
+	type IConnections,
+	type IRun,
+	type IWorkflowExecuteAdditionalData,
+} from 'n8n-workflow';
+
+import { GenesysGwsApi } from '../../credentials/GenesysGwsApi.credentials';
+import { GenesysGws } from '../../nodes/GenesysGws/GenesysGws.node';
+
+export interface GwsTestCredential {
+	baseUrl: string;
+	username: string;
+	password: string;
+	allowUnauthorizedCerts?: boolean;
+}
+
+export const GWS_NODE_TYPE = 'n8n-nodes-genesys-gws.genesysGws';
+export const INPUT_NODE_TYPE = 'test.input';
+
+/** Start node of harness workflows: outputs the items of its `items` parameter (a JSON array). */
+class TestInput implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Test Input',
+		name: 'testInput',
+		group: ['input'],
+		version: 1,
+		description: 'Outputs the items given in the "items" parameter',
+		defaults: { name: 'Test Input' },
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		properties: [{ displayName: 'Items', name: 'items', type: 'json', default: '[{}]' }],
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		const raw = this.getNodeParameter('items', 0) as unknown;
+		const items = (typeof raw === 'string' ? JSON.parse(raw) : raw) as IDataObject[];
+		return [items.map((json, index) => ({ json, pairedItem: { item: index } }))];
+	}
+}
+
+const NODE_TYPES: Record<string, () => INodeType> = {
+	[GWS_NODE_TYPE]: () => new GenesysGws(),
+	[INPUT_NODE_TYPE]: () => new TestInput(),
+};
+
+/** Extra node types (e.g. the trigger helper's) can be registered here. */
+export function registerNodeType(type: string, factory: () => INodeType): void {
+	NODE_TYPES[type] = factory;
+}
+
+const nodeTypes: INodeTypes = {
+	getByName: (type) => nodeTypeFor(type),
+	getByNameAndVersion: (type, version) => NodeHelpers.getVersionedNodeType(nodeTypeFor(type), version) as INodeType,
+	getKnownTypes: () => ({}),
+};
+
+function nodeTypeFor(type: string): INodeType {
+	const factory = NODE_TYPES[type];
+	if (!factory) throw new Error(`Unknown node type ${type}`);
+	return factory();
+}
+
+const CREDENTIAL_TYPES: Record<string, ICredentialType> = { genesysGwsApi: new GenesysGwsApi() };
+
+/** Resolves `={{$credentials.name}}` (the only template form our credential uses) against the data. */
+function resolveTemplate(value: unknown, credentials: ICredentialDataDecryptedObject): unknown {
+	if (typeof value !== 'string' || !value.startsWith('=')) return value;
+	const match = /^=\{\{\s*\$credentials\.(\w+)\s*\}\}$/.exec(value);
+	if (!match) throw new Error(`Harness cannot resolve credential template ${value}`);
+	return credentials[match[1]];
+}
+
+/** Credential store + n8n's generic-authenticate semantics, for credentials given by id. */
+export class TestCredentialsHelper extends ICredentialsHelper {
+	/** Every request our credential authenticated (method + url), to assert what went over the wire. */
+	readonly authenticated: Array<{ method?: string; url: string }> = [];
+
+	constructor(private readonly byId: Record<string, ICredentialDataDecryptedObject>) {
+		super();
+	}
+
+	getParentTypes(): string[] {
+		return [];
+	}
+	isCredentialUsableByNode(): boolean {
+		return true;
+	}
+	async authenticate(
+		credentials: ICredentialDataDecryptedObject,
+		typeName: string,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> {
+		const type = CREDENTIAL_TYPES[typeName];
+		const authenticate = type?.authenticate;
+		if (!authenticate || typeof authenticate === 'function' || authenticate.type !== 'generic') {
+			throw new Error(`Harness supports generic authenticate only (credential type ${typeName})`);
+		}
+		const { auth, headers, qs, body } = authenticate.properties;
+		if (auth) {
+			requestOptions.auth = {
+				username: String(resolveTemplate(auth.username, credentials) ?? ''),
+				password: String(resolveTemplate(auth.password, credentials) ?? ''),
+			};
+		}
+		for (const [target, source] of [
+			['headers', headers],
+			['qs', qs],
+			['body', body],
+		] as const) {
+			if (!source) continue;
+			const resolved: IDataObject = {};
+			for (const [k, v] of Object.entries(source)) resolved[k] = resolveTemplate(v, credentials) as string;
+			const current = (requestOptions[target] ?? {}) as IDataObject;
+			(requestOptions as unknown as Record<string, IDataObject>)[target] = { ...current, ...resolved };
+		}
+		this.authenticated.push({ method: requestOptions.method, url: String(requestOptions.url) });
+		return requestOptions;
+	}
+	async preAuthentication(): Promise<undefined> {
+		return undefined;
+	}
+	async runPreAuthentication(): Promise<undefined> {
+		return undefined;
+	}
+	async getCredentials(details: INodeCredentialsDetails, type: string): Promise<ICredentials> {
+		throw new Error(`getCredentials(${type}, ${details.id}) is not used by the harness`);
+	}
+	async getDecrypted(
+		_additionalData: IWorkflowExecuteAdditionalData,
+		nodeCredentials: INodeCredentialsDetails,
+	): Promise<ICredentialDataDecryptedObject> {
+		const data = nodeCredentials.id ? this.byId[nodeCredentials.id] : undefined;
+		if (!data) throw new Error(`No test credential with id ${String(nodeCredentials.id)}`);
+		return { ...data };
+	}
+	async updateCredentials(): Promise<void> {}
+	async updateCredentialsOauthTokenData(): Promise<void> {}
+	getCredentialsProperties(type: string): INodeProperties[] {
+		return CREDENTIAL_TYPES[type]?.properties ?? [];
+	}
+}
+
+export interface RunWorkflowOptions {
+	nodes: INode[];
+	connections: IConnections;
+	/** Credential data by credential id (nodes reference `{ genesysGwsApi: { id, name } }`). */
+	credentials: Record<string, GwsTestCredential>;
+	/** Name of the start node; default the first node. */
+	startNode?: string;
+}
+
+export interface WorkflowResult {
+	status: ExecutionStatus;
+	/** Output items (first output) of each node that ran, by node name (its last run). */
+	outputByNode: Record<string, INodeExecutionData[]>;
+	/** The execution error, if the run failed. */
+	error?: Error & { description?: string; context?: IDataObject; httpCode?: string | null };
+	run: IRun;
+	credentialsHelper: TestCredentialsHelper;
+}
+
+let executionCounter = 0;
+
+/** Executes a workflow with n8n-core's WorkflowExecute and returns every node's output. */
+export async function runWorkflow(opts: RunWorkflowOptions): Promise<WorkflowResult> {
+	const executionId = `exec-${++executionCounter}`;
+	const workflowData = {
+		id: 'wf-test',
+		name: 'harness workflow',
+		nodes: opts.nodes,
+		connections: opts.connections,
+		active: false,
+		activeVersionId: null,
+		isArchived: false,
+		createdAt: new Date(),
+		updatedAt: new Date(),
+	};
+	const workflow = new Workflow({
+		id: workflowData.id,
+		name: workflowData.name,
+		nodes: opts.nodes,
+		connections: opts.connections,
+		active: false,
+		nodeTypes,
+		staticData: {},
+		settings: {},
+	});
+	const credentialsHelper = new TestCredentialsHelper(opts.credentials as unknown as Record<string, ICredentialDataDecryptedObject>);
+	const additionalData = {
+		credentialsHelper,
+		hooks: new ExecutionLifecycleHooks('manual', executionId, workflowData as never),
+		executionId,
+		variables: {},
+		// Never contacted; n8n-core builds $resumeWebhookUrl etc. from them, so they must parse as URLs.
+		restApiUrl: 'http://127.0.0.1:5678/rest',
+		instanceBaseUrl: 'http://127.0.0.1:5678/',
+		webhookBaseUrl: 'http://127.0.0.1:5678/webhook',
+		webhookWaitingBaseUrl: 'http://127.0.0.1:5678/webhook-waiting',
+		webhookTestBaseUrl: 'http://127.0.0.1:5678/webhook-test',
+		formWaitingBaseUrl: 'http://127.0.0.1:5678/form-waiting',
+		currentNodeParameters: undefined,
+		executionTimeoutTimestamp: undefined,
+		userId: 'user-1',
+	} as unknown as IWorkflowExecuteAdditionalData;
+
+	const startNode = workflow.getNode(opts.startNode ?? opts.nodes[0].name) ?? undefined;
+	const run = await new WorkflowExecute(additionalData, 'manual').run({ workflow, startNode });
+
+	const outputByNode: Record<string, INodeExecutionData[]> = {};
+	for (const [name, taskData] of Object.entries(run.data.resultData.runData)) {
+		const last = taskData[taskData.length - 1];
+		outputByNode[name] = last?.data?.main?.[0] ?? [];
+	}
+	return {
+		status: run.status,
+		outputByNode,
+		error: run.data.resultData.error as WorkflowResult['error'],
+		run,
+		credentialsHelper,
+	};
+}
+
+/** A Genesys GWS node definition for runWorkflow. */
+export function gwsNode(name: string, parameters: INodeParameters, extra: Partial<INode> = {}): INode {
+	return {
+		id: `node-${name.replace(/\W+/g, '-')}`,
+		name,
+		type: GWS_NODE_TYPE,
+		typeVersion: 1,
+		position: [200, 0],
+		parameters,
+		credentials: { genesysGwsApi: { id: 'cred-1', name: 'GWS' } },
+		...extra,
+	};
+}
+
+export function inputNode(items: IDataObject[], name = 'Input'): INode {
+	return {
+		id: 'node-input',
+		name,
+		type: INPUT_NODE_TYPE,
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: { items: JSON.stringify(items) },
+	};
+}
+
+/** Connects nodes in a line: a -> b -> c. */
+export function chain(...names: string[]): IConnections {
+	const connections: IConnections = {};
+	for (let i = 0; i + 1 < names.length; i++) {
+		connections[names[i]] = { main: [[{ node: names[i + 1], type: NodeConnectionTypes.Main, index: 0 }]] };
+	}
+	return connections;
+}
+
+export interface RunNodeOptions {
+	credential: GwsTestCredential;
+	parameters: INodeParameters;
+	/** Input items; default one empty item. */
+	items?: IDataObject[];
+	continueOnFail?: boolean;
+}
+
+export interface NodeResult extends WorkflowResult {
+	/** Output JSON of the Genesys GWS node. */
+	items: IDataObject[];
+	output: INodeExecutionData[];
+}
+
+/** Runs Input -> Genesys GWS (with `parameters`) as a real workflow execution. */
+export async function runNode(opts: RunNodeOptions): Promise<NodeResult> {
+	const gws = gwsNode('Genesys GWS', opts.parameters, opts.continueOnFail ? { onError: 'continueRegularOutput' } : {});
+	const result = await runWorkflow({
+		nodes: [inputNode(opts.items ?? [{}]), gws],
+		connections: chain('Input', gws.name),
+		credentials: { 'cred-1': opts.credential },
+	});
+	const output = result.outputByNode[gws.name] ?? [];
+	return { ...result, output, items: output.map((item) => item.json) };
+}
+
+/** A resource-locator value for `callId` in "By ID" mode. */
+export function callRef(id: string): { __rl: true; mode: 'id'; value: string } {
+	return { __rl: true, mode: 'id', value: id };
+}
+
+/** Runs the node's credential test (methods.credentialTest) with n8n-core's real CredentialTestContext. */
+export async function testCredential(credential: Partial<GwsTestCredential>): Promise<INodeCredentialTestResult> {
+	const node = new GenesysGws();
+	const ctx = new CredentialTestContext({} as IWorkflowExecuteAdditionalData);
+	return await node.methods.credentialTest.genesysGwsApiTest.call(ctx, {
+		id: 'cred-test',
+		name: 'GWS',
+		type: 'genesysGwsApi',
+		data: { ...credential } as ICredentialDataDecryptedObject,
+	});
+}
