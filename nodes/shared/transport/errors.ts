@@ -49,7 +49,7 @@ const CREDENTIAL_FIX = 'Check the Genesys GWS credential';
 /** Removes anything that looks like a credential or session from text GWS (or a proxy) sent back. */
 export function scrubSecrets(text: string): string {
 	return text
-		.replace(/(authorization\s*[:=]\s*)[^\r\n,;"]+/gi, '$1[redacted]')
+		.replace(/(proxy-)?authorization\s*[:=]\s*[^\r\n,;"]+/gi, '[redacted header]')
 		.replace(/\b(basic|bearer)\s+[A-Za-z0-9+/=._-]{6,}/gi, '$1 [redacted]')
 		.replace(/\b(JSESSIONID|BAYEUX_BROWSER|X-CSRF-TOKEN)(\s*[=:]\s*)[^;\s,"]+/gi, '$1$2[redacted]');
 }

@@ -1,0 +1,256 @@
+/**
+ * Every error the issue lists, through real n8n executions: the message names the parameter / value / call /
+ * base URL and the fix; nothing secret reaches the error or the output; Continue On Fail keeps going.
+ */
+import * as http from 'http';
+import type { AddressInfo } from 'net';
+import { inspect } from 'util';
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
+
+import { callRef, runNode, type GwsTestCredential, type NodeResult } from '../helpers/n8n';
+import { selfSignedCertificate } from '../helpers/tls';
+import { agent1, eventually, lastSeq, leakedSecrets, startSim, type Sim } from './setup';
+
+let sim: Sim;
+beforeAll(async () => {
+	sim = await startSim();
+});
+afterAll(async () => {
+	await sim.close();
+});
+beforeEach(async () => {
+	await sim.reset();
+});
+
+async function ringingCall(): Promise<string> {
+	const { callId } = await sim.placeInboundCall({ to: 'agent1', from: '5551234' });
+	await eventually(() => sim.calls('agent1'), (c) => c.some((x) => x.id === callId && x.state === 'Ringing'));
+	return callId;
+}
+
+async function fails(parameters: INodeParameters, credential: GwsTestCredential = agent1(sim)): Promise<NonNullable<NodeResult['error']>> {
+	const result = await runNode({ credential, parameters });
+	expect(result.status).toBe('error');
+	expect(result.error).toBeDefined();
+	const serialized = [JSON.stringify(result.error), inspect(result.error, { depth: 6 }), JSON.stringify(result.items)].join('\n');
+	expect(leakedSecrets(serialized, credential.password)).toEqual([]);
+	return result.error!;
+}
+
+const postsSince = (seq: number) => sim.requests().filter((r) => r.seq > seq && r.method === 'POST');
+
+describe('bad input (nothing is sent)', () => {
+	it('a missing required parameter names it and the fix', async () => {
+		const id = await ringingCall();
+		const seq = lastSeq(sim);
+		const error = await fails({ resource: 'call', operation: 'singleStepTransfer', callId: callRef(id), destination: '  ' });
+		expect(error.message).toBe('Parameter "Destination" is required for "Single Step Transfer" but is empty');
+		expect(error.description).toContain('phone number');
+		expect(postsSince(seq)).toEqual([]);
+	});
+
+	it('a blank call id', async () => {
+		const error = await fails({ resource: 'call', operation: 'hold', callId: callRef(' ') });
+		expect(error.message).toBe('Parameter "Call" is required for "Hold" but is empty');
+	});
+
+	it.each([
+		['[1, 2]', 'must be a JSON object of key/value pairs, but got an array ([1,2])'],
+		['"text"', 'must be a JSON object of key/value pairs, but got string text'],
+		['{"CaseNumber": ', 'is not valid JSON: {"CaseNumber":'],
+		['={{ 42 }}', 'must be a JSON object of key/value pairs, but got number 42'],
+	])('userData %s is refused', async (userData, expected) => {
+		const id = await ringingCall();
+		const seq = lastSeq(sim);
+		const error = await fails({ resource: 'call', operation: 'attachUserData', callId: callRef(id), userData });
+		expect(error.message).toContain('Parameter "User Data" of "Attach User Data" ');
+		expect(error.message).toContain(expected);
+		expect(postsSince(seq)).toEqual([]);
+	});
+
+	it('empty userData for an operation that needs it', async () => {
+		const id = await ringingCall();
+		const error = await fails({ resource: 'call', operation: 'updateUserData', callId: callRef(id), userData: '{}' });
+		expect(error.message).toBe('Parameter "User Data" of "Update User Data" is empty');
+	});
+
+	it('digits other than 0-9, * and #', async () => {
+		const id = await ringingCall();
+		const error = await fails({ resource: 'call', operation: 'sendDtmf', callId: callRef(id), digits: '12a' });
+		expect(error.message).toBe('Parameter "Digits" may contain only 0-9, * and #, but is "12a"');
+	});
+
+	it('a Base URL that is not a URL', async () => {
+		const error = await fails(
+			{ resource: 'call', operation: 'getAll' },
+			{ baseUrl: 'gws.example.com', username: 'agent1', password: 'agent1pass' },
+		);
+		expect(error.message).toBe('Base URL "gws.example.com" is not a valid URL');
+	});
+});
+
+describe('GWS refuses', () => {
+	it('an unknown call (404 / statusCode 6) names the call id', async () => {
+		const error = await fails({ resource: 'call', operation: 'hold', callId: callRef('NO-SUCH-CALL') });
+		expect(error.message).toBe('Unknown call "NO-SUCH-CALL": GWS has no such call for user "agent1"');
+		expect((error as { httpCode?: string }).httpCode).toBe('404');
+	});
+
+	it('ids are URL-encoded: "/", "?" and "#" cannot change the path', async () => {
+		const seq = lastSeq(sim);
+		const error = await fails({ resource: 'call', operation: 'hold', callId: callRef('../x/y?z=1#frag') });
+		expect(error.message).toContain('Unknown call "../x/y?z=1#frag"');
+		const sent = sim.requests().filter((r) => r.seq > seq && r.method === 'POST');
+		expect(sent.map((r) => r.url)).toEqual(['/api/v2/me/calls/..%2Fx%2Fy%3Fz%3D1%23frag']);
+	});
+
+	it('an operation refused for the call state shows statusCode and statusMessage', async () => {
+		const id = await ringingCall();
+		const error = await fails({ resource: 'call', operation: 'hold', callId: callRef(id) });
+		expect(error.message).toMatch(new RegExp(`^GWS refused Hold on call "${id}": .+ \\(statusCode 2\\)$`));
+		expect(error.description).toContain('statusCode 2 means "a parameter is not valid for the current state"');
+	});
+
+	it('HTTP 200 with a non-zero statusCode is a failure', async () => {
+		const id = await ringingCall();
+		sim.injectFault({
+			count: 1,
+			status: 200,
+			body: { statusCode: 4, statusMessage: 'Voice service is not available at this time' },
+			method: 'POST',
+		});
+		const error = await fails({ resource: 'call', operation: 'answer', callId: callRef(id) });
+		expect(error.message).toBe(
+			`GWS refused Answer on call "${id}": Voice service is not available at this time (statusCode 4)`,
+		);
+	});
+
+	it('HTTP 5xx with statusCode 0 is a failure', async () => {
+		const id = await ringingCall();
+		sim.injectFault({ count: 1, status: 503, body: { statusCode: 0 }, method: 'POST' });
+		const error = await fails({ resource: 'call', operation: 'answer', callId: callRef(id) });
+		expect(error.message).toBe(`GWS failed Answer on call "${id}" with HTTP 503`);
+	});
+
+	it('a non-JSON reply (secrets echoed in it are scrubbed)', async () => {
+		sim.injectFault({
+			count: 1,
+			status: 200,
+			body: '<html>Proxy login. Authorization: Basic YWdlbnQxOmFnZW50MXBhc3M= JSESSIONID=abc123</html>',
+			method: 'GET',
+			pathPrefix: '/api/v2/me/calls',
+		});
+		const error = await fails({ resource: 'call', operation: 'getAll' });
+		expect(error.message).toContain('GWS sent a reply that is not JSON for GET /api/v2/me/calls (HTTP 200');
+		expect(error.description).toContain('It starts with: "<html>Proxy login. [redacted header]');
+	});
+
+	it('401: wrong password says to check username and password', async () => {
+		const error = await fails(
+			{ resource: 'call', operation: 'getAll' },
+			{ baseUrl: sim.url, username: 'agent1', password: 'wrong-secret' },
+		);
+		expect(error.message).toBe(`GWS rejected the login of user "agent1" at ${sim.url} (HTTP 401)`);
+		expect(error.description).toContain('check username and password');
+	});
+});
+
+describe('cannot reach GWS', () => {
+	it('connection refused names the base URL', async () => {
+		const server = http.createServer();
+		await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+		const port = (server.address() as AddressInfo).port;
+		await new Promise((r) => server.close(r));
+		const baseUrl = `http://127.0.0.1:${port}`;
+		const error = await fails({ resource: 'call', operation: 'getAll' }, { baseUrl, username: 'agent1', password: 'agent1pass' });
+		expect(error.message).toBe(`Could not connect to GWS at ${baseUrl}: the connection was refused`);
+		expect(error.description).toContain('Check Base URL');
+	});
+
+	it('a timeout names the request and the limit', async () => {
+		sim.setLatency(1500);
+		const error = await fails({ resource: 'call', operation: 'getAll', options: { timeout: 0.5 } });
+		expect(error.message).toBe(`GWS at ${sim.url} did not answer GET /api/v2/me within 0.5 s`);
+		sim.setLatency(0);
+	});
+
+	describe('TLS', () => {
+		let tlsSim: Sim;
+		beforeAll(async () => {
+			tlsSim = await startSim({ tls: selfSignedCertificate() });
+		});
+		afterAll(async () => {
+			await tlsSim.close();
+		});
+
+		it('a self-signed certificate is refused with the fix', async () => {
+			expect(tlsSim.url).toMatch(/^https:/);
+			const error = await fails(
+				{ resource: 'call', operation: 'getAll' },
+				{ baseUrl: tlsSim.url, username: 'agent1', password: 'agent1pass' },
+			);
+			expect(error.message).toBe(`The TLS certificate of ${tlsSim.url} was not accepted`);
+			expect(error.description).toContain('DEPTH_ZERO_SELF_SIGNED_CERT');
+			expect(error.description).toContain('Ignore SSL Issues');
+		});
+
+		it('works with allowUnauthorizedCerts', async () => {
+			const result = await runNode({
+				credential: { baseUrl: tlsSim.url, username: 'agent1', password: 'agent1pass', allowUnauthorizedCerts: true },
+				parameters: { resource: 'agent', operation: 'getDevices' },
+			});
+			expect(result.status).toBe('success');
+			expect(result.items[0]).toMatchObject({ phoneNumber: '15000' });
+		});
+	});
+});
+
+describe('Continue On Fail', () => {
+	it('a failing item becomes an error item; the others still run, paired items kept', async () => {
+		const a = await ringingCall();
+		const b = await ringingCall();
+		const result = await runNode({
+			credential: agent1(sim),
+			continueOnFail: true,
+			items: [{ id: a }, { id: 'GONE' }, { id: b }],
+			parameters: { resource: 'call', operation: 'answer', callId: callRef('={{ $json.id }}') },
+		});
+		expect(result.status).toBe('success');
+		expect(result.items).toHaveLength(3);
+		expect(result.items[0]).toMatchObject({ callId: a, statusCode: 0 });
+		expect(result.items[1]).toEqual({
+			error: 'Unknown call "GONE": GWS has no such call for user "agent1"',
+			description: expect.stringContaining('Get Many'),
+		});
+		expect(result.items[2]).toMatchObject({ callId: b, statusCode: 0 });
+		expect(result.output.map((o) => o.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
+		expect(leakedSecrets(JSON.stringify(result.output), 'agent1pass')).toEqual([]);
+	});
+
+	it('without it, the execution stops at the failing item and names it', async () => {
+		const a = await ringingCall();
+		const result = await runNode({
+			credential: agent1(sim),
+			items: [{ id: a }, { id: 'GONE' }],
+			parameters: { resource: 'call', operation: 'answer', callId: callRef('={{ $json.id }}') },
+		});
+		expect(result.status).toBe('error');
+		expect((result.error?.context as IDataObject).itemIndex).toBe(1);
+	});
+});
+
+describe('secrets', () => {
+	it('outputs and errors of a whole session never carry the password, Authorization or the session cookie', async () => {
+		const id = await ringingCall();
+		const ok = await runNode({
+			credential: agent1(sim),
+			parameters: { resource: 'call', operation: 'answer', callId: callRef(id), options: { includeCall: true } },
+		});
+		expect(ok.status).toBe('success');
+		expect(leakedSecrets(JSON.stringify(ok.run.data), 'agent1pass')).toEqual([]);
+		// GWS did get the session: cookie and CSRF header on the POST.
+		const post = sim.requests().filter((r) => r.method === 'POST').pop()!;
+		expect(String(post.headers.cookie ?? '')).not.toBe('');
+		expect(Object.keys(post.headers).map((h) => h.toLowerCase())).toContain('x-csrf-token');
+	});
+});
