@@ -164,12 +164,13 @@ export async function startTrigger(ctx: ITriggerFunctions): Promise<ITriggerResp
 		return Array.isArray(list) ? (list.filter(isObject) as IDataObject[]) : [];
 	};
 
-	const resyncOnce = async (first: boolean) => {
+	/** Reads the current calls/devices and reports differences (or only records them, when `seedOnly`). */
+	const resyncOnce = async (seedOnly: boolean, current: () => boolean) => {
 		if (channels.includes(CALLS_CHANNEL)) {
 			calls.beginResync();
 			const snapshot = await readCollection('/api/v2/me/calls', 'calls');
-			if (closed) return;
-			if (first) calls.seed(snapshot);
+			if (!current()) return;
+			if (seedOnly) calls.seed(snapshot);
 			else {
 				for (const change of calls.resync(snapshot)) {
 					const event = CALL_EVENT_BY_ASPECT.get(change.aspect)!;
@@ -186,24 +187,32 @@ export async function startTrigger(ctx: ITriggerFunctions): Promise<ITriggerResp
 		}
 		if (channels.includes(DEVICES_CHANNEL)) {
 			const snapshot = await readCollection('/api/v2/me/devices', 'devices');
-			if (closed) return;
+			if (!current()) return;
 			const changed = devices.changed(snapshot);
-			if (!first && changed.length > 0) {
+			if (!seedOnly && changed.length > 0) {
 				const data: IDataObject = { messageType: 'DeviceStateChangeMessage', devices: changed };
 				emitItem(data, EVENT_BY_VALUE.get('DeviceStateChangeMessage')!, DEVICES_CHANNEL, 'changed');
 			}
 		}
 	};
 
-	// Resyncs run one after the other; a failed read is retried a few times, then logged (the next reconnect
-	// resyncs again).
+	// Resyncs run one after the other. A newer (re)subscription supersedes a resync still running or retrying:
+	// its snapshot would be older than the new one's. A failed read is retried a few times, then logged (the next
+	// reconnect resyncs again). Until a first snapshot has been read there is no baseline: the first successful
+	// resync after that seeds silently only if it belongs to the first subscription; a later one reports every
+	// call it finds (flagged resync, reason "new") rather than risk losing one.
 	let resyncChain = Promise.resolve();
+	let generation = 0;
+	let baselineReady = false;
 	const onResubscribed = ({ first }: { first: boolean }) => {
 		if (options.resync === false) return resyncChain;
+		const mine = ++generation;
+		const current = () => !closed && mine === generation;
 		resyncChain = resyncChain.then(async () => {
-			for (let attempt = 1; attempt <= RESYNC_ATTEMPTS && !closed; attempt++) {
+			for (let attempt = 1; attempt <= RESYNC_ATTEMPTS && current(); attempt++) {
 				try {
-					await resyncOnce(first);
+					await resyncOnce(first && !baselineReady, current);
+					baselineReady = true;
 					return;
 				} catch (error) {
 					log.warn(

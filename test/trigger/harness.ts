@@ -30,6 +30,7 @@ import {
 
 import { GenesysGwsApi } from '../../credentials/GenesysGwsApi.credentials';
 import { GenesysGwsTrigger } from '../../nodes/GenesysGwsTrigger/GenesysGwsTrigger.node';
+import { gwsApiRequest } from '../../nodes/shared/transport';
 
 export interface TriggerCredential {
 	baseUrl: string;
@@ -238,4 +239,24 @@ export async function activateTrigger(opts: ActivateOptions): Promise<ActiveTrig
 			await response.closeFunction?.();
 		},
 	};
+}
+
+/**
+ * REST calls as a user through the shared transport (the same code the action node uses), inside a real
+ * n8n-core context: how the tests make calls change state the way an agent desktop would.
+ */
+export function restAs(credential: TriggerCredential) {
+	const { ctx } = createTriggerContext(
+		{ credential, parameters: { events: ['StatusChange'] } },
+		() => undefined,
+		() => undefined,
+	);
+	return (method: 'GET' | 'POST', path: string, body?: IDataObject) =>
+		gwsApiRequest.call(ctx, { method, path, body });
+}
+
+/** A context for using the CometD adapter directly (as the action node does). */
+export function contextFor(credential: TriggerCredential): TriggerContext {
+	return createTriggerContext({ credential, parameters: { events: ['StatusChange'] } }, () => undefined, () => undefined)
+		.ctx;
 }

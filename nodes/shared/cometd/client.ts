@@ -7,7 +7,7 @@
  * - "402::Unknown client" (server forgot the session, e.g. restart): the server advises `reconnect: handshake`;
  *   cometd.js re-handshakes; we re-subscribe every channel on each successful handshake.
  * - REST session rejected (HTTP 401/403 on a Bayeux POST): gws-http.ts renews it through the transport and retries.
- * - A failure is LASTING after `failureAttempts` consecutive failed exchanges or `failureAfterMs` without a
+ * - A failure is LASTING after `failureAttempts` consecutive failed exchanges and `failureAfterMs` without a
  *   connection, or at once when the credential is refused. It is reported once per outage (onStatus 'failed');
  *   the client keeps trying and reports 'recovered' when the server is back.
  * - After every (re)subscription: onResubscribed({ first }) so a trigger can resync state it may have missed.
@@ -38,19 +38,32 @@ export interface NotificationClientOptions {
 	onStatus?: (status: NotificationClientStatus) => void;
 	/** After every successful (re)subscription of all channels. Errors thrown here are reported, not fatal. */
 	onResubscribed?: (info: { first: boolean }) => void | Promise<void>;
-	/** Consecutive failed exchanges before an outage counts as lasting. Default 5. */
+	/** An outage is lasting after this many consecutive failed exchanges... */
 	failureAttempts?: number;
-	/** Time without a connection before an outage counts as lasting. Default 30 000 ms. */
+	/** ...and this long without a connection (both must hold; a refused credential is lasting at once). */
 	failureAfterMs?: number;
-	/** Reconnect backoff: grows by this much per failure... Default 1000 ms. */
+	/** Reconnect backoff grows by this much per failure... */
 	backoffIncrementMs?: number;
-	/** ...up to this cap. Default 10 000 ms. */
+	/** ...up to this cap. */
 	maxBackoffMs?: number;
-	/** How many recent notifications waitFor() may look back on. Default 500. */
+	/** How many recent notifications waitFor() may look back on (0 = none). */
 	bufferSize?: number;
 	/** Where unexpected internal errors go (default: dropped). Never gets credentials. */
 	onInternalError?: (error: unknown) => void;
 }
+
+/**
+ * Defaults for every client. Reconnects start fast (a contact center wants its events back within seconds) and
+ * back off to a few seconds; an outage becomes "lasting" (reported once) only after several attempts AND some
+ * time, so a GWS restart of a few seconds does not deactivate a workflow. Tests shorten these.
+ */
+export const NOTIFICATION_CLIENT_DEFAULTS = {
+	failureAttempts: 5,
+	failureAfterMs: 10_000,
+	backoffIncrementMs: 500,
+	maxBackoffMs: 5_000,
+	bufferSize: 500,
+};
 
 interface Waiter {
 	predicate: (n: GwsNotification) => boolean;
@@ -68,6 +81,7 @@ export class GwsCometdClient implements GwsNotificationClient {
 	private readonly buffer: GwsNotification[] = [];
 	private readonly inFlight = new Set<AbortController>();
 	private readonly timers = new Set<ReturnType<typeof setTimeout>>();
+	private readonly options: NotificationClientOptions & typeof NOTIFICATION_CLIENT_DEFAULTS;
 	private cometd?: CometD;
 	private url = '';
 	private stopped = false;
@@ -83,8 +97,10 @@ export class GwsCometdClient implements GwsNotificationClient {
 		private readonly send: BayeuxSend,
 		private readonly jar: BayeuxCookieJar,
 		private readonly diagnostics: WireDiagnostics,
-		private readonly options: NotificationClientOptions = {},
+		options: NotificationClientOptions = {},
 	) {
+		const given = Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined));
+		this.options = { ...NOTIFICATION_CLIENT_DEFAULTS, ...given };
 		this.channels = options.channels?.length ? [...new Set(options.channels)] : [CALLS_CHANNEL];
 	}
 
@@ -176,8 +192,8 @@ export class GwsCometdClient implements GwsNotificationClient {
 			url: this.url,
 			logLevel: 'warn',
 			useWorkerScheduler: false,
-			backoffIncrement: this.options.backoffIncrementMs ?? 1000,
-			maxBackoff: this.options.maxBackoffMs ?? 10_000,
+			backoffIncrement: this.options.backoffIncrementMs,
+			maxBackoff: this.options.maxBackoffMs,
 			// GWS (CometD 3) takes messages in the POST body; no message type in the URL path.
 			appendMessageTypeToURL: false,
 		});
@@ -219,7 +235,7 @@ export class GwsCometdClient implements GwsNotificationClient {
 			if (this.stopped || cometd.getClientId() !== clientId) return; // a newer handshake took over
 			if (failed.length > 0) {
 				// Counted as a failure by /meta/unsuccessful; retry those channels after the backoff.
-				const delay = Math.max(cometd.getBackoffPeriod(), this.options.backoffIncrementMs ?? 1000);
+				const delay = Math.max(cometd.getBackoffPeriod(), this.options.backoffIncrementMs);
 				const timer = setTimeout(() => {
 					this.timers.delete(timer);
 					this.subscribe(failed, clientId, firstSubscribed);
@@ -261,13 +277,16 @@ export class GwsCometdClient implements GwsNotificationClient {
 		this.options.onStatus?.({ state: 'reconnecting', attempt: this.failures, cause });
 		const lasting =
 			this.diagnostics.authRefused ||
-			this.failures >= (this.options.failureAttempts ?? 5) ||
-			Date.now() - this.downSince >= (this.options.failureAfterMs ?? 30_000);
+			(this.failures >= this.options.failureAttempts &&
+				Date.now() - this.downSince >= this.options.failureAfterMs);
 		if (!lasting || this.failureReported) return undefined;
 		this.failureReported = true;
+		const attempts = `${this.failures} attempt${this.failures === 1 ? '' : 's'}`;
 		const error = new Error(
-			`GWS notifications at ${this.url} are unavailable after ${this.failures} attempts: ${cause}. ` +
-				'Still retrying; check that GWS is running and reachable, and the credential.',
+			this.subscribedOnce
+				? `GWS notifications at ${this.url} are unavailable after ${attempts}: ${cause}. ` +
+						'Still retrying; check that GWS is running and reachable, and the credential.'
+				: `Could not subscribe to GWS notifications at ${this.url} (${attempts}): ${cause}`,
 		);
 		this.options.onStatus?.({ state: 'failed', attempt: this.failures, cause, error });
 		return error;
@@ -316,7 +335,7 @@ export class GwsCometdClient implements GwsNotificationClient {
 				break;
 			}
 		}
-		const size = this.options.bufferSize ?? 500;
+		const size = this.options.bufferSize;
 		if (size > 0 && !consumed) {
 			this.buffer.push(notification);
 			if (this.buffer.length > size) this.buffer.shift();

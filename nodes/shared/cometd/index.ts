@@ -12,6 +12,7 @@ export {
 	CALLS_CHANNEL,
 	DEVICES_CHANNEL,
 	GwsCometdClient,
+	NOTIFICATION_CLIENT_DEFAULTS,
 	NOTIFICATIONS_PATH,
 	type NotificationClientOptions,
 	type NotificationClientStatus,

@@ -1,0 +1,208 @@
+/**
+ * No loss, no duplicates across reconnects, with real CometD against the in-process simulator:
+ * - a dropped CometD session mid-burst (402 unknown client -> re-handshake -> re-subscribe),
+ * - call changes whose notifications are really lost during an outage (recovered by the resync),
+ * - a simulator restart (connection refused, new CometD server, REST session gone) with calls changing meanwhile,
+ * counted over more than 1,000 notifications; then a lasting outage reaching emitError and recovering alone.
+ */
+import type { IDataObject } from 'n8n-workflow';
+
+import { NOTIFICATION_CLIENT_DEFAULTS } from '../../nodes/shared/cometd';
+import { clearGwsSessions } from '../../nodes/shared/transport';
+import { startSimulator, type RunningSimulator } from '../../simulator';
+import { activateTrigger, restAs, type ActiveTrigger, type TriggerCredential } from './harness';
+
+let sim: RunningSimulator;
+let agent1: TriggerCredential;
+let rest: ReturnType<typeof restAs>;
+const open: ActiveTrigger[] = [];
+const savedDefaults = { ...NOTIFICATION_CLIENT_DEFAULTS };
+
+beforeAll(async () => {
+	// Fast reconnects so the suite takes seconds; the policy is the same as in production.
+	Object.assign(NOTIFICATION_CLIENT_DEFAULTS, { backoffIncrementMs: 50, maxBackoffMs: 200, failureAfterMs: 300 });
+	sim = await startSimulator();
+	agent1 = { baseUrl: sim.url, username: 'agent1', password: 'agent1pass' };
+	rest = restAs(agent1);
+});
+afterEach(async () => {
+	await Promise.all(open.splice(0).map((t) => t.close()));
+	await sim.reset();
+});
+afterAll(async () => {
+	await sim.close();
+	clearGwsSessions();
+	Object.assign(NOTIFICATION_CLIENT_DEFAULTS, savedDefaults);
+});
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const op = (callId: string, body: IDataObject) => rest('POST', `/api/v2/me/calls/${callId}`, body);
+const call = (item: IDataObject) => item.call as IDataObject;
+const meta = (item: IDataObject) => item._gws as IDataObject;
+
+async function until(what: string, done: () => boolean, timeoutMs = 10_000): Promise<void> {
+	const end = Date.now() + timeoutMs;
+	while (!done()) {
+		if (Date.now() > end) throw new Error(`Timed out waiting for ${what}`);
+		await sleep(10);
+	}
+}
+
+/** Resolves once `count()` has not changed for 100 ms. */
+async function quiescent(count: () => number): Promise<void> {
+	let last = -1;
+	while (count() !== last) {
+		last = count();
+		await sleep(100);
+	}
+}
+
+/** Burst items: (burst call id, BurstSeq) pairs, each must appear once. */
+function burstKeys(items: IDataObject[]): string[] {
+	return items
+		.filter((i) => i.notificationType === 'AttachedDataChanged' && call(i).userData)
+		.map((i) => `${call(i).id}#${(call(i).userData as IDataObject).BurstSeq}`)
+		.filter((k) => !k.endsWith('#undefined'));
+}
+
+/** The StatusChange states the trigger reported for one call, in order, with R marking resync items. */
+function statesOf(items: IDataObject[], callId: string): string[] {
+	return items
+		.filter((i) => i.notificationType === 'StatusChange' && call(i).id === callId)
+		.map((i) => `${call(i).state}${meta(i).resync ? ' (R)' : ''}`);
+}
+
+function resyncsSince(since: number): number {
+	return sim.requests().filter((r) => r.seq > since && r.method === 'GET' && r.path === '/api/v2/me/calls').length;
+}
+
+it('a dropped session mid-stream and lost notifications: 1,200 notifications, nothing lost, nothing twice', async () => {
+	const t = await activateTrigger({ credential: agent1, parameters: { events: ['StatusChange', 'AttachedDataChanged'] } });
+	open.push(t);
+	const a = await sim.placeInboundCall({ to: 'agent1', from: '5550001' });
+	const b = await sim.placeInboundCall({ to: 'agent1', from: '5550002' });
+	await op(a.callId, { operationName: 'Answer' });
+	await op(b.callId, { operationName: 'Answer' });
+
+	// 1. The session is dropped in the middle of a burst; what the server holds meanwhile reaches the new session.
+	// The drop waits until what was published before the pause has reached us: a CometD server discards the
+	// queue of a session it drops, which no client can recover for these synthetic calls (real calls are
+	// recovered by the resync, part 2).
+	const firstBurst = sim.burst({ user: 'agent1', count: 600, ratePerSec: 4000 });
+	await sleep(50);
+	sim.pauseNotifications();
+	await quiescent(() => t.items.length);
+	expect(burstKeys(t.items).length).toBeGreaterThan(0);
+	expect(burstKeys(t.items).length).toBeLessThan(600);
+	const mark = sim.requests().at(-1)?.seq ?? 0;
+	sim.dropCometdSessions();
+	await until('the re-subscription and its resync', () => resyncsSince(mark) >= 1);
+	sim.resumeNotifications(true);
+	await firstBurst;
+	await until('600 burst items', () => burstKeys(t.items).length >= 600).catch((e) => {
+		const seqs = burstKeys(t.items).map((k) => Number(k.split('#')[1]));
+		const missing = [...Array(600).keys()].map((i) => i + 1).filter((i) => !seqs.includes(i));
+		throw new Error(`${e.message}: ${seqs.length} arrived, missing BurstSeq ${missing.slice(0, 10).join(',')}…`);
+	});
+
+	// 2. An outage whose notifications are really lost: the resync must report each change once.
+	sim.pauseNotifications();
+	await op(a.callId, { operationName: 'UpdateUserData', userData: { Step: 'during-outage' } });
+	await sim.remoteHangup(b.callId);
+	const c = await sim.placeInboundCall({ to: 'agent1', from: '5550003' });
+	const mark2 = sim.requests().at(-1)?.seq ?? 0;
+	sim.dropCometdSessions();
+	sim.resumeNotifications(false); // dropped: nobody will ever deliver them
+	await until('the second resync', () => resyncsSince(mark2) >= 1);
+
+	// 3. Live again: another burst and live call changes.
+	await sim.burst({ user: 'agent1', count: 600, ratePerSec: 0 });
+	await op(c.callId, { operationName: 'Answer' });
+	await op(a.callId, { operationName: 'Hangup' });
+	await until('1,200 burst items', () => burstKeys(t.items).length >= 1200);
+	await until('the live hangup', () => statesOf(t.items, a.callId).includes('Released'));
+	await sleep(100); // anything duplicated would arrive now
+
+	const keys = burstKeys(t.items);
+	expect(keys).toHaveLength(1200);
+	expect(new Set(keys).size).toBe(1200);
+	expect(statesOf(t.items, a.callId)).toEqual(['Ringing', 'Established', 'Released']);
+	expect(statesOf(t.items, b.callId)).toEqual(['Ringing', 'Established', 'Released (R)']);
+	expect(statesOf(t.items, c.callId)).toEqual(['Ringing (R)', 'Established']);
+	const aData = t.items.filter((i) => i.notificationType === 'AttachedDataChanged' && call(i).id === a.callId);
+	expect(aData).toHaveLength(1);
+	expect(aData[0]).toMatchObject({
+		messageType: 'CallStateChangeMessage',
+		phoneNumber: '15000',
+		call: { userData: { Step: 'during-outage' } },
+		_gws: { resync: true, resyncReason: 'changed', event: 'AttachedDataChanged' },
+	});
+	expect(t.executions).toBe(t.items.length);
+	expect(t.errors).toEqual([]);
+});
+
+it('a simulator restart with calls changing while it is down: recovered once, then live again', async () => {
+	const t = await activateTrigger({ credential: agent1, parameters: { events: ['StatusChange', 'AttachedDataChanged'] } });
+	open.push(t);
+	const a = await sim.placeInboundCall({ to: 'agent1', from: '5550001' });
+	await op(a.callId, { operationName: 'Answer' });
+	await until('A established', () => statesOf(t.items, a.callId).length === 2);
+
+	await sim.stop();
+	// T-Server keeps going while GWS restarts: A ends, B starts ringing.
+	await sim.remoteHangup(a.callId);
+	const b = await sim.placeInboundCall({ to: 'agent1', from: '5550002', userData: { Segment: 'VIP' } });
+	await sleep(150); // some refused reconnects
+	await sim.start();
+
+	await until('the resync after the restart', () => statesOf(t.items, b.callId).length === 1);
+	await sim.burst({ user: 'agent1', count: 300, ratePerSec: 0 });
+	await op(b.callId, { operationName: 'Answer' });
+	await until('300 burst items and B answered', () => burstKeys(t.items).length >= 300 && statesOf(t.items, b.callId).length === 2);
+	await sleep(100);
+
+	expect(statesOf(t.items, a.callId)).toEqual(['Ringing', 'Established', 'Released (R)']);
+	expect(statesOf(t.items, b.callId)).toEqual(['Ringing (R)', 'Established']);
+	expect(new Set(burstKeys(t.items)).size).toBe(300);
+	expect(burstKeys(t.items)).toHaveLength(300);
+	// B's user data was set before we saw it: reported as part of the new call, not as a separate change
+	expect(t.items.filter((i) => call(i).id === b.callId && i.notificationType === 'AttachedDataChanged')).toEqual([]);
+	expect(t.errors).toEqual([]);
+});
+
+it('a lasting outage reaches emitError naming the URL and the cause, never a secret, and recovers alone', async () => {
+	const t = await activateTrigger({ credential: agent1, parameters: { events: ['StatusChange'] } });
+	open.push(t);
+	await sim.stop();
+	const error = await t.waitForError(10_000);
+	expect(error.message).toContain(`${sim.url}/api/v2/notifications`);
+	expect(error.message).toMatch(/refused|ECONNREFUSED|not reachable|unreachable/i);
+	const serialized = JSON.stringify(error, Object.getOwnPropertyNames(error)) + String(error.stack);
+	expect(serialized).not.toContain('agent1pass');
+	expect(serialized).not.toMatch(/Basic [A-Za-z0-9+/=]{8,}|JSESSIONID=/);
+	expect(t.errors).toHaveLength(1); // once per outage, not once per attempt
+
+	await sim.start();
+	const { callId } = await sim.placeInboundCall({ to: 'agent1', from: '5550009' });
+	const [item] = await t.waitForItems(1, 10_000);
+	expect(call(item)).toMatchObject({ id: callId, state: 'Ringing' });
+	expect(t.errors).toHaveLength(1);
+});
+
+it('a refused credential fails activation with a clear message and no secret', async () => {
+	const wrong = { ...agent1, password: 'wrong-secret-pw' };
+	for (const cachedSession of [false, true]) {
+		// Without a session the login fails; with agent1's session cached (same user, right password elsewhere)
+		// GWS refuses the handshake and the renewed login.
+		if (cachedSession) await rest('GET', '/api/v2/me');
+		else clearGwsSessions();
+		const error = await activateTrigger({ credential: wrong, parameters: { events: ['StatusChange'] } }).then(
+			() => undefined,
+			(e: Error) => e,
+		);
+		expect(error?.message).toMatch(/agent1.*\(HTTP 401\)|username and password/);
+		expect(JSON.stringify(error, Object.getOwnPropertyNames(error)) + String(error?.stack)).not.toContain(
+			'wrong-secret-pw',
+		);
+	}
+});
