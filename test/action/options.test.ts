@@ -1,0 +1,207 @@
+/**
+ * The node's options in real executions: wait for confirmation (over real CometD), capability pre-check,
+ * include call; the transport's session handling (renewal after a GWS restart); the credential test.
+ */
+import * as http from 'http';
+import type { AddressInfo } from 'net';
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
+
+import { callRef, runNode, testCredential } from '../helpers/n8n';
+import { agent1, eventually, lastSeq, startSim, type Sim } from './setup';
+
+let sim: Sim;
+beforeAll(async () => {
+	sim = await startSim();
+});
+afterAll(async () => {
+	await sim.close();
+});
+beforeEach(async () => {
+	await sim.reset();
+});
+
+async function ringingCall(): Promise<string> {
+	const { callId } = await sim.placeInboundCall({ to: 'agent1', from: '5551234' });
+	await eventually(() => sim.calls('agent1'), (c) => c.some((x) => x.id === callId && x.state === 'Ringing'));
+	return callId;
+}
+
+async function ok(parameters: INodeParameters) {
+	const result = await runNode({ credential: agent1(sim), parameters });
+	if (result.status !== 'success') throw result.error ?? new Error(result.status);
+	return result.items[0];
+}
+
+const WAIT = { waitForConfirmation: true, confirmationTimeout: 5 };
+
+describe('wait for confirmation', () => {
+	it('answer outputs the call once it is Established', async () => {
+		const id = await ringingCall();
+		const out = await ok({ resource: 'call', operation: 'answer', callId: callRef(id), options: WAIT });
+		expect(out).toMatchObject({
+			operation: 'answer',
+			statusCode: 0,
+			confirmed: true,
+			notification: { channel: '/v2/me/calls', messageType: 'CallStateChangeMessage', notificationType: 'StatusChange' },
+			call: { id, state: 'Established' },
+		});
+	});
+
+	it('hold, attach user data, recording and mute each wait for their own notification', async () => {
+		const id = await ringingCall();
+		await ok({ resource: 'call', operation: 'answer', callId: callRef(id), options: WAIT });
+		const held = await ok({ resource: 'call', operation: 'hold', callId: callRef(id), options: WAIT });
+		expect(held.call).toMatchObject({ state: 'Held' });
+		await ok({ resource: 'call', operation: 'retrieve', callId: callRef(id), options: WAIT });
+		const data = await ok({
+			resource: 'call',
+			operation: 'updateUserData',
+			callId: callRef(id),
+			userData: '{"CaseNumber": "C-1"}',
+			options: WAIT,
+		});
+		expect(data.notification).toMatchObject({ notificationType: 'AttachedDataChanged' });
+		expect((data.call as IDataObject).userData).toMatchObject({ CaseNumber: 'C-1' });
+		const recording = await ok({ resource: 'call', operation: 'startCallRecording', callId: callRef(id), options: WAIT });
+		expect(recording.call).toMatchObject({ recordingState: 'Recording' });
+		const muted = await ok({ resource: 'call', operation: 'muteCall', callId: callRef(id), options: WAIT });
+		expect(muted.call).toMatchObject({ mute: 'On' });
+	});
+
+	it('dial outputs the new call (its id is only known from the notification)', async () => {
+		const out = await ok({ resource: 'call', operation: 'dial', destination: '5550123', options: WAIT });
+		const call = out.call as IDataObject;
+		expect(call.state).toBe('Dialing');
+		expect(sim.calls('agent1').map((c) => c.id)).toContain(call.id);
+	});
+
+	it('agent setState waits for the device state', async () => {
+		const out = await ok({ resource: 'agent', operation: 'setState', agentState: 'AfterCallWork', options: WAIT });
+		expect(out.notification).toMatchObject({ channel: '/v2/me/devices', messageType: 'DeviceStateChangeMessage' });
+		expect(((out.devices as IDataObject[])[0].userState as IDataObject).workMode).toBe('AfterCallWork');
+	});
+
+	it('a missing confirmation is a clear error after the timeout', async () => {
+		const id = await ringingCall();
+		sim.pauseNotifications();
+		try {
+			const result = await runNode({
+				credential: agent1(sim),
+				parameters: {
+					resource: 'call',
+					operation: 'answer',
+					callId: callRef(id),
+					options: { waitForConfirmation: true, confirmationTimeout: 1 },
+				},
+			});
+			expect(result.status).toBe('error');
+			expect(result.error?.message).toBe('GWS accepted "Answer" but did not confirm it within 1 s');
+			expect(result.error?.description).toContain('StatusChange, Established');
+		} finally {
+			sim.resumeNotifications(false);
+		}
+	});
+});
+
+describe('capability pre-check', () => {
+	it('refuses an operation the call does not allow, naming state and allowed operations, without sending it', async () => {
+		const id = await ringingCall();
+		const seq = lastSeq(sim);
+		const result = await runNode({
+			credential: agent1(sim),
+			parameters: { resource: 'call', operation: 'hold', callId: callRef(id), options: { capabilityPreCheck: true } },
+		});
+		expect(result.status).toBe('error');
+		expect(result.error?.message).toBe(`"Hold" is not allowed on call "${id}" in state Ringing`);
+		expect(result.error?.description).toMatch(/^GWS allows now: Answer, .*\. Hold is not among them/);
+		expect(sim.requests().filter((r) => r.seq > seq && r.method === 'POST')).toEqual([]);
+	});
+
+	it('lets an allowed operation through', async () => {
+		const id = await ringingCall();
+		const out = await ok({ resource: 'call', operation: 'answer', callId: callRef(id), options: { capabilityPreCheck: true } });
+		expect(out.statusCode).toBe(0);
+	});
+});
+
+describe('include call', () => {
+	it('adds the call as it stands after the operation, or null once it is gone', async () => {
+		const id = await ringingCall();
+		const answered = await ok({ resource: 'call', operation: 'answer', callId: callRef(id), options: { includeCall: true } });
+		expect(answered.call).toMatchObject({ id, state: 'Established' });
+		const hungUp = await ok({ resource: 'call', operation: 'hangup', callId: callRef(id), options: { includeCall: true } });
+		expect(hungUp).toHaveProperty('call');
+		if (hungUp.call !== null) expect((hungUp.call as IDataObject).state).toBe('Released');
+	});
+});
+
+describe('session', () => {
+	it('logs in once, then reuses the JSESSIONID cookie and CSRF token', async () => {
+		const id = await ringingCall();
+		const seq = lastSeq(sim);
+		await ok({ resource: 'call', operation: 'answer', callId: callRef(id) });
+		await ok({ resource: 'call', operation: 'hold', callId: callRef(id) });
+		const logins = sim.requests().filter((r) => r.seq > seq && r.method === 'GET' && r.path === '/api/v2/me');
+		expect(logins).toHaveLength(0); // ringingCall's session is not this one, but the first test run logged in already
+		const posts = sim.requests().filter((r) => r.seq > seq && r.method === 'POST');
+		expect(new Set(posts.map((r) => String(r.headers.cookie))).size).toBe(1);
+	});
+
+	it('renews the session once when GWS restarted (old cookie and CSRF token refused)', async () => {
+		const id = await ringingCall();
+		await ok({ resource: 'call', operation: 'get', callId: callRef(id) });
+		await sim.stop();
+		await sim.start();
+		const seq = lastSeq(sim);
+		const out = await ok({ resource: 'call', operation: 'answer', callId: callRef(id) });
+		expect(out.statusCode).toBe(0);
+		const sent = sim.requests().filter((r) => r.seq > seq).map((r) => `${r.method} ${r.path} ${r.status}`);
+		expect(sent).toEqual([`POST /api/v2/me/calls/${id} 403`, 'GET /api/v2/me 200', `POST /api/v2/me/calls/${id} 200`]);
+	});
+});
+
+describe('credential test', () => {
+	it('OK for a working login', async () => {
+		expect(await testCredential(agent1(sim))).toEqual({
+			status: 'OK',
+			message: `Logged in to GWS at ${sim.url} as agent1`,
+		});
+	});
+
+	it('accepts a Base URL with a trailing /api/v2/', async () => {
+		expect((await testCredential({ ...agent1(sim), baseUrl: `${sim.url}/api/v2/` })).status).toBe('OK');
+	});
+
+	it('says why: wrong password', async () => {
+		const result = await testCredential({ ...agent1(sim), password: 'nope' });
+		expect(result.status).toBe('Error');
+		expect(result.message).toContain('check username and password');
+		expect(result.message).not.toContain('nope');
+	});
+
+	it('says why: connection refused', async () => {
+		const server = http.createServer();
+		await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+		const port = (server.address() as AddressInfo).port;
+		await new Promise((r) => server.close(r));
+		const result = await testCredential({ ...agent1(sim), baseUrl: `http://127.0.0.1:${port}` });
+		expect(result).toMatchObject({ status: 'Error' });
+		expect(result.message).toContain(`Could not connect to GWS at http://127.0.0.1:${port}: the connection was refused`);
+	});
+
+	it('says why: not a URL', async () => {
+		const result = await testCredential({ ...agent1(sim), baseUrl: 'ftp://x' });
+		expect(result).toEqual({
+			status: 'Error',
+			message:
+				'Base URL "ftp://x" must start with http:// or https://. Set Base URL in the Genesys GWS credential to the server root, e.g. https://gws.example.com.',
+		});
+	});
+
+	it('says why: not GWS (non-JSON reply)', async () => {
+		sim.injectFault({ count: 1, status: 200, body: 'hello', pathPrefix: '/api/v2/me' });
+		const result = await testCredential(agent1(sim));
+		expect(result.status).toBe('Error');
+		expect(result.message).toContain('GWS sent a reply that is not JSON');
+	});
+});
