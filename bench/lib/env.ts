@@ -1,0 +1,25 @@
+/** The environment every result file records (our machines are noisy: ratios matter more than absolutes). */
+import * as os from 'os';
+
+export interface BenchEnvironment {
+	node: string;
+	platform: string;
+	cpuModel: string;
+	cpuCount: number;
+	totalMemoryMB: number;
+	date: string;
+	quick: boolean;
+}
+
+export function environment(quick: boolean): BenchEnvironment {
+	const cpus = os.cpus();
+	return {
+		node: process.version,
+		platform: `${os.platform()} ${os.release()} ${os.arch()}`,
+		cpuModel: cpus[0]?.model?.trim() ?? 'unknown',
+		cpuCount: cpus.length,
+		totalMemoryMB: Math.round(os.totalmem() / 2 ** 20),
+		date: new Date().toISOString(),
+		quick,
+	};
+}
