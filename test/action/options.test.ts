@@ -6,6 +6,7 @@ import * as http from 'http';
 import type { AddressInfo } from 'net';
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
+import { clearGwsSessions } from '../../nodes/shared/transport';
 import { callRef, runNode, testCredential } from '../helpers/n8n';
 import { agent1, eventually, lastSeq, startSim, type Sim } from './setup';
 
@@ -138,13 +139,23 @@ describe('include call', () => {
 describe('session', () => {
 	it('logs in once, then reuses the JSESSIONID cookie and CSRF token', async () => {
 		const id = await ringingCall();
+		clearGwsSessions();
 		const seq = lastSeq(sim);
 		await ok({ resource: 'call', operation: 'answer', callId: callRef(id) });
 		await ok({ resource: 'call', operation: 'hold', callId: callRef(id) });
-		const logins = sim.requests().filter((r) => r.seq > seq && r.method === 'GET' && r.path === '/api/v2/me');
-		expect(logins).toHaveLength(0); // ringingCall's session is not this one, but the first test run logged in already
-		const posts = sim.requests().filter((r) => r.seq > seq && r.method === 'POST');
-		expect(new Set(posts.map((r) => String(r.headers.cookie))).size).toBe(1);
+		const sent = sim.requests().filter((r) => r.seq > seq);
+		expect(sent.map((r) => `${r.method} ${r.path}`)).toEqual([
+			'GET /api/v2/me',
+			`POST /api/v2/me/calls/${id}`,
+			`POST /api/v2/me/calls/${id}`,
+		]);
+		// The simulator logs cookie and token values redacted; that it accepted both POSTs (CSRF is on) proves
+		// they were the session's.
+		for (const post of sent.slice(1)) {
+			expect(post.status).toBe(200);
+			expect(post.headers.cookie).toBeTruthy();
+			expect(post.headers['x-csrf-token']).toBeTruthy();
+		}
 	});
 
 	it('renews the session once when GWS restarted (old cookie and CSRF token refused)', async () => {

@@ -71,6 +71,7 @@ class TestInput implements INodeType {
 		version: 1,
 		description: 'Outputs the items given in the "items" parameter',
 		defaults: { name: 'Test Input' },
+		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		properties: [{ displayName: 'Items', name: 'items', type: 'json', default: '[{}]' }],

@@ -1,0 +1,71 @@
+/** The node description generated from the operation table: contract names, displayOptions, lint-relevant shape. */
+import type { INodeProperties } from 'n8n-workflow';
+
+import { GenesysGws } from '../../nodes/GenesysGws/GenesysGws.node';
+import { OPERATIONS } from '../../nodes/GenesysGws/actions/operations';
+import { renderOperationsMarkdown } from '../../nodes/GenesysGws/actions/operationsMarkdown';
+
+const description = new GenesysGws().description;
+const props = description.properties;
+
+const CONTRACT_CALL_OPERATIONS = [
+	'dial', 'answer', 'hangup', 'hold', 'retrieve', 'singleStepTransfer', 'singleStepConference',
+	'initiateConference', 'completeConference', 'sendDtmf', 'removeParticipantFromConference', 'muteCall',
+	'unmuteCall', 'swapCalls', 'mergeWithOtherCall', 'initiateTransfer', 'completeTransfer', 'attachUserData',
+	'updateUserData', 'deleteUserDataPair', 'get', 'getAll', 'reject', 'clearCall', 'deleteUserData',
+	'startCallRecording', 'pauseCallRecording', 'resumeCallRecording', 'stopCallRecording',
+];
+
+function operationValues(resource: string): string[] {
+	const prop = props.find((p) => p.name === 'operation' && p.displayOptions?.show?.resource?.includes(resource));
+	return (prop?.options ?? []).map((o) => (o as { value: string }).value);
+}
+
+/** Which properties named `name` are shown for (resource, operation). */
+function shown(name: string, resource: string, operation: string): INodeProperties[] {
+	return props.filter(
+		(p) =>
+			p.name === name &&
+			(p.displayOptions?.show?.resource ?? [resource]).includes(resource) &&
+			(p.displayOptions?.show?.operation ?? [operation]).includes(operation),
+	);
+}
+
+it('has the contract names', () => {
+	expect(description.name).toBe('genesysGws');
+	expect(description.usableAsTool).toBe(true);
+	expect(description.credentials).toEqual([{ name: 'genesysGwsApi', required: true, testedBy: 'genesysGwsApiTest' }]);
+	expect(operationValues('call').sort()).toEqual([...CONTRACT_CALL_OPERATIONS].sort());
+	expect(operationValues('agent').sort()).toEqual(['getDevices', 'setState']);
+});
+
+it('shows each parameter exactly for the operations that take it, once, with the right required flag', () => {
+	const allParams = ['callId', 'deviceId', 'destination', 'location', 'consultCallUri', 'otherCallUri', 'participant', 'digits', 'key', 'userData', 'agentState'];
+	for (const op of OPERATIONS) {
+		for (const name of allParams) {
+			const use = op.params.find((p) => p.name === name);
+			const visible = shown(name, op.resource, op.value);
+			if (!use) {
+				expect({ op: op.value, name, visible: visible.length }).toEqual({ op: op.value, name, visible: 0 });
+			} else {
+				expect({ op: op.value, name, visible: visible.length }).toEqual({ op: op.value, name, visible: 1 });
+				expect(visible[0].required ?? false).toBe(use.required);
+			}
+		}
+	}
+});
+
+it('gives every operation a name, action and description, and every call operation a GWS operationName', () => {
+	for (const op of OPERATIONS) {
+		expect(op.name && op.action && op.description).toBeTruthy();
+		if (op.kind === 'callOperation' || op.kind === 'dial') expect(op.operationName).toMatch(/^[A-Z][A-Za-z]+$/);
+	}
+	expect(new Set(OPERATIONS.map((o) => `${o.resource}:${o.value}`)).size).toBe(OPERATIONS.length);
+});
+
+it('renders the README operation table from the same table', () => {
+	const markdown = renderOperationsMarkdown();
+	for (const op of OPERATIONS) expect(markdown).toContain(`| \`${op.value}\` (${op.name}) |`);
+	expect(markdown).toContain('POST `/api/v2/me/devices/{deviceId}/calls` `Dial`');
+	expect(markdown).toContain('| call | `completeConference` (Complete Conference) |');
+});
