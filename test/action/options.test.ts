@@ -7,7 +7,7 @@ import type { AddressInfo } from 'net';
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { clearGwsSessions } from '../../nodes/shared/transport';
-import { callRef, runNode, testCredential } from '../helpers/n8n';
+import { callRef, listSearch, runNode, testCredential } from '../helpers/n8n';
 import { agent1, eventually, lastSeq, startSim, type Sim } from './setup';
 
 let sim: Sim;
@@ -214,5 +214,18 @@ describe('credential test', () => {
 		const result = await testCredential(agent1(sim));
 		expect(result.status).toBe('Error');
 		expect(result.message).toContain('GWS sent a reply that is not JSON');
+	});
+});
+
+describe('call picker (list search)', () => {
+	it("lists the user's active calls with state, type and numbers, filtered by text", async () => {
+		const a = (await sim.placeInboundCall({ to: 'agent1', from: '5551111' })).callId;
+		const b = (await sim.placeInboundCall({ to: 'agent1', from: '5552222' })).callId;
+		await sim.placeInboundCall({ to: 'agent2', from: '5553333' });
+		const all = await listSearch('searchCalls', agent1(sim));
+		expect(all.results.map((r) => r.value).sort()).toEqual([a, b].sort());
+		expect(all.results.find((r) => r.value === a)?.name).toBe(`Ringing · Inbound · 5551111 (${a})`);
+		const filtered = await listSearch('searchCalls', agent1(sim), '2222');
+		expect(filtered.results.map((r) => r.value)).toEqual([b]);
 	});
 });

@@ -22,7 +22,7 @@
  * does (n8n-core's own test harness ignores generic authenticate). n8n-core must see N8N_USER_FOLDER pointing at
  * a temp dir (test/setup-env.js does it).
  */
-import { CredentialTestContext, ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
+import { CredentialTestContext, ExecutionLifecycleHooks, LoadOptionsContext, WorkflowExecute } from 'n8n-core';
 import {
 	ICredentialsHelper,
 	NodeConnectionTypes,
@@ -39,6 +39,7 @@ import {
 	type INodeCredentialsDetails,
 	type INodeCredentialTestResult,
 	type INodeExecutionData,
+	type INodeListSearchResult,
 	type INodeParameters,
 	type INodeProperties,
 	type INodeType,
@@ -207,6 +208,29 @@ export interface WorkflowResult {
 
 let executionCounter = 0;
 
+function makeAdditionalData(
+	credentialsHelper: TestCredentialsHelper,
+	executionId: string,
+	workflowData: object,
+): IWorkflowExecuteAdditionalData {
+	return {
+		credentialsHelper,
+		hooks: new ExecutionLifecycleHooks('manual', executionId, workflowData as never),
+		executionId,
+		variables: {},
+		// Never contacted; n8n-core builds $resumeWebhookUrl etc. from them, so they must parse as URLs.
+		restApiUrl: 'http://127.0.0.1:5678/rest',
+		instanceBaseUrl: 'http://127.0.0.1:5678/',
+		webhookBaseUrl: 'http://127.0.0.1:5678/webhook',
+		webhookWaitingBaseUrl: 'http://127.0.0.1:5678/webhook-waiting',
+		webhookTestBaseUrl: 'http://127.0.0.1:5678/webhook-test',
+		formWaitingBaseUrl: 'http://127.0.0.1:5678/form-waiting',
+		currentNodeParameters: undefined,
+		executionTimeoutTimestamp: undefined,
+		userId: 'user-1',
+	} as unknown as IWorkflowExecuteAdditionalData;
+}
+
 /** Executes a workflow with n8n-core's WorkflowExecute and returns every node's output. */
 export async function runWorkflow(opts: RunWorkflowOptions): Promise<WorkflowResult> {
 	const executionId = `exec-${++executionCounter}`;
@@ -232,22 +256,7 @@ export async function runWorkflow(opts: RunWorkflowOptions): Promise<WorkflowRes
 		settings: {},
 	});
 	const credentialsHelper = new TestCredentialsHelper(opts.credentials as unknown as Record<string, ICredentialDataDecryptedObject>);
-	const additionalData = {
-		credentialsHelper,
-		hooks: new ExecutionLifecycleHooks('manual', executionId, workflowData as never),
-		executionId,
-		variables: {},
-		// Never contacted; n8n-core builds $resumeWebhookUrl etc. from them, so they must parse as URLs.
-		restApiUrl: 'http://127.0.0.1:5678/rest',
-		instanceBaseUrl: 'http://127.0.0.1:5678/',
-		webhookBaseUrl: 'http://127.0.0.1:5678/webhook',
-		webhookWaitingBaseUrl: 'http://127.0.0.1:5678/webhook-waiting',
-		webhookTestBaseUrl: 'http://127.0.0.1:5678/webhook-test',
-		formWaitingBaseUrl: 'http://127.0.0.1:5678/form-waiting',
-		currentNodeParameters: undefined,
-		executionTimeoutTimestamp: undefined,
-		userId: 'user-1',
-	} as unknown as IWorkflowExecuteAdditionalData;
+	const additionalData = makeAdditionalData(credentialsHelper, executionId, workflowData);
 
 	const startNode = workflow.getNode(opts.startNode ?? opts.nodes[0].name) ?? undefined;
 	const run = await new WorkflowExecute(additionalData, 'manual').run({ workflow, startNode });
@@ -329,6 +338,19 @@ export async function runNode(opts: RunNodeOptions): Promise<NodeResult> {
 /** A resource-locator value for `callId` in "By ID" mode. */
 export function callRef(id: string): { __rl: true; mode: 'id'; value: string } {
 	return { __rl: true, mode: 'id', value: id };
+}
+
+/** Runs a listSearch method of the node (e.g. the Call picker's `searchCalls`) in n8n-core's LoadOptionsContext. */
+export async function listSearch(
+	method: 'searchCalls',
+	credential: GwsTestCredential,
+	filter?: string,
+): Promise<INodeListSearchResult> {
+	const node = gwsNode('Genesys GWS', { resource: 'call', operation: 'answer' });
+	const workflow = new Workflow({ id: 'wf-ls', name: 'list search', nodes: [node], connections: {}, active: false, nodeTypes });
+	const helper = new TestCredentialsHelper({ 'cred-1': credential as unknown as ICredentialDataDecryptedObject });
+	const ctx = new LoadOptionsContext(workflow, node, makeAdditionalData(helper, 'exec-ls', { id: 'wf-ls', nodes: [node] }), 'parameters.callId');
+	return await new GenesysGws().methods.listSearch[method].call(ctx, filter);
 }
 
 /** Runs the node's credential test (methods.credentialTest) with n8n-core's real CredentialTestContext. */
