@@ -22,6 +22,7 @@
  * does (n8n-core's own test harness ignores generic authenticate). n8n-core must see N8N_USER_FOLDER pointing at
  * a temp dir (test/setup-env.js does it).
  */
+import './quiet-n8n';
 import { CredentialTestContext, ExecutionLifecycleHooks, LoadOptionsContext, WorkflowExecute } from 'n8n-core';
 import {
 	ICredentialsHelper,
