@@ -76,7 +76,10 @@ export async function startTrigger(ctx: ITriggerFunctions): Promise<ITriggerResp
 			log.error(`Genesys GWS Trigger: ${status.error.message}`);
 			if (!closed) ctx.emitError(new NodeOperationError(node, status.error.message));
 		} else if (status.state === 'reconnecting') {
-			log.warn(`Genesys GWS Trigger: reconnecting to GWS notifications (attempt ${status.attempt}): ${status.cause}`);
+			// A single re-handshake (e.g. 402 after a server-side session expiry) is routine; repeated ones are not.
+			const message = `Genesys GWS Trigger: reconnecting to GWS notifications (attempt ${status.attempt}): ${status.cause}`;
+			if (status.attempt === 1) log.info(message);
+			else log.warn(message);
 		} else if (status.state === 'recovered') {
 			log.info(`Genesys GWS Trigger: GWS notifications are back after ${status.downForMs} ms`);
 		}

@@ -11,6 +11,7 @@ import { NOTIFICATION_CLIENT_DEFAULTS } from '../../nodes/shared/cometd';
 import { clearGwsSessions } from '../../nodes/shared/transport';
 import { startSimulator, type RunningSimulator } from '../../simulator';
 import { activateTrigger, restAs, type ActiveTrigger, type TriggerCredential } from './harness';
+import { watchLeftovers } from './leftovers';
 
 let sim: RunningSimulator;
 let agent1: TriggerCredential;
@@ -171,8 +172,8 @@ it('a simulator restart with calls changing while it is down: recovered once, th
 });
 
 it('a lasting outage reaches emitError naming the URL and the cause, never a secret, and recovers alone', async () => {
+	const leftovers = watchLeftovers();
 	const t = await activateTrigger({ credential: agent1, parameters: { events: ['StatusChange'] } });
-	open.push(t);
 	await sim.stop();
 	const error = await t.waitForError(10_000);
 	expect(error.message).toContain(`${sim.url}/api/v2/notifications`);
@@ -187,6 +188,9 @@ it('a lasting outage reaches emitError naming the URL and the cause, never a sec
 	const [item] = await t.waitForItems(1, 10_000);
 	expect(call(item)).toMatchObject({ id: callId, state: 'Ringing' });
 	expect(t.errors).toHaveLength(1);
+	// deactivation after all that leaves no timer or socket of ours
+	await t.close();
+	expect(await leftovers.stop()).toEqual([]);
 });
 
 it('a refused credential fails activation with a clear message and no secret', async () => {

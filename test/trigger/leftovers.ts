@@ -1,0 +1,35 @@
+/**
+ * Finds timers and sockets that OUR code (the CometD adapter, the trigger, the transport, cometd.js, or the
+ * HTTP client they drive) created and left alive: async_hooks records each Timeout / TCPWRAP created while
+ * watching, with its creation stack, and forgets it when destroyed. Resources of the in-process simulator,
+ * of n8n-core's own singletons and of Node's HTTP date cache are not ours and are ignored by the stack filter.
+ */
+import { createHook } from 'async_hooks';
+
+const OURS = [/[\\/]nodes[\\/]/, /node_modules[\\/]cometd[\\/]/, /node_modules[\\/]axios[\\/]/];
+const TYPES = new Set(['Timeout', 'TCPWRAP', 'Immediate']);
+
+export function watchLeftovers(): { stop(): Promise<string[]> } {
+	const live = new Map<number, string>();
+	const limit = Error.stackTraceLimit;
+	Error.stackTraceLimit = 40;
+	const hook = createHook({
+		init(id, type) {
+			if (!TYPES.has(type)) return;
+			const stack = new Error().stack ?? '';
+			if (OURS.some((re) => re.test(stack))) live.set(id, `${type}\n${stack.split('\n').slice(4, 14).join('\n')}`);
+		},
+		destroy(id) {
+			live.delete(id);
+		},
+	}).enable();
+	return {
+		async stop() {
+			// let closed sockets and cleared timers report their destroy
+			await new Promise((r) => setTimeout(r, 50));
+			hook.disable();
+			Error.stackTraceLimit = limit;
+			return [...live.values()];
+		},
+	};
+}

@@ -1,0 +1,76 @@
+/**
+ * 100 trigger instances for 100 different users in one process, each with its own CometD client, REST session
+ * and Bayeux cookie: every trigger gets its own calls and nothing else. Then closing them all leaves no timer
+ * and no socket behind.
+ */
+import type { IDataObject } from 'n8n-workflow';
+
+import { clearGwsSessions } from '../../nodes/shared/transport';
+import { startSimulator, type RunningSimulator, type SimUserConfig } from '../../simulator';
+import { activateTrigger, type ActiveTrigger } from './harness';
+import { watchLeftovers } from './leftovers';
+
+const USERS: SimUserConfig[] = Array.from({ length: 100 }, (_, i) => ({
+	username: `agent${i + 1}`,
+	password: `pw-${i + 1}-secret`,
+	phoneNumber: String(16000 + i),
+}));
+
+let sim: RunningSimulator;
+beforeAll(async () => {
+	sim = await startSimulator({ users: USERS });
+});
+afterAll(async () => {
+	await sim.close();
+	clearGwsSessions();
+});
+
+function resources(): Record<string, number> {
+	const counts: Record<string, number> = {};
+	for (const r of process.getActiveResourcesInfo()) counts[r] = (counts[r] ?? 0) + 1;
+	return counts;
+}
+
+it('100 triggers for 100 users each receive their own calls only, and close without leftovers', async () => {
+	const before = resources();
+	const leftovers = watchLeftovers();
+	const triggers: ActiveTrigger[] = [];
+	// Activate in parallel, as n8n does at startup with many active workflows.
+	triggers.push(
+		...(await Promise.all(
+			USERS.map((u) =>
+				activateTrigger({
+					credential: { baseUrl: sim.url, username: u.username, password: u.password },
+					parameters: { events: ['StatusChange'] },
+				}),
+			),
+		)),
+	);
+	const during = resources();
+	// the measure sees our long polls (client and server ends) while the triggers run
+	expect(during.TCPSocketWrap ?? 0).toBeGreaterThanOrEqual((before.TCPSocketWrap ?? 0) + 100);
+	try {
+		const callIds: string[] = [];
+		for (const [i, u] of USERS.entries()) {
+			callIds.push((await sim.placeInboundCall({ to: u.username, from: `555${String(i).padStart(4, '0')}` })).callId);
+		}
+		await Promise.all(triggers.map((t) => t.waitForItems(1, 15_000)));
+		// A second round to each user, so a misrouted first notification would have had time to show.
+		for (const u of USERS) {
+			await sim.burst({ user: u.username, count: 1, ratePerSec: 0, notificationType: 'StatusChange' });
+		}
+		await Promise.all(triggers.map((t) => t.waitForItems(2, 15_000)));
+		await new Promise((r) => setTimeout(r, 200));
+		for (const [i, t] of triggers.entries()) {
+			expect(t.items).toHaveLength(2);
+			expect(t.items.every((item) => item.phoneNumber === USERS[i].phoneNumber)).toBe(true);
+			expect((t.items[0].call as IDataObject).id).toBe(callIds[i]);
+			expect(t.errors).toEqual([]);
+		}
+	} finally {
+		await Promise.all(triggers.map((t) => t.close()));
+	}
+	expect(await leftovers.stop()).toEqual([]);
+	// and, counted the plain way, no more sockets than before we started
+	expect(resources().TCPSocketWrap ?? 0).toBeLessThanOrEqual(before.TCPSocketWrap ?? 0);
+}, 60_000);
