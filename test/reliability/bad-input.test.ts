@@ -1,0 +1,288 @@
+/**
+ * Bad input, GENERATED from the node's operation table (nodes/GenesysGws/actions/operations.ts): a new operation
+ * or parameter gets its cases without touching this file. Every case runs in a real n8n-core execution (many
+ * items per execution, Continue On Fail) against the simulator over real HTTP, and the test asserts on what the
+ * simulator received:
+ * - REFUSED cases (missing, blank, whitespace, wrong type, expression results of the wrong type, userData that is
+ *   not a JSON object, digits that are not dial tones, an unknown state, a bad option): an error item naming the
+ *   parameter, with a fix in its description, and NO request to GWS at all.
+ * - ENCODED cases (ids and texts with `/`, `?`, `#`, CR/LF, spaces, quotes, unicode, `%2e`): they are legal text, so
+ *   they may reach GWS, but only encoded: the id is one path segment that decodes back to the exact value, the
+ *   body is the exact JSON, and no header was injected.
+ * Cases the node gets wrong today (`.`/`..` ids, unbounded length and depth) are in known-defects.test.ts.
+ */
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
+
+import { OPERATIONS, type GwsOperation, type ParamName } from '../../nodes/GenesysGws/actions/operations';
+import { PARAMETER_UI } from '../../nodes/GenesysGws/actions/parameters';
+import { contextFor } from '../trigger/harness';
+import { runNode, type GwsTestCredential, type NodeResult } from '../helpers/n8n';
+import { Figures } from './support/results';
+import { recordN8nLogs, SecretScanner } from './support/secrets';
+import { lastSeq, requestsSince, startRelSim, type Sim } from './support/sim';
+import { credentialOf, REL_USERS } from './support/users';
+
+const NO_CALL = 'REL-NO-SUCH-CALL';
+const DEVICE = 'REL-DEVICE';
+
+/** A valid value for every parameter; a case replaces exactly one of them. */
+const VALID: Record<ParamName, unknown> = {
+	callId: NO_CALL,
+	deviceId: DEVICE,
+	destination: '5550199',
+	location: '',
+	consultCallUri: '',
+	otherCallUri: 'REL-OTHER-CALL',
+	participant: '15001',
+	digits: '123',
+	key: 'CaseNumber',
+	userData: { K: 'V' },
+	agentState: 'Ready',
+};
+
+/** Free-text parameters (digits is not: anything but 0-9 * # is refused, see refusedValues). */
+const TEXT_PARAMS: ParamName[] = ['callId', 'deviceId', 'destination', 'location', 'consultCallUri', 'otherCallUri', 'participant', 'key'];
+const PATH_PARAMS: ParamName[] = ['callId', 'deviceId'];
+
+interface RefusedCase {
+	label: string;
+	param: ParamName | 'timeout';
+	value: unknown;
+}
+
+const WRONG_TYPES: Array<[string, unknown]> = [
+	['an array', [1, 2]],
+	['an object', { a: 1 }],
+	['a boolean', true],
+	['an empty array', []],
+];
+
+/** Refused values for one parameter of one operation. */
+function refusedValues(name: ParamName, required: boolean): Array<[string, unknown]> {
+	const out: Array<[string, unknown]> = [];
+	if (name === 'userData') {
+		out.push(
+			['JSON array text', '[1,2]'],
+			['JSON string text', '"text"'],
+			['JSON number text', '42'],
+			['JSON null text', 'null'],
+			['invalid JSON', '{"a": '],
+			['unquoted keys', '{a: 1}'],
+			['an array (expression)', [1, 2]],
+			['a number (expression)', 7],
+			['a boolean (expression)', false],
+		);
+		if (required) out.push(['blank', ''], ['whitespace', ' \t\n '], ['an empty object', {}], ['empty object text', '{}']);
+		return out;
+	}
+	if (name === 'agentState') {
+		return [
+			['an unknown state', 'Busy'],
+			['a lower-case state', 'ready'],
+			['blank', ''],
+			['a number', 42],
+			['an array', ['Ready']],
+		];
+	}
+	if (required) out.push(['blank', ''], ['whitespace', ' \t\r\n '], ['undefined (expression of a missing field)', undefined], ['null (expression)', null]);
+	out.push(...WRONG_TYPES);
+	if (name === 'digits') out.push(['letters', 'abc'], ['a space inside', '12 34'], ['a semicolon', '1;2'], ['a plus sign', '+123']);
+	return out;
+}
+
+/** Legal but hostile text: must reach GWS only encoded. */
+const HOSTILE_TEXT: Array<[string, string]> = [
+	['a slash', 'a/b'],
+	['a dot-dot-slash', '../devices'],
+	['a query', 'a?operationName=Hangup'],
+	['a fragment', 'a#frag'],
+	['CR/LF header injection', 'a\r\nX-Injected: yes'],
+	['a LF alone', 'a\nX-Injected: yes'],
+	['a space', 'a b'],
+	['quotes and JSON', 'a", "operationName": "Hangup'],
+	['unicode', 'ünï☎-通話'],
+	['an emoji', 'call-📞'],
+	['percent-encoded dots', '%2e%2e%2f'],
+	['a backslash', 'a\\..\\b'],
+];
+
+function parametersFor(op: GwsOperation, omit?: ParamName): INodeParameters {
+	const parameters: INodeParameters = { resource: op.resource, operation: op.value };
+	for (const { name } of op.params) {
+		if (name === omit) continue;
+		parameters[name] = name === 'callId' ? { __rl: true, mode: 'id', value: '={{ $json.callId }}' } : `={{ $json.${name} }}`;
+	}
+	// (confirmationTimeout is only read with waitForConfirmation on: n8n drops hidden options before the node runs.)
+	parameters.options = { timeout: '={{ $json.timeout }}' };
+	return parameters;
+}
+
+function validItem(op: GwsOperation): IDataObject {
+	const item: IDataObject = {};
+	for (const { name } of op.params) item[name] = VALID[name] as IDataObject[string];
+	return item;
+}
+
+let sim: Sim;
+let credential: GwsTestCredential;
+const figures = new Figures('bad-input', 'Bad input (generated from the operation table)');
+const logs = recordN8nLogs();
+const scanner = new SecretScanner(REL_USERS);
+
+beforeAll(async () => {
+	sim = await startRelSim();
+	credential = credentialOf(sim.url);
+});
+afterAll(async () => {
+	await scanner.captureSession(contextFor(credential), 'bad-input');
+	const findings = scanner.finish(logs);
+	figures.set('secrets found in errors, logs and items', findings.length, '0');
+	figures.set('errors, items and log lines scanned', scanner.scanned);
+	figures.write();
+	await sim.close();
+	expect(findings).toEqual([]);
+});
+
+async function run(op: GwsOperation, items: IDataObject[], omit?: ParamName): Promise<NodeResult> {
+	const result = await runNode({ credential, parameters: parametersFor(op, omit), items, continueOnFail: true });
+	scanner.collect(`${op.value} items`, result.items);
+	if (result.error) scanner.collect(`${op.value} error`, result.error);
+	expect(result.status).toBe('success');
+	expect(result.items).toHaveLength(items.length);
+	return result;
+}
+
+/** The error item names the parameter and carries a fix. */
+function expectNamedError(item: IDataObject, label: string, op: GwsOperation, caseLabel: string): void {
+	const context = `${op.value} / ${caseLabel}: ${JSON.stringify(item).slice(0, 300)}`;
+	expect({ context, hasError: typeof item.error === 'string' }).toEqual({ context, hasError: true });
+	expect({ context, namesParameter: (item.error as string).includes(`"${label}"`) }).toEqual({ context, namesParameter: true });
+	expect({ context, hasFix: typeof item.description === 'string' && (item.description as string).length > 10 }).toEqual({
+		context,
+		hasFix: true,
+	});
+}
+
+function labelOf(param: RefusedCase['param']): string {
+	return param === 'timeout' ? param : String(PARAMETER_UI[param].displayName);
+}
+
+describe.each(OPERATIONS.map((op) => [`${op.resource}.${op.value}`, op] as const))('%s', (_name, op) => {
+	it('refuses missing required parameters without calling GWS', async () => {
+		// agentState is required but has a default ("Ready"), so leaving it out is valid.
+		for (const { name } of op.params.filter((p) => p.required && p.name !== 'agentState')) {
+			const since = lastSeq(sim);
+			const item = validItem(op);
+			delete item[name];
+			// n8n itself may refuse the workflow first ("node has issues: Parameter X is required"), since the
+			// property is marked required; otherwise the node must give the error item. Either must name it.
+			let message: string;
+			try {
+				const result = await run(op, [item], name);
+				expectNamedError(result.items[0], labelOf(name), op, `${name} missing`);
+				message = String(result.items[0].error);
+			} catch (error) {
+				scanner.collect(`${op.value} missing ${name}`, error);
+				message = (error as Error).message;
+				expect(message).toMatch(/has issues/);
+			}
+			expect(message).toContain(`"${labelOf(name)}"`);
+			expect(requestsSince(sim, since)).toEqual([]);
+			figures.add('cases tried', 1);
+			figures.add('refused before any request', 1);
+		}
+	});
+
+	it('refuses blank, whitespace, wrong-type and invalid values (naming the parameter) without calling GWS', async () => {
+		const cases: RefusedCase[] = [];
+		for (const { name, required } of op.params) {
+			for (const [label, value] of refusedValues(name, required)) cases.push({ label: `${name}: ${label}`, param: name, value });
+		}
+		for (const [label, value] of [
+			['negative', -1],
+			['zero', 0],
+			['text', 'soon'],
+		] as Array<[string, unknown]>) {
+			cases.push({ label: `timeout: ${label}`, param: 'timeout', value });
+		}
+		const items = cases.map((c) => ({ ...validItem(op), [c.param]: c.value }) as IDataObject);
+		const since = lastSeq(sim);
+		const result = await run(op, items);
+		cases.forEach((c, i) => expectNamedError(result.items[i], labelOf(c.param), op, c.label));
+		// Paired items: error i belongs to input i.
+		expect(result.output.map((o) => (o.pairedItem as { item: number }).item)).toEqual(items.map((_, i) => i));
+		expect(requestsSince(sim, since)).toEqual([]);
+		figures.add('cases tried', cases.length);
+		figures.add('refused before any request', cases.length);
+	});
+
+	const hostile = op.params.filter((p) => TEXT_PARAMS.includes(p.name));
+	if (hostile.length) it('sends legal hostile text only encoded: one path segment, exact body, no injected header', async () => {
+		const cases: Array<{ label: string; param: ParamName; value: string }> = [];
+		for (const { name } of hostile) for (const [label, value] of HOSTILE_TEXT) cases.push({ label: `${name}: ${label}`, param: name, value });
+		const items = cases.map((c) => ({ ...validItem(op), [c.param]: c.value }) as IDataObject);
+		const since = lastSeq(sim);
+		const result = await run(op, items);
+		const received = requestsSince(sim, since);
+		expect(received).toHaveLength(cases.length); // one request per item: nothing split, nothing extra
+		cases.forEach((c, i) => {
+			const request = received[i];
+			const context = `${op.value} / ${c.label}`;
+			const expected = expectedRequest(op, c.param, c.value);
+			// The raw URL has no character that could end the path or the request line.
+			expect({ context, rawUrlSafe: /^[A-Za-z0-9\-._~%!$&'()*+,;=:@/?]+$/.test(request.url) && !/[\r\n #]/.test(request.url) }).toEqual({
+				context,
+				rawUrlSafe: true,
+			});
+			expect({ context, method: request.method, path: request.path, rawPath: request.url.split('?')[0] }).toEqual({
+				context,
+				method: expected.method,
+				path: expected.path,
+				rawPath: expected.rawPath,
+			});
+			if (expected.body !== undefined) expect({ context, body: request.body }).toEqual({ context, body: expected.body });
+			expect({ context, injected: Object.keys(request.headers).filter((h) => h.startsWith('x-injected')) }).toEqual({
+				context,
+				injected: [],
+			});
+			// The unknown call/device comes back as an error item that names it; nothing else broke.
+			expect({ context, error: typeof result.items[i].error }).toEqual({ context, error: 'string' });
+		});
+		figures.add('cases tried', cases.length);
+		figures.add('sent encoded and exact', cases.length);
+	});
+});
+
+/** The request GWS must receive for a valid item whose `param` is `value`. */
+function expectedRequest(op: GwsOperation, param: ParamName, value: string) {
+	const ids: Record<string, string> = { callId: NO_CALL, deviceId: DEVICE };
+	if (PATH_PARAMS.includes(param)) ids[param] = value;
+	let method = 'POST';
+	let rawPath: string;
+	let path: string;
+	if (op.kind === 'dial') {
+		rawPath = `/api/v2/me/devices/${encodeURIComponent(ids.deviceId)}/calls`;
+		path = `/api/v2/me/devices/${ids.deviceId}/calls`;
+	} else {
+		rawPath = `/api/v2/me/calls/${encodeURIComponent(ids.callId)}`;
+		path = `/api/v2/me/calls/${ids.callId}`;
+		if (op.kind === 'get') method = 'GET';
+	}
+	if (method === 'GET') return { method, rawPath, path, body: undefined };
+	const body: IDataObject = { operationName: op.operationName };
+	for (const { name } of op.params) {
+		if (PATH_PARAMS.includes(name)) continue;
+		const v = name === param ? value : VALID[name];
+		if (v === '' || v === undefined) continue;
+		if (name === 'destination') body.destination = { phoneNumber: v };
+		else if (name === 'consultCallUri' || name === 'otherCallUri') body[name] = `${sim.url}/api/v2/me/calls/${encodeURIComponent(String(v))}`;
+		else body[name] = v as IDataObject[string];
+	}
+	return { method, rawPath, path, body };
+}
+
+it('covers at least 150 generated cases', () => {
+	// Runs last in this file (jest runs tests in order): the figures of every operation above are in.
+	expect(figures.get('cases tried')).toBeGreaterThanOrEqual(150);
+	figures.set('operations covered', OPERATIONS.length);
+});

@@ -1,0 +1,144 @@
+/**
+ * Secret scanning: the password, the Authorization header value ("Basic " + base64(user:password), and the
+ * base64 alone), the session cookie value (JSESSIONID) and the CSRF token must never appear in an error, a log
+ * line or an output item. Every test file of the suite records what it saw through one SecretScanner.
+ *
+ * n8n's logger is captured by a recording logger installed where n8n looks it up: `Container.get(Logger)` (what
+ * every node context's `this.logger` returns) and `LoggerProxy` (what n8n-core's executor logs through).
+ */
+import { Logger } from '@n8n/backend-common';
+import { Container } from '@n8n/di';
+import { LoggerProxy } from 'n8n-workflow';
+
+import type { SimUserConfig } from '../../../simulator/api';
+import { getGwsSession } from '../../../nodes/shared/transport';
+import type { GwsContext } from '../../../nodes/shared/contracts';
+
+export interface LogLine {
+	level: 'error' | 'warn' | 'info' | 'debug';
+	message: string;
+	meta?: unknown;
+}
+
+/** A logger with n8n's Logger surface that keeps every line. */
+export class RecordingLogger {
+	readonly lines: LogLine[] = [];
+	error(message: string, meta?: unknown): void {
+		this.lines.push({ level: 'error', message: String(message), meta });
+	}
+	warn(message: string, meta?: unknown): void {
+		this.lines.push({ level: 'warn', message: String(message), meta });
+	}
+	info(message: string, meta?: unknown): void {
+		this.lines.push({ level: 'info', message: String(message), meta });
+	}
+	debug(message: string, meta?: unknown): void {
+		this.lines.push({ level: 'debug', message: String(message), meta });
+	}
+	verbose(message: string, meta?: unknown): void {
+		this.debug(message, meta);
+	}
+	scoped(): RecordingLogger {
+		return this;
+	}
+}
+
+/** Installs a recording logger for this test file (call before the first execution). */
+export function recordN8nLogs(): RecordingLogger {
+	const logger = new RecordingLogger();
+	Container.set(Logger, logger as unknown as Logger);
+	LoggerProxy.init(logger as unknown as Parameters<typeof LoggerProxy.init>[0]);
+	return logger;
+}
+
+/** Everything a value holds, as text: own and inherited error fields, causes, nested objects (cycle-safe). */
+export function deepText(value: unknown): string {
+	const seen = new WeakSet<object>();
+	const parts: string[] = [];
+	const walk = (v: unknown, depth: number): void => {
+		if (v === null || v === undefined || depth > 12) return;
+		if (typeof v !== 'object' && typeof v !== 'function') {
+			parts.push(String(v));
+			return;
+		}
+		if (seen.has(v as object)) return;
+		seen.add(v as object);
+		if (v instanceof Error) {
+			parts.push(v.name, v.message, v.stack ?? '');
+			walk((v as { description?: unknown }).description, depth + 1);
+			walk((v as { cause?: unknown }).cause, depth + 1);
+		}
+		if (typeof v === 'function') return;
+		for (const key of Object.getOwnPropertyNames(v)) {
+			let child: unknown;
+			try {
+				child = (v as Record<string, unknown>)[key];
+			} catch {
+				continue;
+			}
+			parts.push(key);
+			walk(child, depth + 1);
+		}
+	};
+	walk(value, 0);
+	return parts.join('\n');
+}
+
+export interface Finding {
+	where: string;
+	secret: string;
+}
+
+export class SecretScanner {
+	private readonly secrets = new Map<string, string>();
+	readonly findings: Finding[] = [];
+	/** How many things (errors, items, log lines) were scanned. */
+	scanned = 0;
+
+	constructor(users: SimUserConfig[]) {
+		for (const user of users) this.addUser(user.username, user.password);
+	}
+
+	addUser(username: string, password: string): void {
+		const basic = Buffer.from(`${username}:${password}`).toString('base64');
+		this.secrets.set(`password of ${username}`, password);
+		this.secrets.set(`Authorization header of ${username}`, `Basic ${basic}`);
+		this.secrets.set(`basic credentials (base64) of ${username}`, basic);
+	}
+
+	/** Records the current GWS session's cookie values and CSRF token (what the node's requests carry). */
+	async captureSession(ctx: GwsContext, label: string): Promise<void> {
+		const session = await getGwsSession.call(ctx);
+		for (const part of session.cookieHeader.split(';')) {
+			const eq = part.indexOf('=');
+			if (eq <= 0) continue;
+			const name = part.slice(0, eq).trim();
+			const value = part.slice(eq + 1).trim();
+			if (name === 'JSESSIONID' && value.length >= 8) this.secrets.set(`session cookie ${value.slice(0, 4)}… (${label})`, value);
+		}
+		if (session.csrfToken && session.csrfToken.length >= 8) this.secrets.set(`CSRF token (${label})`, session.csrfToken);
+	}
+
+	get secretCount(): number {
+		return this.secrets.size;
+	}
+
+	private readonly collected: Array<{ where: string; text: string }> = [];
+
+	/** Keeps the text of anything (an error, items, log lines) to scan in finish(), when every secret is known. */
+	collect(where: string, value: unknown): void {
+		this.scanned += Array.isArray(value) ? value.length : 1;
+		this.collected.push({ where, text: deepText(value) });
+	}
+
+	/** Scans everything collected plus the log lines; returns all findings (one per place and secret). */
+	finish(logger?: RecordingLogger): Finding[] {
+		if (logger) this.collect('n8n log lines', logger.lines);
+		for (const { where, text } of this.collected.splice(0)) {
+			for (const [label, secret] of this.secrets) {
+				if (text.includes(secret)) this.findings.push({ where, secret: label });
+			}
+		}
+		return this.findings;
+	}
+}
