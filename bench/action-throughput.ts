@@ -11,7 +11,8 @@
 import './lib/n8n-env';
 
 import { clearGwsSessions } from '../nodes/shared/transport';
-import { callRef, runNode } from '../test/helpers/n8n';
+import { callRef, chain, inputNode, registerNodeType, runNode, runWorkflow } from '../test/helpers/n8n';
+import { FLOOR_NODE_TYPE, FloorHttpNode } from './lib/floor-node';
 import { RawGwsClient } from './lib/raw-gws';
 import { table, writeResult, type BenchContext } from './lib/report';
 import { SimProcess } from './lib/sim-process';
@@ -19,6 +20,8 @@ import { logLogSlope, median, round } from './lib/stats';
 
 const USER = { username: 'agent1', password: 'agent1pass' };
 const TARGET_RATIO = 1.3;
+/** Each item's data mapped by an expression, as a real workflow would. */
+const USER_DATA_EXPRESSION = '={{ { "Seq": $json.seq } }}';
 
 interface Sample {
 	ms: number;
@@ -35,7 +38,7 @@ async function runOurs(sim: SimProcess, callId: string, count: number): Promise<
 			resource: 'call',
 			operation: 'updateUserData',
 			callId: callRef(callId),
-			userData: '={{ { "Seq": $json.seq } }}',
+			userData: USER_DATA_EXPRESSION,
 		},
 		items,
 	});
@@ -47,9 +50,9 @@ async function runOurs(sim: SimProcess, callId: string, count: number): Promise<
 	return { ms, nodeMs: nodeRun?.executionTime };
 }
 
-async function runRaw(sim: SimProcess, callId: string, count: number): Promise<Sample> {
+async function runRaw(sim: SimProcess, callId: string, count: number, freshConnections = false): Promise<Sample> {
 	const t0 = performance.now();
-	const raw = new RawGwsClient({ baseUrl: sim.url, ...USER });
+	const raw = new RawGwsClient({ baseUrl: sim.url, ...USER }, freshConnections);
 	await raw.login();
 	for (let i = 0; i < count; i++) {
 		await raw.post(`/api/v2/me/calls/${encodeURIComponent(callId)}`, { operationName: 'UpdateUserData', userData: { Seq: i + 1 } });
@@ -57,6 +60,39 @@ async function runRaw(sim: SimProcess, callId: string, count: number): Promise<S
 	const ms = performance.now() - t0;
 	raw.close();
 	return { ms };
+}
+
+registerNodeType(FLOOR_NODE_TYPE, () => new FloorHttpNode());
+
+/** Diagnostic: the minimal n8n node (one httpRequestWithAuthentication per item) in the same execution. */
+async function runFloor(sim: SimProcess, callId: string, count: number): Promise<Sample> {
+	const items = Array.from({ length: count }, (_, i) => ({ seq: i + 1 }));
+	const t0 = performance.now();
+	const raw = new RawGwsClient({ baseUrl: sim.url, ...USER });
+	await raw.login();
+	raw.close();
+	const result = await runWorkflow({
+		nodes: [
+			inputNode(items),
+			{
+				id: 'floor',
+				name: 'Floor',
+				type: FLOOR_NODE_TYPE,
+				typeVersion: 1,
+				position: [200, 0],
+				parameters: { baseUrl: sim.url, callId: callRef(callId), userData: USER_DATA_EXPRESSION, ...raw.session() },
+				credentials: { genesysGwsApi: { id: 'cred-1', name: 'GWS' } },
+			},
+		],
+		connections: chain('Input', 'Floor'),
+		credentials: { 'cred-1': { baseUrl: sim.url, ...USER } },
+	});
+	const ms = performance.now() - t0;
+	const out = result.outputByNode.Floor ?? [];
+	if (result.status !== 'success' || out.length !== count) {
+		throw new Error(`floor run failed: status ${result.status}, ${out.length}/${count} items, ${result.error?.message ?? ''}`);
+	}
+	return { ms, nodeMs: result.run.data.resultData.runData.Floor?.[0]?.executionTime };
 }
 
 async function establishedCall(sim: SimProcess): Promise<string> {
@@ -68,20 +104,27 @@ async function establishedCall(sim: SimProcess): Promise<string> {
 	return callId;
 }
 
-/** Median of `reps` alternating runs (even reps: raw first; odd: ours first). */
+/**
+ * Median of `reps` alternating runs (even reps: raw, raw-fresh, ours; odd reps: the reverse). "raw-fresh" is
+ * the diagnostic baseline: the same loop with a new TCP connection per request, as n8n-core's helper makes.
+ */
 async function measure(sim: SimProcess, callId: string, count: number, reps: number) {
 	const ours: Sample[] = [];
 	const raw: Sample[] = [];
+	const fresh: Sample[] = [];
+	const floor: Sample[] = [];
+	const steps = [
+		async () => floor.push(await runFloor(sim, callId, count)),
+		async () => raw.push(await runRaw(sim, callId, count)),
+		async () => fresh.push(await runRaw(sim, callId, count, true)),
+		async () => ours.push(await runOurs(sim, callId, count)),
+	];
 	for (let rep = 0; rep < reps; rep++) {
-		if (rep % 2 === 0) {
-			raw.push(await runRaw(sim, callId, count));
-			ours.push(await runOurs(sim, callId, count));
-		} else {
-			ours.push(await runOurs(sim, callId, count));
-			raw.push(await runRaw(sim, callId, count));
-		}
+		for (const step of rep % 2 === 0 ? steps : [...steps].reverse()) await step();
 		await sim.clearRequests();
 	}
+	const freshMs = median(fresh.map((s) => s.ms));
+	const floorMs = median(floor.map((s) => s.ms));
 	const oursMs = median(ours.map((s) => s.ms));
 	const nodeMs = median(ours.map((s) => s.nodeMs ?? NaN));
 	const rawMs = median(raw.map((s) => s.ms));
@@ -95,6 +138,11 @@ async function measure(sim: SimProcess, callId: string, count: number, reps: num
 		rawItemsPerSec: round((count * 1000) / rawMs, 0),
 		ratio: round(oursMs / rawMs, 3),
 		ratioNodeOnly: round(nodeMs / rawMs, 3),
+		rawFreshMs: round(freshMs, 1),
+		ratioVsRawFresh: round(oursMs / freshMs, 3),
+		floorNodeMs: round(floorMs, 1),
+		floorVsRaw: round(floorMs / rawMs, 3),
+		oursVsFloor: round(oursMs / floorMs, 3),
 		oursUsPerItem: round((oursMs * 1000) / count, 0),
 		rawUsPerItem: round((rawMs * 1000) / count, 0),
 		oursSamplesMs: ours.map((s) => round(s.ms, 1)),
@@ -111,7 +159,8 @@ export async function run(ctx: BenchContext): Promise<Record<string, unknown>> {
 		const callId = await establishedCall(sim);
 		await measure(sim, callId, 50, 2); // warm-up: JIT, sockets, n8n-core's lazy modules
 		const main = await measure(sim, callId, mainCount, mainReps);
-		{ const { oursSamplesMs: _o, rawSamplesMs: _r, ...row } = main; ctx.log(table([row])); }
+		const { oursSamplesMs: _o, rawSamplesMs: _r, ...mainRow } = main;
+		ctx.log(table([mainRow]));
 		const points = [] as Array<Awaited<ReturnType<typeof measure>>>;
 		for (const count of curve) {
 			const reps = count >= 3000 ? (ctx.quick ? 1 : 3) : 3;
@@ -126,7 +175,9 @@ export async function run(ctx: BenchContext): Promise<Record<string, unknown>> {
 		);
 		const chartValues = points.flatMap((p) => [
 			{ items: p.items, who: 'our node (n8n execution)', usPerItem: p.oursUsPerItem },
-			{ items: p.items, who: 'raw axios loop', usPerItem: p.rawUsPerItem },
+			{ items: p.items, who: 'raw axios loop (keep-alive)', usPerItem: p.rawUsPerItem },
+			{ items: p.items, who: 'raw loop, new connection per request', usPerItem: round((p.rawFreshMs * 1000) / p.items, 0) },
+			{ items: p.items, who: 'minimal n8n node (httpRequestWithAuthentication only)', usPerItem: round((p.floorNodeMs * 1000) / p.items, 0) },
 		]);
 		await writeResult(
 			ctx,

@@ -16,9 +16,17 @@ export class RawGwsClient {
 	private readonly http: AxiosInstance;
 	private cookie = '';
 	private csrf: Record<string, string> = {};
-	readonly agent = new http.Agent({ keepAlive: true, maxSockets: 8 });
+	readonly agent: http.Agent;
 
-	constructor(private readonly cred: RawCredential) {
+	/**
+	 * @param freshConnections a new http.Agent (so a new TCP connection) per request, as n8n-core 2.41's
+	 * httpRequest does (backend-network buildNodeAgents): the diagnostic baseline that isolates that cost.
+	 */
+	constructor(
+		private readonly cred: RawCredential,
+		private readonly freshConnections = false,
+	) {
+		this.agent = new http.Agent({ keepAlive: !freshConnections, maxSockets: 8 });
 		this.http = axios.create({
 			baseURL: cred.baseUrl,
 			httpAgent: this.agent,
@@ -38,8 +46,17 @@ export class RawGwsClient {
 		this.csrf = name && token ? { [name]: token } : {};
 	}
 
+	/** The session a login got (for the diagnostic floor node). */
+	session(): { cookie: string; csrfHeader: string; csrfToken: string } {
+		const [csrfHeader = '', csrfToken = ''] = Object.entries(this.csrf)[0] ?? [];
+		return { cookie: this.cookie, csrfHeader, csrfToken };
+	}
+
 	async post(path: string, body: unknown): Promise<Record<string, unknown>> {
-		const res = await this.http.post(path, body, { headers: { Cookie: this.cookie, ...this.csrf } });
+		const res = await this.http.post(path, body, {
+			headers: { Cookie: this.cookie, ...this.csrf },
+			...(this.freshConnections ? { httpAgent: new http.Agent({ keepAlive: false }) } : {}),
+		});
 		const data = res.data as Record<string, unknown>;
 		if (res.status !== 200 || (data && data.statusCode !== undefined && data.statusCode !== 0)) {
 			throw new Error(`raw POST ${path} failed: HTTP ${res.status} ${JSON.stringify(data)}`);
@@ -48,7 +65,10 @@ export class RawGwsClient {
 	}
 
 	async get(path: string): Promise<Record<string, unknown>> {
-		const res = await this.http.get(path, { headers: { Cookie: this.cookie } });
+		const res = await this.http.get(path, {
+			headers: { Cookie: this.cookie },
+			...(this.freshConnections ? { httpAgent: new http.Agent({ keepAlive: false }) } : {}),
+		});
 		if (res.status !== 200) throw new Error(`raw GET ${path} failed: HTTP ${res.status}`);
 		return res.data as Record<string, unknown>;
 	}
