@@ -1,10 +1,21 @@
 /**
- * Last-seen devices (agent state, DND, forwarding) by device id, so a resync reports only devices that changed
- * while disconnected. Few devices per user: no bound needed beyond `limit`.
+ * Last-seen devices (agent state, DND, forwarding, monitoring) by device id, so a resync reports only devices
+ * whose state changed while disconnected. Only state fields are compared (not capabilities or URIs), so a
+ * GET answer and a notification that format a device slightly differently do not look like a change.
  */
 import type { IDataObject } from 'n8n-workflow';
 
 import { stableJson } from './call-tracker';
+
+const STATE_FIELDS = ['deviceState', 'userState', 'doNotDisturb', 'supervisorMonitoringState'];
+
+function fingerprint(device: IDataObject): string {
+	const picked: IDataObject = {};
+	for (const [key, value] of Object.entries(device)) {
+		if (STATE_FIELDS.includes(key) || /forward/i.test(key)) picked[key] = value;
+	}
+	return stableJson(picked);
+}
 
 export class DeviceTracker {
 	private readonly devices = new Map<string, string>();
@@ -15,7 +26,7 @@ export class DeviceTracker {
 		if (!Array.isArray(devices)) return;
 		for (const device of devices) {
 			const id = (device as IDataObject | undefined)?.id;
-			if (typeof id === 'string') this.devices.set(id, stableJson(device));
+			if (typeof id === 'string') this.devices.set(id, fingerprint(device as IDataObject));
 		}
 		while (this.devices.size > this.limit) this.devices.delete(this.devices.keys().next().value as string);
 	}
@@ -24,7 +35,7 @@ export class DeviceTracker {
 	changed(snapshot: IDataObject[]): IDataObject[] {
 		const changed = snapshot.filter((d) => {
 			const id = d.id;
-			return typeof id === 'string' && this.devices.get(id) !== stableJson(d);
+			return typeof id === 'string' && this.devices.get(id) !== fingerprint(d);
 		});
 		this.observe(snapshot);
 		return changed;

@@ -171,6 +171,39 @@ it('a simulator restart with calls changing while it is down: recovered once, th
 	expect(t.errors).toEqual([]);
 });
 
+it('a reconnect with nothing changed starts no execution; agent state changed meanwhile is resynced once', async () => {
+	const t = await activateTrigger({
+		credential: agent1,
+		parameters: { events: ['StatusChange', 'AttachedDataChanged', 'DeviceStateChangeMessage'] },
+	});
+	open.push(t);
+	const before = await sim.placeInboundCall({ to: 'agent1', from: '5550001', userData: { k: 'v' } });
+	await rest('POST', '/api/v2/me/channels/voice', { operationName: 'Ready' });
+	await until('Ringing and Ready', () => t.items.length === 2);
+
+	const mark = sim.requests().at(-1)?.seq ?? 0;
+	sim.dropCometdSessions();
+	await until('resync', () => resyncsSince(mark) >= 1);
+	await sleep(150);
+	expect(t.items).toHaveLength(2); // nothing changed: nothing reported
+
+	sim.pauseNotifications();
+	await rest('POST', '/api/v2/me/channels/voice', { operationName: 'NotReady' });
+	const mark2 = sim.requests().at(-1)?.seq ?? 0;
+	sim.dropCometdSessions();
+	sim.resumeNotifications(false);
+	await until('device resync', () => t.items.length === 3);
+	await sleep(150);
+	expect(resyncsSince(mark2)).toBe(1);
+	expect(t.items).toHaveLength(3);
+	expect(t.items[2]).toMatchObject({
+		messageType: 'DeviceStateChangeMessage',
+		devices: [{ userState: { state: 'NotReady' } }],
+		_gws: { event: 'DeviceStateChangeMessage', channel: '/v2/me/devices', resync: true },
+	});
+	expect(statesOf(t.items, before.callId)).toEqual(['Ringing']);
+});
+
 it('a lasting outage reaches emitError naming the URL and the cause, never a secret, and recovers alone', async () => {
 	const leftovers = watchLeftovers();
 	const t = await activateTrigger({ credential: agent1, parameters: { events: ['StatusChange'] } });

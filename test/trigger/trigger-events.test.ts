@@ -38,8 +38,7 @@ const op = (callId: string, body: IDataObject) => rest('POST', `/api/v2/me/calls
 
 /** The item without our `_gws` field: must be the notification's data exactly. */
 function gwsPart(item: IDataObject): IDataObject {
-	const { _gws, ...data } = item;
-	return data;
+	return Object.fromEntries(Object.entries(item).filter(([key]) => key !== '_gws'));
 }
 
 describe('each event starts one execution with the notification as GWS sent it', () => {
