@@ -11,6 +11,7 @@ type Bench = (ctx: BenchContext) => Promise<unknown>;
 
 const BENCHMARKS: Record<string, () => Promise<Bench>> = {
 	'action-throughput': async () => (await import('./action-throughput')).run,
+	'trigger-latency': async () => (await import('./trigger-latency')).run,
 };
 
 async function main(): Promise<void> {
