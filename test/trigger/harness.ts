@@ -106,6 +106,8 @@ export interface ActiveTrigger {
 	readonly maxItemsPerExecution: number;
 	readonly errors: Error[];
 	readonly response: ITriggerResponse;
+	/** n8n-core's context the trigger runs in (e.g. to spy on its logger). */
+	readonly ctx: TriggerContext;
 	waitForItems(count: number, timeoutMs?: number): Promise<IDataObject[]>;
 	waitForError(timeoutMs?: number): Promise<Error>;
 	close(): Promise<void>;
@@ -221,6 +223,7 @@ export async function activateTrigger(opts: ActivateOptions): Promise<ActiveTrig
 		items,
 		errors,
 		response,
+		ctx,
 		get executions() {
 			return executions;
 		},

@@ -217,4 +217,42 @@ describe('bad input', () => {
 		expect(item.notificationType).toBe('AttachedDataChanged');
 		expect(t.errors).toEqual([]);
 	});
+
+	it('logs and skips malformed notifications, passes odd-but-usable ones through, never crashes', async () => {
+		const t = await trigger({
+			events: ['StatusChange', 'DeviceStateChangeMessage'],
+			filters: { numbers: '5551234' },
+		});
+		const warnings: string[] = [];
+		const warn = jest.spyOn(t.ctx.logger, 'warn').mockImplementation((m: string) => void warnings.push(m));
+		// The public simulator API only publishes well-formed notifications; these go through its internal hub,
+		// and so over real CometD like any other.
+		const hub = (sim as unknown as { hub: { publish(user: string, n: { channel: string; data: unknown }): void } })
+			.hub;
+		const calls = '/v2/me/calls';
+		const base = { messageType: 'CallStateChangeMessage', notificationType: 'StatusChange' };
+		hub.publish('agent1', { channel: calls, data: 'not an object' });
+		hub.publish('agent1', { channel: calls, data: base }); // no call
+		hub.publish('agent1', { channel: calls, data: { ...base, call: 'C1' } });
+		hub.publish('agent1', { channel: calls, data: { ...base, call: { state: 'Ringing', ani: '5551234' } } }); // no id
+		hub.publish('agent1', { channel: calls, data: { ...base, notificationType: null, call: { id: 'X' } } });
+		hub.publish('agent1', { channel: '/v2/me/devices', data: { messageType: 'Nope' } });
+		// older GWS builds: participants as strings; unknown fields stay as they are
+		const old = { ...base, call: { id: 'OLD1', state: 'Ringing', participants: ['5551234'], brandNew: { x: 1 } } };
+		hub.publish('agent1', { channel: calls, data: old });
+		await sim.placeInboundCall({ to: 'agent1', from: '5551234' });
+		const items = await t.waitForItems(2);
+		await new Promise((r) => setTimeout(r, 100));
+		expect(t.items).toHaveLength(2);
+		expect(gwsPart(items[0])).toEqual(old);
+		expect(items[1]).toMatchObject({ call: { ani: '5551234', state: 'Ringing' } });
+		expect(t.errors).toEqual([]);
+		warn.mockRestore();
+		expect(warnings).toEqual([
+			'Genesys GWS Trigger: skipped a notification on /v2/me/calls whose data is not an object',
+			'Genesys GWS Trigger: skipped a StatusChange notification without call.id',
+			'Genesys GWS Trigger: skipped a StatusChange notification without call.id',
+			'Genesys GWS Trigger: skipped a StatusChange notification without call.id',
+		]);
+	});
 });
