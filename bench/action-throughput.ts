@@ -153,7 +153,7 @@ async function measure(sim: SimProcess, callId: string, count: number, reps: num
 export async function run(ctx: BenchContext): Promise<Record<string, unknown>> {
 	const mainCount = ctx.quick ? 200 : 1000;
 	const mainReps = ctx.quick ? 3 : 5;
-	const curve = ctx.quick ? [10, 100, 500] : [10, 100, 1000, 3000, 10000];
+	const curve = ctx.quick ? [10, 200] : [10, 100, 1000, 3000, 10000];
 	const sim = await SimProcess.start();
 	try {
 		const callId = await establishedCall(sim);

@@ -12,6 +12,8 @@ type Bench = (ctx: BenchContext) => Promise<unknown>;
 const BENCHMARKS: Record<string, () => Promise<Bench>> = {
 	'action-throughput': async () => (await import('./action-throughput')).run,
 	'trigger-latency': async () => (await import('./trigger-latency')).run,
+	'trigger-scale': async () => (await import('./trigger-scale')).run,
+	recovery: async () => (await import('./recovery')).run,
 };
 
 async function main(): Promise<void> {
