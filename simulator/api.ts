@@ -95,6 +95,12 @@ export interface SimCallSnapshot {
 	participants: string[];
 	userData: Record<string, unknown>;
 	capabilities: string[];
+	/** Added: the number dialled, mute "On"/"Off", every DTMF digit sent, recording state, consult parent. */
+	dnis?: string;
+	mute?: string;
+	dtmf?: string;
+	recordingState?: string;
+	parentCallId?: string;
 }
 
 export interface RunningSimulator {

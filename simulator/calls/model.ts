@@ -1,0 +1,100 @@
+/**
+ * The call model. A `Call` is the telephony call (one id shared by every agent on it, like a T-Server call);
+ * each simulated agent on it has a `Leg`: their own view (state, callType, mute, ...), notified on their own channel.
+ */
+import { randomBytes } from 'crypto';
+
+export type LegState = 'Dialing' | 'Ringing' | 'Established' | 'Held' | 'Released';
+export type CallType = 'Inbound' | 'Outbound' | 'Internal' | 'Consult';
+export type RecordingState = 'Recording' | 'Paused' | 'Stopped';
+
+export interface Party {
+	/** The party's number; an agent's DN or a remote number. */
+	dn: string;
+	/** Set when the party is a simulated agent. */
+	username?: string;
+}
+
+export interface Leg {
+	username: string;
+	state: LegState;
+	callType: CallType;
+	dnis: string;
+	/** The caller's number on inbound calls from a remote party. */
+	ani?: string;
+	startedAt: number;
+	mute: 'On' | 'Off';
+	/** On the initiating agent's leg of a consult call: the call it consults from. */
+	parentCallId?: string;
+	consultKind?: 'conference' | 'transfer';
+	/** Delivered through a queue: Reject is offered while ringing. */
+	viaQueue: boolean;
+	/** Every DTMF digit sent on this leg, in order. */
+	dtmf: string;
+}
+
+/** AttachUserData can duplicate keys, so user data is a list of pairs (rendering: see userData.ts). */
+export type UserDataPair = [string, unknown];
+
+export interface Call {
+	id: string;
+	connId: string;
+	/** Everyone on the call in join order (agents and remote numbers). */
+	parties: Party[];
+	legs: Map<string, Leg>;
+	userData: UserDataPair[];
+	recordingState?: RecordingState;
+	/** A remote party that is still alerting (not yet answered). */
+	alertingRemote?: string;
+	createdAt: number;
+}
+
+let counter = 0;
+const prefix = randomBytes(13).toString('hex').toUpperCase().replace(/[^0-9A-Z]/g, 'K').slice(0, 26);
+
+/** Ids shaped like the vendor samples: 32 chars, e.g. 01RCC3N118B1V0SL8O7GK2LAES000009; connId 16 hex digits. */
+export function newCallIds(): { id: string; connId: string } {
+	counter += 1;
+	const id = prefix + counter.toString(36).toUpperCase().padStart(6, '0');
+	const connId = '007102' + (Date.now() % 0xffffff).toString(16).padStart(6, '0') + counter.toString(16).padStart(4, '0').slice(-4);
+	return { id, connId };
+}
+
+export class CallStore {
+	private readonly calls = new Map<string, Call>();
+
+	add(call: Call): void {
+		this.calls.set(call.id, call);
+	}
+	get(id: string): Call | undefined {
+		return this.calls.get(id);
+	}
+	delete(id: string): void {
+		this.calls.delete(id);
+	}
+	clear(): void {
+		this.calls.clear();
+	}
+	all(): Call[] {
+		return [...this.calls.values()];
+	}
+	/** The user's live legs, oldest call first. */
+	legsOf(username: string): Array<{ call: Call; leg: Leg }> {
+		const out: Array<{ call: Call; leg: Leg }> = [];
+		for (const call of this.calls.values()) {
+			const leg = call.legs.get(username);
+			if (leg && leg.state !== 'Released') out.push({ call, leg });
+		}
+		return out;
+	}
+}
+
+/** A party that is on the call from this agent's point of view: everyone but themselves, newest first (as the pages list them). */
+export function participantsFor(call: Call, username: string): Party[] {
+	return call.parties.filter((p) => p.username !== username).reverse();
+}
+
+/** Three or more parties: a conference. */
+export function isConference(call: Call): boolean {
+	return call.parties.length >= 3;
+}

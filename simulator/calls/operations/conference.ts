@@ -1,0 +1,79 @@
+/** SingleStepConference, InitiateConference, CompleteConference, RemoveParticipantFromConference. */
+import { invalidForState, invalidParameter } from '../../errors';
+import { isConference } from '../model';
+import { callUri, destination, optionalUserData, participant, type Body } from '../params';
+import { update } from '../userData';
+import { failsAsUnreachable, op, type OpContext, type Operation } from './types';
+import { initiateConsult, resolveConsultPair } from './consult';
+
+const destinationAndData = (body: Body) => ({ destination: destination(body), userData: optionalUserData(body) });
+
+export const conferenceOperations: Record<string, Operation> = {
+	/**
+	 * Adds the party to this call: ParticipantsUpdated with userData FirstConferencePartyDN = the agent's DN,
+	 * merged after the request's userData (exactly as the SingleStepConference page samples show).
+	 * A simulated agent added this way joins Established at once (no alerting; the page shows no ringing step).
+	 */
+	SingleStepConference: op(destinationAndData, (ctx, p) => {
+		const { engine, call, user } = ctx;
+		checkNotOnCall(ctx, p.destination);
+		if (failsAsUnreachable(ctx, p.destination)) return;
+		update(call.userData, { ...(p.userData ?? {}), FirstConferencePartyDN: user.dn });
+		engine.join(call, p.destination);
+		engine.notify(call, user.username, 'ParticipantsUpdated');
+		engine.notifyAll(call, 'ParticipantsUpdated', user.username);
+	}),
+
+	InitiateConference: op(destinationAndData, (ctx, p) => {
+		checkNotOnCall(ctx, p.destination);
+		if (failsAsUnreachable(ctx, p.destination)) return;
+		initiateConsult(ctx, p.destination, p.userData, 'conference');
+	}),
+
+	/**
+	 * Posted on the consult call (as the page does) or on the parent with consultCallUri (or none: the newest
+	 * consult). The consult call is released, then the parent gets ParticipantsUpdated (Established, new party first).
+	 */
+	CompleteConference: op(
+		(body) => callUri(body, 'consultCallUri', false),
+		(ctx, consultId) => {
+			const { parent, consult } = resolveConsultPair(ctx, consultId);
+			const consultLeg = consult.legs.get(ctx.user.username);
+			if (!consultLeg || consultLeg.state !== 'Established') {
+				throw invalidForState(
+					`Operation 'CompleteConference' needs the consult call ${consult.id} to be Established (the consulted party must answer first); it is ${consultLeg?.state ?? 'Released'}`,
+				);
+			}
+			const { engine, user } = ctx;
+			engine.moveParties(consult, parent, user.username);
+			const parentLeg = parent.legs.get(user.username);
+			if (parentLeg) parentLeg.state = 'Established';
+			engine.notify(parent, user.username, 'ParticipantsUpdated');
+			engine.notifyAll(parent, 'ParticipantsUpdated', user.username);
+		},
+	),
+
+	RemoveParticipantFromConference: op(participant, (ctx, dn) => {
+		const { engine, call, user } = ctx;
+		if (!isConference(call)) {
+			throw invalidForState(`Operation 'RemoveParticipantFromConference' needs a conference; call ${call.id} has only ${call.parties.length} parties`);
+		}
+		if (dn === user.dn) {
+			throw invalidParameter('participant', dn, 'another party of the conference; to leave it yourself use Hangup');
+		}
+		if (!call.parties.some((p) => p.dn === dn)) {
+			const list = call.parties.filter((p) => p.dn !== user.dn).map((p) => p.dn).join(', ');
+			throw invalidParameter('participant', dn, `one of the conference's participants: ${list}`);
+		}
+		engine.removeParty(call, dn);
+	}),
+};
+
+export function checkNotOnCall(ctx: OpContext, dn: string): void {
+	if (dn === ctx.user.dn) {
+		throw invalidParameter('destination.phoneNumber', dn, `a number other than your own DN ${ctx.user.dn}`);
+	}
+	if (ctx.call.parties.some((p) => p.dn === dn)) {
+		throw invalidParameter('destination.phoneNumber', dn, `a party that is not already on call ${ctx.call.id}`);
+	}
+}

@@ -1,0 +1,40 @@
+/** Dispatch of POST /api/v2/me/calls/{id} {"operationName": ...}: parameters, then the state check, then the change. */
+import { GwsError, STATUS, invalidForState } from '../../errors';
+import type { SimUser } from '../../users';
+import type { CallEngine } from '../engine';
+import type { Body } from '../params';
+import { basicOperations } from './basic';
+import { conferenceOperations } from './conference';
+import { recordingOperations } from './recording';
+import { transferOperations } from './transfer';
+import type { Operation } from './types';
+import { userDataOperations } from './userDataOps';
+
+export const CALL_OPERATIONS: Record<string, Operation> = {
+	...basicOperations,
+	...transferOperations,
+	...conferenceOperations,
+	...userDataOperations,
+	...recordingOperations,
+};
+
+export function runCallOperation(engine: CallEngine, user: SimUser, callId: string, operationName: string, body: Body): void {
+	const operation = CALL_OPERATIONS[operationName];
+	if (!operation) {
+		throw new GwsError(
+			400,
+			STATUS.inputValidation,
+			`Unknown operationName '${operationName}' for /api/v2/me/calls/{id}; supported: ${Object.keys(CALL_OPERATIONS).join(', ')}`,
+		);
+	}
+	const { call, leg } = engine.legOf(callId, user.username);
+	const params = operation.params(body);
+	const accepted = engine.accepted(call, leg);
+	if (!accepted.has(operationName)) {
+		const allowed = engine.capabilities(call, leg);
+		throw invalidForState(
+			`Operation '${operationName}' is not allowed for call ${call.id} in state ${leg.state}; allowed: ${allowed.length ? allowed.join(', ') : '(none)'}`,
+		);
+	}
+	operation.run({ engine, user, call, leg, operationName }, params);
+}

@@ -1,0 +1,22 @@
+/**
+ * Start/Pause/Resume/StopCallRecording: recordingState Recording/Paused/Stopped and userData GSIP_RECORD
+ * (ON / PAUSED / ON / OFF: "PAUSED" is the value the PauseCallRecording page shows; the others are our choice),
+ * CallRecordingStateChange to every agent on the call.
+ */
+import type { RecordingState } from '../model';
+import { update } from '../userData';
+import { noParams, op, type Operation } from './types';
+
+const recording = (state: RecordingState, gsipRecord: string): Operation =>
+	op(noParams, ({ engine, call }) => {
+		call.recordingState = state;
+		update(call.userData, { GSIP_RECORD: gsipRecord });
+		engine.notifyAll(call, 'CallRecordingStateChange');
+	});
+
+export const recordingOperations: Record<string, Operation> = {
+	StartCallRecording: recording('Recording', 'ON'),
+	PauseCallRecording: recording('Paused', 'PAUSED'),
+	ResumeCallRecording: recording('Recording', 'ON'),
+	StopCallRecording: recording('Stopped', 'OFF'),
+};

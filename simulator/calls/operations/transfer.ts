@@ -1,0 +1,74 @@
+/** SingleStepTransfer, InitiateTransfer, CompleteTransfer, SwapCalls, MergeWithOtherCall. */
+import { invalidForState, invalidParameter, notFound } from '../../errors';
+import { callUri, destination, optionalUserData, type Body } from '../params';
+import { update } from '../userData';
+import { checkNotOnCall } from './conference';
+import { initiateConsult, resolveConsultPair } from './consult';
+import { failsAsUnreachable, op, type OpContext, type Operation } from './types';
+
+const destinationAndData = (body: Body) => ({ destination: destination(body), userData: optionalUserData(body) });
+
+export const transferOperations: Record<string, Operation> = {
+	/** The destination joins (a simulated agent alerts: Ringing), the agent leaves: their view is Released. */
+	SingleStepTransfer: op(destinationAndData, (ctx, p) => {
+		const { engine, call, user } = ctx;
+		checkNotOnCall(ctx, p.destination);
+		if (failsAsUnreachable(ctx, p.destination)) return;
+		if (p.userData) update(call.userData, p.userData);
+		engine.join(call, p.destination, true);
+		engine.removeParty(call, user.dn);
+	}),
+
+	InitiateTransfer: op(destinationAndData, (ctx, p) => {
+		checkNotOnCall(ctx, p.destination);
+		if (failsAsUnreachable(ctx, p.destination)) return;
+		initiateConsult(ctx, p.destination, p.userData, 'transfer');
+	}),
+
+	/** Both of the agent's calls are Released (consult first); the consulted party takes the agent's place. */
+	CompleteTransfer: op(
+		(body) => callUri(body, 'consultCallUri', false),
+		(ctx, consultId) => {
+			const { engine, user } = ctx;
+			const { parent, consult } = resolveConsultPair(ctx, consultId);
+			engine.moveParties(consult, parent, user.username);
+			engine.removeParty(parent, user.dn);
+		},
+	),
+
+	/** This call goes on hold, the other (held) call is retrieved. */
+	SwapCalls: op(
+		(body) => callUri(body, 'otherCallUri', true) as string,
+		(ctx, otherId) => {
+			const { engine, call, leg } = ctx;
+			const other = otherHeldCall(ctx, otherId);
+			engine.setState(call, leg, 'Held');
+			engine.setState(other.call, other.leg, 'Established');
+		},
+	),
+
+	/** The other (held) call's parties join this call; the other call is Released for the agent. */
+	MergeWithOtherCall: op(
+		(body) => callUri(body, 'otherCallUri', true) as string,
+		(ctx, otherId) => {
+			const { engine, call, user } = ctx;
+			const other = otherHeldCall(ctx, otherId);
+			engine.moveParties(other.call, call, user.username);
+			engine.notify(call, user.username, 'ParticipantsUpdated');
+			engine.notifyAll(call, 'ParticipantsUpdated', user.username);
+		},
+	),
+};
+
+function otherHeldCall(ctx: OpContext, otherId: string) {
+	if (otherId === ctx.call.id) {
+		throw invalidParameter('otherCallUri', otherId, 'the URI of another of your calls (not the call the request is posted on)');
+	}
+	const other = ctx.engine.store.get(otherId);
+	const leg = other?.legs.get(ctx.user.username);
+	if (!other || !leg) throw notFound(`otherCallUri: call '${otherId}' not found for user '${ctx.user.username}'`);
+	if (leg.state !== 'Held') {
+		throw invalidForState(`Operation '${ctx.operationName}' needs the other call ${otherId} to be Held; it is ${leg.state}`);
+	}
+	return { call: other, leg };
+}

@@ -1,0 +1,41 @@
+/** What an operation handler gets, and the small helper that types its parameters. */
+import type { SimUser } from '../../users';
+import type { CallEngine } from '../engine';
+import type { Call, Leg } from '../model';
+import type { Body } from '../params';
+
+export interface OpContext {
+	engine: CallEngine;
+	user: SimUser;
+	call: Call;
+	leg: Leg;
+	operationName: string;
+}
+
+export interface Operation {
+	/** Parses and checks the body (400 errors) before the state check. */
+	params(body: Body): unknown;
+	run(ctx: OpContext, params: unknown): void;
+}
+
+export function op<P>(params: (body: Body) => P, run: (ctx: OpContext, params: P) => void): Operation {
+	return { params, run: run as (ctx: OpContext, params: unknown) => void };
+}
+
+export const noParams = (): undefined => undefined;
+
+/** T-Server-like error code for an unreachable destination in our ErrorMessage (simulator choice). */
+export const UNREACHABLE_ERROR_CODE = 56;
+
+/** Unreachable destinations are accepted, then fail asynchronously (see engine.ts UNREACHABLE_PREFIX). */
+export function failsAsUnreachable(ctx: OpContext, destination: string): boolean {
+	if (!ctx.engine.isUnreachable(destination)) return false;
+	ctx.engine.asyncError(
+		ctx.user.username,
+		UNREACHABLE_ERROR_CODE,
+		`${ctx.operationName} to '${destination}' failed: destination unreachable (simulated: numbers starting with 999 never connect)`,
+		ctx.operationName,
+		ctx.call.id,
+	);
+	return true;
+}

@@ -1,0 +1,198 @@
+/**
+ * GWS REST routes under /api/v2 (after auth and CSRF, see server.ts). Handlers return the JSON reply; errors are
+ * thrown as GwsError. Collections follow GWS's return values: without `fields` a collection answers
+ * {"statusCode":0,"uris":[...]}; with `fields=*` (or a list like `fields=id,state`) an array named after the
+ * resource ({"calls":[...]}, {"devices":[...]}); a single resource an attribute in the singular ({"call":{...}}).
+ */
+import type { AuthResult, SessionStore } from './auth';
+import type { CallEngine } from './calls/engine';
+import { runCallOperation } from './calls/operations';
+import { destination, optionalUserData, type Body } from './calls/params';
+import { GwsError, STATUS, invalidParameter, missingParameter, notFound } from './errors';
+import type { Notification } from './notifications';
+import { deviceStateChange, renderDevice } from './notifications';
+import type { SimUser } from './users';
+import { AGENT_STATES } from './users';
+import { failsDial } from './dial';
+
+export interface RestDeps {
+	engine: CallEngine;
+	sessions: SessionStore;
+	baseUrl: () => string;
+	publish: (username: string, notification: Notification) => void;
+}
+
+export interface RestRequest {
+	method: string;
+	/** Decoded path, e.g. /api/v2/me/calls/ABC */
+	path: string;
+	query: URLSearchParams;
+	body: Body;
+	auth: AuthResult;
+}
+
+export type Json = Record<string, unknown>;
+const OK: Json = { statusCode: 0 };
+
+export function routeRest(deps: RestDeps, req: RestRequest): Json {
+	const segments = req.path.replace(/\/+$/, '').split('/').slice(3); // after '', 'api', 'v2'
+	const user = req.auth.user;
+	const [root, , id] = segments;
+	const route = (method: string, pattern: string): boolean => req.method === method && match(segments, pattern);
+
+	if (root !== 'me') throw unknownResource(req);
+	if (route('GET', 'me')) return getMe(deps, user, req.query);
+	if (route('POST', 'me')) return postMe(deps, req);
+	if (route('GET', 'me/devices')) return collection('devices', deviceResources(deps, user), req.query);
+	if (route('GET', 'me/devices/*')) return { statusCode: 0, device: pick(device(deps, user, id), req.query) };
+	if (route('POST', 'me/devices/*')) return postDevice(deps, user, id, req.body);
+	if (route('POST', 'me/devices/*/calls')) return dial(deps, user, id, req.body);
+	if (route('GET', 'me/calls')) return collection('calls', callResources(deps, user), req.query);
+	if (route('GET', 'me/calls/*')) {
+		const { call, leg } = deps.engine.legOf(id, user.username);
+		return { statusCode: 0, call: pick(deps.engine.render(call, leg), req.query) };
+	}
+	if (route('POST', 'me/calls/*')) {
+		runCallOperation(deps.engine, user, id, operationName(req.body, 'POST /api/v2/me/calls/{id}'), req.body);
+		return OK;
+	}
+	if (route('POST', 'me/channels/voice')) return agentState(deps, user, req.body);
+	throw unknownResource(req);
+}
+
+function match(segments: string[], pattern: string): boolean {
+	const parts = pattern.split('/');
+	return parts.length === segments.length && parts.every((p, i) => p === '*' ? segments[i] !== '' : p === segments[i]);
+}
+
+function unknownResource(req: RestRequest): GwsError {
+	return notFound(`Unknown resource: ${req.method} ${req.path} (the simulator serves /api/v2/me, /me/devices, /me/calls, /me/channels/voice)`);
+}
+
+function operationName(body: Body, where: string): string {
+	const value = body.operationName;
+	if (value === undefined || value === null) throw missingParameter('operationName', `a string naming the operation of ${where}, e.g. {"operationName":"Answer"}`);
+	if (typeof value !== 'string' || value === '') throw invalidParameter('operationName', value, 'an operation name string');
+	return value;
+}
+
+// ---------------------------------------------------------------- collections and fields
+
+/** `fields=*` = every field; `fields=a,b` = only those; absent = the resource URIs. */
+function collection(name: string, items: Array<{ uri: string; resource: Json }>, query: URLSearchParams): Json {
+	if (!query.has('fields')) return { statusCode: 0, uris: items.map((i) => i.uri) };
+	return { statusCode: 0, [name]: items.map((i) => pick(i.resource, query)) };
+}
+
+function pick(resource: Json, query: URLSearchParams): Json {
+	const fields = query.get('fields');
+	if (!fields || fields === '*') return resource;
+	const wanted = fields.split(',').map((f) => f.trim()).filter(Boolean);
+	const out: Json = {};
+	for (const field of wanted) if (field in resource) out[field] = resource[field];
+	return out;
+}
+
+function callResources(deps: RestDeps, user: SimUser) {
+	return deps.engine.store.legsOf(user.username).map(({ call, leg }) => ({
+		uri: `${deps.baseUrl()}/api/v2/me/calls/${call.id}`,
+		resource: deps.engine.render(call, leg),
+	}));
+}
+
+function deviceResources(deps: RestDeps, user: SimUser) {
+	return [{ uri: `${deps.baseUrl()}/api/v2/devices/${user.deviceId}`, resource: renderDevice(deps.baseUrl(), user) }];
+}
+
+function device(deps: RestDeps, user: SimUser, id: string): Json {
+	if (id !== user.deviceId) throw notFound(`Device '${id}' not found; your device id is ${user.deviceId} (GET /api/v2/me/devices?fields=*)`);
+	return renderDevice(deps.baseUrl(), user);
+}
+
+// ---------------------------------------------------------------- /me
+
+/** The user resource; `subresources=*` adds the user's devices and calls (our rendering: arrays inside `user`). */
+function getMe(deps: RestDeps, user: SimUser, query: URLSearchParams): Json {
+	const base = deps.baseUrl();
+	const resource: Json = {
+		id: user.userId,
+		userName: user.username,
+		firstName: user.config.firstName ?? user.username,
+		lastName: user.config.lastName ?? '',
+		roles: user.config.roles ?? ['agent'],
+		enabled: true,
+		uri: `${base}/api/v2/users/${user.userId}`,
+		path: `/users/${user.userId}`,
+	};
+	if (query.get('subresources') === '*') {
+		resource.devices = deviceResources(deps, user).map((d) => d.resource);
+		resource.calls = callResources(deps, user).map((c) => c.resource);
+	}
+	return { statusCode: 0, user: resource };
+}
+
+function postMe(deps: RestDeps, req: RestRequest): Json {
+	const user = req.auth.user;
+	const name = operationName(req.body, 'POST /api/v2/me');
+	if (name === 'StartContactCenterSession') {
+		const channels = req.body.channels;
+		const expected = 'an array of channel names, e.g. {"channels":["voice"]}';
+		if (channels === undefined) throw missingParameter('channels', expected);
+		if (!Array.isArray(channels) || channels.some((c) => typeof c !== 'string')) throw invalidParameter('channels', channels, expected);
+		const unknown = channels.filter((c) => c !== 'voice');
+		if (unknown.length) throw invalidParameter('channels', channels, 'only "voice" (the simulator is voice-only)');
+		user.userState = AGENT_STATES.NotReady;
+		deps.publish(user.username, deviceStateChange(deps.baseUrl(), user));
+		return OK;
+	}
+	if (name === 'EndContactCenterSession') {
+		user.userState = AGENT_STATES.LoggedOut;
+		deps.publish(user.username, deviceStateChange(deps.baseUrl(), user));
+		// "invalidates the HTTP session" (EndContactCenterSession page).
+		deps.sessions.invalidate(req.auth.session.id);
+		return OK;
+	}
+	throw new GwsError(400, STATUS.inputValidation, `Unknown operationName '${name}' for POST /api/v2/me; supported: StartContactCenterSession, EndContactCenterSession`);
+}
+
+// ---------------------------------------------------------------- devices, dial, agent state
+
+function postDevice(deps: RestDeps, user: SimUser, id: string, body: Body): Json {
+	device(deps, user, id);
+	const name = operationName(body, 'POST /api/v2/me/devices/{id}');
+	if (name !== 'DoNotDisturbOn' && name !== 'DoNotDisturbOff') {
+		throw new GwsError(400, STATUS.inputValidation, `Unknown operationName '${name}' for POST /api/v2/me/devices/{id}; supported: DoNotDisturbOn, DoNotDisturbOff`);
+	}
+	user.doNotDisturb = name === 'DoNotDisturbOn' ? 'On' : 'Off';
+	deps.publish(user.username, deviceStateChange(deps.baseUrl(), user));
+	return OK;
+}
+
+function dial(deps: RestDeps, user: SimUser, deviceId: string, body: Body): Json {
+	device(deps, user, deviceId);
+	const name = operationName(body, 'POST /api/v2/me/devices/{id}/calls');
+	if (name !== 'Dial') {
+		throw new GwsError(400, STATUS.inputValidation, `Unknown operationName '${name}' for POST /api/v2/me/devices/{id}/calls; supported: Dial`);
+	}
+	const to = destination(body);
+	const userData = optionalUserData(body);
+	if (to === user.dn) throw invalidParameter('destination.phoneNumber', to, `a number other than your own DN ${user.dn}`);
+	if (failsDial(deps.engine, user, to)) return OK;
+	deps.engine.dial(user, to, Object.entries(userData ?? {}));
+	return OK;
+}
+
+/** POST /api/v2/me/channels/voice: Ready (opt. workmode), NotReady, AfterCallWork, AuxWork -> DeviceStateChangeMessage. */
+function agentState(deps: RestDeps, user: SimUser, body: Body): Json {
+	const name = operationName(body, 'POST /api/v2/me/channels/voice');
+	const state = AGENT_STATES[name];
+	if (!state || name === 'LoggedOut') {
+		throw new GwsError(400, STATUS.inputValidation, `Unknown operationName '${name}' for POST /api/v2/me/channels/voice; supported: Ready, NotReady, AfterCallWork, AuxWork`);
+	}
+	if (name === 'Ready' && body.workmode !== undefined && body.workmode !== 'ManualIn' && body.workmode !== 'AutoIn') {
+		throw invalidParameter('workmode', body.workmode, '"ManualIn" or "AutoIn"');
+	}
+	user.userState = state;
+	deps.publish(user.username, deviceStateChange(deps.baseUrl(), user));
+	return OK;
+}

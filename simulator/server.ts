@@ -1,0 +1,430 @@
+/**
+ * The simulator: one Node http(s) server with three areas:
+ *   /api/v2/notifications  Bayeux (cometd.ts), authenticated like REST, no CSRF
+ *   /api/v2/...            GWS REST (rest.ts) behind auth, CSRF, faults, latency and the request log
+ *   /simulator/...         the control API (control.ts), no auth, loopback clients only
+ */
+import * as http from 'http';
+import * as https from 'https';
+import type { AddressInfo, Socket } from 'net';
+import type {
+	BurstOptions,
+	FaultSpec,
+	LoggedRequest,
+	PlaceInboundCallOptions,
+	RunningSimulator,
+	SimCallSnapshot,
+	SimulatorOptions,
+	SimUserConfig,
+} from './api';
+import { CSRF_HEADER_NAME, SessionStore, type AuthResult } from './auth';
+import { runBurst } from './burst';
+import { CallEngine } from './calls/engine';
+import { CometdEndpoint } from './cometd';
+import { routeControl } from './control';
+import { GwsError, STATUS } from './errors';
+import { NotificationHub } from './notificationHub';
+import { routeRest, type Json } from './rest';
+import { FaultQueue, redactHeaders, RequestLog } from './traffic';
+import { DEMO_USERS, UserDirectory } from './users';
+
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '::1']);
+const NOTIFICATIONS_PATH = '/api/v2/notifications';
+const MAX_BODY_BYTES = 1024 * 1024;
+
+export class Simulator implements RunningSimulator {
+	readonly users: SimUserConfig[];
+	private readonly directory: UserDirectory;
+	private readonly sessions: SessionStore;
+	readonly engine: CallEngine;
+	private cometd: CometdEndpoint;
+	private readonly hub: NotificationHub;
+	private readonly log = new RequestLog();
+	private readonly faults = new FaultQueue();
+	private latencyMs: number;
+	private readonly host: string;
+	private readonly csrf: boolean;
+	private server?: http.Server;
+	private readonly sockets = new Set<Socket>();
+	private currentPort: number;
+	private readonly verbose: boolean;
+
+	constructor(private readonly options: SimulatorOptions = {}) {
+		this.host = options.host ?? '127.0.0.1';
+		if (!LOOPBACK_HOSTS.has(this.host)) {
+			throw new Error(`Simulator host '${this.host}' is not a loopback address; use 127.0.0.1, ::1 or localhost`);
+		}
+		this.directory = new UserDirectory(options.users ?? DEMO_USERS);
+		this.users = this.directory.all().map((u) => ({ ...u.config }));
+		this.sessions = new SessionStore(this.directory);
+		this.csrf = options.csrf !== false;
+		this.latencyMs = options.latencyMs ?? 0;
+		this.currentPort = options.port ?? 0;
+		this.verbose = options.verbose === true;
+		this.cometd = new CometdEndpoint();
+		this.hub = new NotificationHub(() => this.cometd);
+		this.engine = new CallEngine({
+			users: this.directory,
+			baseUrl: () => this.url,
+			publish: (username, n) => this.hub.publish(username, n),
+			remoteAnswerDelayMs: options.remoteAnswerDelayMs ?? 0,
+		});
+	}
+
+	get port(): number {
+		return this.currentPort;
+	}
+
+	get url(): string {
+		const scheme = this.options.tls ? 'https' : 'http';
+		const host = this.host.includes(':') ? `[${this.host}]` : this.host;
+		return `${scheme}://${host}:${this.currentPort}`;
+	}
+
+	// ---------------------------------------------------------------- lifecycle
+
+	async start(): Promise<void> {
+		if (this.server) return;
+		const handler = (req: http.IncomingMessage, res: http.ServerResponse) => {
+			this.handle(req, res).catch((error) => this.crash(res, error));
+		};
+		const server = this.options.tls
+			? https.createServer({ key: this.options.tls.key, cert: this.options.tls.cert }, handler)
+			: http.createServer(handler);
+		server.on('connection', (socket: Socket) => {
+			this.sockets.add(socket);
+			socket.on('close', () => this.sockets.delete(socket));
+		});
+		await new Promise<void>((resolve, reject) => {
+			server.once('error', reject);
+			server.listen(this.currentPort, this.host, () => {
+				server.off('error', reject);
+				resolve();
+			});
+		});
+		this.currentPort = (server.address() as AddressInfo).port;
+		this.server = server;
+	}
+
+	/** Like a GWS restart: HTTP sessions and CometD sessions are gone; calls stay (T-Server keeps them). */
+	async stop(): Promise<void> {
+		const server = this.server;
+		if (!server) return;
+		this.server = undefined;
+		this.cometd.restart();
+		this.sessions.clear();
+		const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+		for (const socket of this.sockets) socket.destroy();
+		this.sockets.clear();
+		await closed;
+	}
+
+	async close(): Promise<void> {
+		await this.stop();
+		this.cometd.close();
+		this.engine.clear();
+		this.hub.clear();
+	}
+
+	// ---------------------------------------------------------------- RunningSimulator API
+
+	async placeInboundCall(opts: PlaceInboundCallOptions): Promise<{ callId: string }> {
+		if (!opts || typeof opts.to !== 'string') throw new Error('placeInboundCall: "to" (username or DN of an agent) is required');
+		const agent = this.directory.find(opts.to);
+		if (!agent) throw new Error(`placeInboundCall: "to" ${JSON.stringify(opts.to)} is not a configured username or DN`);
+		if (typeof opts.from !== 'string' || opts.from === '') throw new Error('placeInboundCall: "from" (the caller\'s number) is required');
+		if (opts.userData !== undefined && (typeof opts.userData !== 'object' || opts.userData === null || Array.isArray(opts.userData))) {
+			throw new Error('placeInboundCall: "userData" must be an object');
+		}
+		const call = this.engine.placeInbound(agent, opts.from, opts.dnis ?? agent.dn, Object.entries(opts.userData ?? {}), opts.viaQueue === true);
+		return { callId: call.id };
+	}
+
+	async remoteAnswer(callId: string): Promise<void> {
+		this.engine.remoteAnswer(this.controlCall(callId));
+	}
+
+	async remoteHangup(callId: string): Promise<void> {
+		this.engine.remoteHangup(this.controlCall(callId));
+	}
+
+	private controlCall(callId: string) {
+		const call = this.engine.store.get(callId);
+		if (!call) throw new ControlNotFound(`call ${JSON.stringify(callId)} not found`);
+		return call;
+	}
+
+	calls(username?: string): SimCallSnapshot[] {
+		return this.engine.snapshots(username);
+	}
+
+	async reset(): Promise<void> {
+		this.engine.clear();
+		this.faults.clear();
+		this.log.clear();
+		this.hub.clear();
+		this.directory.resetStates();
+		this.latencyMs = this.options.latencyMs ?? 0;
+	}
+
+	requests(): LoggedRequest[] {
+		return this.log.all();
+	}
+	clearRequests(): void {
+		this.log.clear();
+	}
+	setLatency(ms: number): void {
+		if (typeof ms !== 'number' || !(ms >= 0)) throw new Error(`latency must be a number of ms >= 0 (got ${JSON.stringify(ms)})`);
+		this.latencyMs = ms;
+	}
+	injectFault(fault: FaultSpec): void {
+		this.faults.add(fault);
+	}
+	clearFaults(): void {
+		this.faults.clear();
+	}
+	dropCometdSessions(): void {
+		this.cometd.dropSessions();
+	}
+	pauseNotifications(): void {
+		this.hub.pause();
+	}
+	resumeNotifications(deliver = true): void {
+		this.hub.resume(deliver);
+	}
+	burst(opts: BurstOptions) {
+		return runBurst(opts, { engine: this.engine, hub: this.hub, cometd: () => this.cometd, baseUrl: () => this.url });
+	}
+
+	/** CometD sessions currently known (optionally one user's): for tests and the control API. */
+	cometdSessionCount(username?: string): number {
+		return this.cometd.sessionCount(username);
+	}
+
+	// ---------------------------------------------------------------- HTTP
+
+	private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+		const rawUrl = req.url ?? '/';
+		const parsed = new URL(rawUrl, 'http://simulator.local');
+		let path: string;
+		try {
+			path = decodeURIComponent(parsed.pathname);
+		} catch {
+			path = parsed.pathname;
+		}
+		if (path === '/simulator' || path.startsWith('/simulator/')) {
+			return this.handleControl(req, res, path, parsed.searchParams);
+		}
+		if (path === NOTIFICATIONS_PATH || path.startsWith(NOTIFICATIONS_PATH + '/')) return this.handleCometd(req, res);
+		if (path === '/api/v2' || path.startsWith('/api/v2/')) return this.handleRest(req, res, rawUrl, path, parsed.searchParams);
+		sendJson(res, 404, { statusCode: STATUS.notFound, statusMessage: `Not found: ${path}; GWS REST is under /api/v2, the control API under /simulator/` });
+	}
+
+	private async handleCometd(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+		let auth: AuthResult;
+		try {
+			auth = this.sessions.authenticate(req);
+		} catch (error) {
+			await readBody(req).catch(() => undefined);
+			return sendGwsError(res, error as GwsError);
+		}
+		const raw = await readBody(req);
+		let messages: unknown;
+		try {
+			messages = JSON.parse(raw);
+		} catch {
+			return sendJson(res, 400, { statusCode: STATUS.inputValidation, statusMessage: 'Malformed Bayeux request: the body is not JSON' });
+		}
+		if (!Array.isArray(messages)) messages = [messages];
+		for (const m of messages as Array<{ clientId?: unknown }>) {
+			const owner = typeof m?.clientId === 'string' ? this.cometd.ownerOf(m.clientId) : undefined;
+			if (owner !== undefined && owner !== auth.user.username) {
+				return sendJson(res, 403, { statusCode: STATUS.forbidden, statusMessage: `CometD client ${m.clientId} belongs to another user` });
+			}
+		}
+		if (auth.setCookie) keepSetCookie(res, auth.setCookie);
+		this.cometd.handle(req, res, auth.user.username, messages as unknown[]);
+	}
+
+	private async handleRest(req: http.IncomingMessage, res: http.ServerResponse, rawUrl: string, path: string, query: URLSearchParams): Promise<void> {
+		const method = (req.method ?? 'GET').toUpperCase();
+		const rawBody = await readBody(req);
+		const entry = this.log.add({
+			time: Date.now(),
+			method,
+			url: rawUrl,
+			path,
+			body: parseForLog(rawBody),
+			rawBody: rawBody === '' ? undefined : rawBody,
+			headers: redactHeaders(req.headers),
+			status: 0,
+		});
+		res.on('finish', () => {
+			entry.status = res.statusCode;
+		});
+		if (this.latencyMs > 0) await sleep(this.latencyMs);
+		if (this.verbose) console.log(`${new Date().toISOString()} ${method} ${rawUrl}`);
+
+		const fault = this.faults.take(method, path);
+		if (fault) return this.applyFault(fault, req, res, entry);
+
+		let auth: AuthResult;
+		try {
+			auth = this.sessions.authenticate(req);
+		} catch (error) {
+			if (error instanceof GwsError) {
+				res.setHeader('WWW-Authenticate', 'Basic realm="GWS simulator"');
+				return sendGwsError(res, error);
+			}
+			throw error;
+		}
+		entry.username = auth.user.username;
+		if (auth.setCookie) res.setHeader('Set-Cookie', auth.setCookie);
+		if (method === 'GET' && this.csrf) {
+			res.setHeader('X-CSRF-HEADER', CSRF_HEADER_NAME);
+			res.setHeader('X-CSRF-TOKEN', auth.session.csrfToken);
+		}
+		if (this.csrf && (method === 'POST' || method === 'PUT' || method === 'DELETE') && !this.sessions.csrfValid(auth, req)) {
+			res.statusCode = 403;
+			res.setHeader('Content-Type', 'text/plain;charset=UTF-8');
+			res.end('Missing or invalid Csrf token');
+			return;
+		}
+		let body: Record<string, unknown> = {};
+		if (method !== 'GET' && rawBody.trim() !== '') {
+			let parsedBody: unknown;
+			try {
+				parsedBody = JSON.parse(rawBody);
+			} catch (error) {
+				return sendJson(res, 400, {
+					statusCode: STATUS.inputValidation,
+					statusMessage: `Malformed JSON request body (${(error as Error).message}); send a JSON object such as {"operationName":"Answer"}`,
+				});
+			}
+			if (parsedBody === null || typeof parsedBody !== 'object' || Array.isArray(parsedBody)) {
+				return sendJson(res, 400, {
+					statusCode: STATUS.inputValidation,
+					statusMessage: 'The request body must be a JSON object such as {"operationName":"Answer"}',
+				});
+			}
+			body = parsedBody as Record<string, unknown>;
+		}
+		try {
+			const reply = routeRest(
+				{ engine: this.engine, sessions: this.sessions, baseUrl: () => this.url, publish: (u, n) => this.hub.publish(u, n) },
+				{ method, path, query, body, auth },
+			);
+			sendJson(res, 200, reply);
+		} catch (error) {
+			if (error instanceof GwsError) return sendGwsError(res, error);
+			throw error;
+		}
+	}
+
+	private applyFault(fault: FaultSpec, req: http.IncomingMessage, res: http.ServerResponse, entry: LoggedRequest): void {
+		if (fault.mode === 'reset') {
+			entry.status = -1;
+			req.socket.destroy();
+			return;
+		}
+		if (fault.mode === 'hang') {
+			entry.status = -2;
+			return; // never answered; the socket is destroyed by stop()/close() or by the client giving up
+		}
+		const body = fault.body ?? { statusCode: STATUS.internal, statusMessage: `Simulated fault: HTTP ${fault.status}` };
+		res.statusCode = fault.status;
+		if (typeof body === 'string') {
+			res.setHeader('Content-Type', 'application/json;charset=UTF-8');
+			res.end(body);
+		} else {
+			sendJson(res, fault.status, body as Json);
+		}
+	}
+
+	private async handleControl(req: http.IncomingMessage, res: http.ServerResponse, path: string, query: URLSearchParams): Promise<void> {
+		const remote = req.socket.remoteAddress ?? '';
+		if (!['127.0.0.1', '::1', '::ffff:127.0.0.1'].includes(remote)) {
+			return sendJson(res, 403, { error: 'The control API only answers loopback clients' });
+		}
+		const raw = await readBody(req);
+		let body: unknown = {};
+		if (raw.trim() !== '') {
+			try {
+				body = JSON.parse(raw);
+			} catch (error) {
+				return sendJson(res, 400, { error: `Malformed JSON body: ${(error as Error).message}` });
+			}
+		}
+		try {
+			const reply = await routeControl(this, (req.method ?? 'GET').toUpperCase(), path, query, body);
+			sendJson(res, 200, reply as Json);
+		} catch (error) {
+			const status = error instanceof ControlNotFound ? 404 : 400;
+			sendJson(res, status, { error: (error as Error).message });
+		}
+	}
+
+	/** Last resort: never crash, never leave a request unanswered. */
+	private crash(res: http.ServerResponse, error: unknown): void {
+		if (this.verbose) console.error('simulator internal error', error);
+		if (res.headersSent) {
+			res.destroy();
+			return;
+		}
+		sendJson(res, 500, { statusCode: STATUS.internal, statusMessage: `Simulator internal error: ${(error as Error)?.message ?? String(error)}` });
+	}
+}
+
+export class ControlNotFound extends Error {}
+
+function sendJson(res: http.ServerResponse, status: number, body: Json): void {
+	if (res.headersSent || res.destroyed) return;
+	const text = JSON.stringify(body);
+	res.statusCode = status;
+	res.setHeader('Content-Type', 'application/json;charset=UTF-8');
+	res.setHeader('Content-Length', Buffer.byteLength(text));
+	res.end(text);
+}
+
+/** Keeps our JSESSIONID Set-Cookie when cometd-nodejs-server sets its BAYEUX_BROWSER cookie. */
+function keepSetCookie(res: http.ServerResponse, cookie: string): void {
+	res.setHeader('Set-Cookie', cookie);
+	const setHeader = res.setHeader.bind(res);
+	res.setHeader = (name: string, value: number | string | readonly string[]) => {
+		if (name.toLowerCase() !== 'set-cookie') return setHeader(name, value);
+		return setHeader(name, [cookie, ...(Array.isArray(value) ? value : [String(value)])]);
+	};
+}
+
+function sendGwsError(res: http.ServerResponse, error: GwsError): void {
+	sendJson(res, error.httpStatus, error.body());
+}
+
+function readBody(req: http.IncomingMessage): Promise<string> {
+	return new Promise((resolve, reject) => {
+		const chunks: Buffer[] = [];
+		let size = 0;
+		req.on('data', (chunk: Buffer) => {
+			size += chunk.length;
+			if (size > MAX_BODY_BYTES) {
+				reject(new Error('request body larger than 1 MiB'));
+				req.destroy();
+				return;
+			}
+			chunks.push(chunk);
+		});
+		req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+		req.on('error', reject);
+	});
+}
+
+function parseForLog(raw: string): unknown {
+	if (raw === '') return undefined;
+	try {
+		return JSON.parse(raw);
+	} catch {
+		return raw;
+	}
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

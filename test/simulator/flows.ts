@@ -1,0 +1,54 @@
+/** Call set-ups shared by the simulator suites (each one replays what a real agent would do through REST). */
+import { CometdSubscriber, DEMO, GwsRestClient, type RunningSimulator } from './helpers';
+
+export interface Agents {
+	sim: RunningSimulator;
+	a1: GwsRestClient;
+	a2: GwsRestClient;
+	sup: GwsRestClient;
+	e1: CometdSubscriber;
+	e2: CometdSubscriber;
+	eSup: CometdSubscriber;
+	stop(): Promise<void>;
+}
+
+/** The three demo users logged in over REST, each with a CometD subscriber. */
+export async function loginAll(sim: RunningSimulator): Promise<Agents> {
+	const a1 = new GwsRestClient(sim.url, DEMO.agent1.username, DEMO.agent1.password);
+	const a2 = new GwsRestClient(sim.url, DEMO.agent2.username, DEMO.agent2.password);
+	const sup = new GwsRestClient(sim.url, DEMO.supervisor1.username, DEMO.supervisor1.password);
+	await Promise.all([a1.login(), a2.login(), sup.login()]);
+	const e1 = new CometdSubscriber(sim.url, { username: a1.username, password: a1.password });
+	const e2 = new CometdSubscriber(sim.url, { username: a2.username, password: a2.password });
+	const eSup = new CometdSubscriber(sim.url, { username: sup.username, password: sup.password });
+	await Promise.all([e1.start(), e2.start(), eSup.start()]);
+	return {
+		sim, a1, a2, sup, e1, e2, eSup,
+		stop: async () => {
+			await Promise.all([e1.stop(), e2.stop(), eSup.stop()]);
+		},
+	};
+}
+
+const isCall = (state: string, id?: string) => (n: { data: any }) =>
+	n.data?.messageType === 'CallStateChangeMessage' && n.data.call?.state === state && (id === undefined || n.data.call.id === id);
+
+/** agent1 (15000) dials agent2 (15001), agent2 answers: returns the call id once agent1 sees it Established. */
+export async function establishedA1toA2(ag: Agents): Promise<string> {
+	const ringing = ag.e2.waitFor(isCall('Ringing'));
+	expect((await ag.a1.dial(DEMO.agent2.dn)).body).toEqual({ statusCode: 0 });
+	const callId = (await ringing).data.call.id;
+	const established = ag.e1.waitFor(isCall('Established', callId));
+	expect((await ag.a2.op(callId, 'Answer')).body).toEqual({ statusCode: 0 });
+	await established;
+	return callId;
+}
+
+/** Waits until `sub` has exactly `count` notifications from `from`, then a little longer to catch extras. */
+export async function exactly(sub: CometdSubscriber, from: number, count: number): Promise<Array<{ channel: string; data: any }>> {
+	await sub.waitForCount(count, from);
+	await new Promise((r) => setTimeout(r, 150));
+	return sub.notifications.slice(from);
+}
+
+export { isCall };

@@ -1,0 +1,300 @@
+/**
+ * Reusable test helpers for anything that talks to the GWS simulator (other suites may import them):
+ *
+ *   const sim = await startTestSimulator();                 // in-process, random port; `await sim.close()` after
+ *   const rest = new GwsRestClient(sim.url, 'agent1', 'agent1pass');
+ *   await rest.login();                                     // GET /api/v2/me: JSESSIONID + CSRF token kept
+ *   const r = await rest.post('/api/v2/me/calls/ID', { operationName: 'Answer' }); // r.status, r.body, r.headers
+ *   const events = new CometdSubscriber(sim.url, { username: 'agent1', password: 'agent1pass' });
+ *   await events.start();                                   // handshake + subscribe /v2/me/calls, /v2/me/devices
+ *   const n = await events.waitFor((m) => m.data.call?.state === 'Established');
+ *   await events.stop();
+ *
+ * Real HTTP (Node fetch) and a real CometD client (cometd 7 + cometd-nodejs-client, long-polling, its own cookie
+ * store per instance), nothing mocked. Every helper closes what it opens.
+ */
+import type { RunningSimulator, SimulatorOptions } from '../../simulator/api';
+import { startSimulator } from '../../simulator';
+
+export { startSimulator };
+export type { RunningSimulator };
+
+export const DEMO = {
+	agent1: { username: 'agent1', password: 'agent1pass', dn: '15000' },
+	agent2: { username: 'agent2', password: 'agent2pass', dn: '15001' },
+	supervisor1: { username: 'supervisor1', password: 'supervisor1pass', dn: '15002' },
+} as const;
+
+export async function startTestSimulator(opts: SimulatorOptions = {}): Promise<RunningSimulator> {
+	return startSimulator({ port: 0, ...opts });
+}
+
+export interface RestReply<T = any> {
+	status: number;
+	headers: Headers;
+	/** Parsed JSON, or the text when the body is not JSON. */
+	body: T;
+	text: string;
+}
+
+/** A GWS REST client that behaves like a careful integration: basic auth, cookie jar, CSRF header. */
+export class GwsRestClient {
+	/** Cookies by name (JSESSIONID, ...). */
+	readonly cookies = new Map<string, string>();
+	csrfHeaderName?: string;
+	csrfToken?: string;
+	/** Send basic auth on every request (default true); false = rely on the session cookie only. */
+	sendBasicAuth = true;
+
+	constructor(
+		readonly baseUrl: string,
+		readonly username: string,
+		readonly password: string,
+	) {}
+
+	/** GET /api/v2/me: creates the session and picks up the CSRF header name and token. */
+	async login(): Promise<RestReply> {
+		const reply = await this.get('/api/v2/me');
+		if (reply.status !== 200) throw new Error(`login as ${this.username} failed: HTTP ${reply.status} ${reply.text}`);
+		return reply;
+	}
+
+	/** The `Cookie` header value (JSESSIONID=...). */
+	get cookieHeader(): string {
+		return [...this.cookies.entries()].map(([k, v]) => `${k}=${v}`).join('; ');
+	}
+
+	get(path: string, headers: Record<string, string> = {}): Promise<RestReply> {
+		return this.request('GET', path, undefined, headers);
+	}
+
+	post(path: string, body?: unknown, headers: Record<string, string> = {}): Promise<RestReply> {
+		return this.request('POST', path, body, headers);
+	}
+
+	/** Convenience: POST an operation on a call. */
+	op(callId: string, operationName: string, params: Record<string, unknown> = {}): Promise<RestReply> {
+		return this.post(`/api/v2/me/calls/${encodeURIComponent(callId)}`, { operationName, ...params });
+	}
+
+	/** The user's device id (GET /api/v2/me/devices?fields=*). */
+	async deviceId(): Promise<string> {
+		const reply = await this.get('/api/v2/me/devices?fields=*');
+		return reply.body.devices[0].id;
+	}
+
+	async dial(phoneNumber: string, extra: Record<string, unknown> = {}): Promise<RestReply> {
+		const id = await this.deviceId();
+		return this.post(`/api/v2/me/devices/${id}/calls`, { operationName: 'Dial', destination: { phoneNumber }, ...extra });
+	}
+
+	async request(method: string, path: string, body?: unknown, extraHeaders: Record<string, string> = {}): Promise<RestReply> {
+		const headers: Record<string, string> = {};
+		if (this.sendBasicAuth) {
+			headers.Authorization = 'Basic ' + Buffer.from(`${this.username}:${this.password}`).toString('base64');
+		}
+		if (this.cookies.size) headers.Cookie = this.cookieHeader;
+		if (method !== 'GET' && this.csrfHeaderName && this.csrfToken) headers[this.csrfHeaderName] = this.csrfToken;
+		let payload: string | undefined;
+		if (body !== undefined) {
+			payload = typeof body === 'string' ? body : JSON.stringify(body);
+			headers['Content-Type'] = 'application/json';
+		}
+		Object.assign(headers, extraHeaders);
+		const res = await fetch(this.baseUrl + path, { method, headers, body: payload });
+		for (const cookie of res.headers.getSetCookie()) {
+			const [pair] = cookie.split(';');
+			const eq = pair.indexOf('=');
+			this.cookies.set(pair.slice(0, eq).trim(), pair.slice(eq + 1).trim());
+		}
+		const headerName = res.headers.get('x-csrf-header');
+		const token = res.headers.get('x-csrf-token');
+		if (headerName && token) {
+			this.csrfHeaderName = headerName;
+			this.csrfToken = token;
+		}
+		const text = await res.text();
+		let parsed: unknown = text;
+		try {
+			parsed = JSON.parse(text);
+		} catch {
+			// not JSON: keep the text
+		}
+		return { status: res.status, headers: res.headers, body: parsed, text };
+	}
+}
+
+export interface ReceivedNotification {
+	channel: string;
+	data: any;
+}
+
+export interface SubscriberOptions {
+	username?: string;
+	password?: string;
+	/** A `Cookie` header value to join an existing REST session (e.g. rest.cookieHeader). */
+	cookieHeader?: string;
+	channels?: string[];
+}
+
+let adapted = false;
+function cometdClass(): any {
+	if (!adapted) {
+		// eslint-disable-next-line @typescript-eslint/no-require-imports
+		require('cometd-nodejs-client').adapt();
+		adapted = true;
+	}
+	// eslint-disable-next-line @typescript-eslint/no-require-imports
+	return require('cometd').CometD;
+}
+
+/**
+ * A real CometD (Bayeux long-polling) subscriber collecting notifications. It (re)subscribes on every successful
+ * handshake, so it survives dropCometdSessions() and simulator restarts the way a well-behaved client does.
+ */
+export class CometdSubscriber {
+	readonly notifications: ReceivedNotification[] = [];
+	/** Every /meta/handshake reply seen (successful or not). */
+	readonly handshakes: any[] = [];
+	private readonly cometd: any;
+	private waiters: Array<{ predicate: (n: ReceivedNotification) => boolean; resolve: (n: ReceivedNotification) => void; from: number }> = [];
+
+	constructor(
+		readonly baseUrl: string,
+		private readonly options: SubscriberOptions,
+	) {
+		const CometD = cometdClass();
+		this.cometd = new CometD();
+		this.cometd.unregisterTransport('websocket');
+		// A cookie store of our own (cometd-nodejs-client otherwise shares one per host across instances).
+		const host = new URL(baseUrl).hostname;
+		const jar: Record<string, string> = {};
+		for (const part of (options.cookieHeader ?? '').split(';')) {
+			const eq = part.indexOf('=');
+			if (eq > 0) jar[part.slice(0, eq).trim()] = part.trim();
+		}
+		this.cometd.findTransport('long-polling').context = { cookieStore: { [host]: jar } };
+		const requestHeaders: Record<string, string> = {};
+		if (options.username !== undefined) {
+			requestHeaders.Authorization = 'Basic ' + Buffer.from(`${options.username}:${options.password ?? ''}`).toString('base64');
+		}
+		this.cometd.configure({ url: `${baseUrl}/api/v2/notifications`, requestHeaders, logLevel: 'warn', maxNetworkDelay: 5000 });
+		this.cometd.addListener('/meta/handshake', (reply: any) => {
+			this.handshakes.push(reply);
+			if (!reply.successful) return;
+			this.cometd.batch(() => {
+				for (const channel of this.channels) {
+					this.cometd.subscribe(channel, (m: any) => this.receive({ channel: m.channel, data: m.data }));
+				}
+			});
+		});
+	}
+
+	private get channels(): string[] {
+		return this.options.channels ?? ['/v2/me/calls', '/v2/me/devices'];
+	}
+
+	private receive(n: ReceivedNotification): void {
+		this.notifications.push(n);
+		const index = this.notifications.length - 1;
+		this.waiters = this.waiters.filter((w) => {
+			if (index >= w.from && w.predicate(n)) {
+				w.resolve(n);
+				return false;
+			}
+			return true;
+		});
+	}
+
+	/** Handshakes and resolves once subscribed to every channel; rejects when the handshake is refused. */
+	start(timeoutMs = 5000): Promise<void> {
+		return new Promise((resolve, reject) => {
+			let pending = this.channels.length;
+			const timer = setTimeout(() => reject(new Error(`CometD start timed out after ${timeoutMs} ms`)), timeoutMs);
+			const sub = this.cometd.addListener('/meta/subscribe', (reply: any) => {
+				if (reply.successful && --pending === 0) {
+					clearTimeout(timer);
+					this.cometd.removeListener(sub);
+					resolve();
+				}
+			});
+			this.cometd.handshake((reply: any) => {
+				if (!reply.successful) {
+					clearTimeout(timer);
+					this.cometd.removeListener(sub);
+					this.cometd.disconnect();
+					reject(new Error(`CometD handshake refused: ${JSON.stringify(reply.error ?? reply.failure?.httpCode ?? reply)}`));
+				}
+			});
+		});
+	}
+
+	/**
+	 * The first notification matching `predicate`, received at or after index `from` (default: now, so only new
+	 * ones; pass 0 to include everything already received).
+	 */
+	waitFor(predicate: (n: ReceivedNotification) => boolean, timeoutMs = 5000, from = this.notifications.length): Promise<ReceivedNotification> {
+		const found = this.notifications.slice(from).find(predicate);
+		if (found) return Promise.resolve(found);
+		return new Promise((resolve, reject) => {
+			const timer = setTimeout(() => {
+				this.waiters = this.waiters.filter((w) => w !== waiter);
+				reject(new Error(`No matching notification within ${timeoutMs} ms; received ${this.notifications.length}: ${JSON.stringify(this.notifications.slice(-3))}`));
+			}, timeoutMs);
+			const waiter = {
+				predicate,
+				from,
+				resolve: (n: ReceivedNotification) => {
+					clearTimeout(timer);
+					resolve(n);
+				},
+			};
+			this.waiters.push(waiter);
+		});
+	}
+
+	/** Resolves with the notifications from index `from` once there are at least `count` of them. */
+	async waitForCount(count: number, from = 0, timeoutMs = 5000): Promise<ReceivedNotification[]> {
+		const deadline = Date.now() + timeoutMs;
+		while (this.notifications.length - from < count) {
+			if (Date.now() > deadline) {
+				throw new Error(`Expected ${count} notifications after index ${from}, got ${this.notifications.length - from}: ${JSON.stringify(this.notifications.slice(from))}`);
+			}
+			await new Promise((r) => setTimeout(r, 10));
+		}
+		return this.notifications.slice(from);
+	}
+
+	/** The CometD client status (connected, handshaking, ...). */
+	get status(): string {
+		return this.cometd.getStatus();
+	}
+
+	get clientId(): string | undefined {
+		return this.cometd.getClientId() ?? undefined;
+	}
+
+	stop(): Promise<void> {
+		return new Promise((resolve) => {
+			if (this.cometd.isDisconnected()) return resolve();
+			const timer = setTimeout(resolve, 1000);
+			this.cometd.disconnect(() => {
+				clearTimeout(timer);
+				resolve();
+			});
+		});
+	}
+}
+
+/** Calls' fields that differ between runs and the pages (ids, URIs, duration). */
+export const VOLATILE_CALL_FIELDS = ['id', 'callUuid', 'connId', 'uri', 'path', 'deviceUri', 'parentCallUri', 'parentCallPath', 'duration'];
+
+/** A notification with the volatile call fields removed, for field-by-field comparison with the pages. */
+export function stable(notification: ReceivedNotification | Record<string, any>): Record<string, any> {
+	const copy = JSON.parse(JSON.stringify(notification));
+	const call = copy.data?.call;
+	if (call) for (const f of VOLATILE_CALL_FIELDS) if (f in call) call[f] = `<${f}>`;
+	return copy;
+}
+
+export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
