@@ -44,7 +44,13 @@ progress=false
 loglevel=http
 RC
 NPM=(npm --userconfig "$DIR/.npmrc-install" --prefix "$DIR")
-[[ -f "$DIR/package.json" ]] || echo '{ "name": "n8n-cache", "private": true }' > "$DIR/package.json"
+if [[ "$MAJOR" -ge 2 ]]; then
+  echo '{ "name": "n8n-cache", "private": true }' > "$DIR/package.json"
+else
+  # n8n 1.x depends on xlsx as a tarball URL on cdn.sheetjs.com, which a registry-only network cannot reach;
+  # the same package's last registry release stands in (only the Spreadsheet File node uses it).
+  echo '{ "name": "n8n-cache", "private": true, "overrides": { "xlsx": "0.18.5" } }' > "$DIR/package.json"
+fi
 
 # Print a heartbeat while a long npm step runs so the user sees progress.
 run_with_heartbeat() {

@@ -1,0 +1,123 @@
+/**
+ * `npm run demo`: the real n8n with this package, the GWS simulator and the example workflows, ready to click.
+ * Run through scripts/demo.sh (which builds nothing itself; this file does every step and shows progress).
+ *
+ * Steps: install n8n (cached) -> build + pack + install our tarball into a fresh demo user folder ->
+ * simulator on 127.0.0.1:8090 -> n8n on 127.0.0.1:5678 -> owner account -> credential -> example
+ * workflows imported and activated -> print URL, login and the one command that places a call. Ctrl-C stops all.
+ *
+ * Environment: GWS_DEMO_N8N_PORT (5678), GWS_DEMO_SIM_PORT (8090), GWS_DEMO_DIR (the n8n user folder;
+ * default <cache>/demo, wiped on every start so each demo begins clean), GWS_N8N_VERSION.
+ */
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+
+import { DEMO_USERS, startSimulator } from '../simulator';
+import { ensureN8n, ManagedProcess, n8nEnv, n8nVersion, packAndInstall, REPO_ROOT, startN8n, freePort } from './lib/n8n-process';
+import { N8nRest, type Owner, type WorkflowJson } from './lib/n8n-rest';
+
+export const DEMO_OWNER: Owner = {
+	email: 'demo@example.com',
+	firstName: 'Demo',
+	lastName: 'Owner',
+	password: 'Demo-pass-1',
+};
+
+const step = (text: string) => process.stderr.write(`\n==> ${text}\n`);
+
+/** Example files with their credential references pointed at the demo credential. */
+export function exampleWorkflows(credential: { id: string; name: string }): Array<{ file: string; workflow: WorkflowJson }> {
+	const dir = path.join(REPO_ROOT, 'examples');
+	return fs
+		.readdirSync(dir)
+		.filter((f) => f.endsWith('.json'))
+		.sort()
+		.map((file) => {
+			const workflow = JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')) as WorkflowJson;
+			for (const node of workflow.nodes) {
+				const creds = node.credentials as Record<string, unknown> | undefined;
+				if (creds && 'genesysGwsApi' in creds) creds.genesysGwsApi = { id: credential.id, name: credential.name };
+			}
+			return { file, workflow };
+		});
+}
+
+async function main(): Promise<void> {
+	const n8nPort = Number(process.env.GWS_DEMO_N8N_PORT ?? 5678);
+	const simPort = Number(process.env.GWS_DEMO_SIM_PORT ?? 8090);
+	const cacheRoot = process.env.GWS_N8N_CACHE ?? path.join(os.homedir(), '.cache', 'n8n-nodes-genesys-gws');
+	const userFolder = process.env.GWS_DEMO_DIR ?? path.join(cacheRoot, 'demo');
+
+	step(`Installing n8n ${n8nVersion()} (cached after the first run; a fresh install takes ~5 minutes)`);
+	const launcher = ensureN8n();
+
+	step(`Building, packing and installing the package into ${userFolder}/.n8n/nodes`);
+	fs.rmSync(userFolder, { recursive: true, force: true });
+	fs.mkdirSync(userFolder, { recursive: true });
+	packAndInstall(userFolder);
+
+	step(`Starting the GWS simulator on http://127.0.0.1:${simPort}`);
+	const sim = await startSimulator({ port: simPort });
+
+	step(`Starting n8n on http://127.0.0.1:${n8nPort} (about 20 s)`);
+	const env = n8nEnv({ userFolder, port: n8nPort, brokerPort: await freePort() });
+	let n8n: ManagedProcess | undefined;
+	let stopping = false;
+	const stop = async (code: number) => {
+		if (stopping) return;
+		stopping = true;
+		process.stderr.write('\nStopping n8n and the simulator...\n');
+		await n8n?.stop();
+		await sim.close();
+		process.exit(code);
+	};
+	process.on('SIGINT', () => void stop(0));
+	process.on('SIGTERM', () => void stop(0));
+	try {
+		n8n = await startN8n(launcher, 'start', env, { name: 'n8n', logFile: path.join(userFolder, 'n8n.log') });
+	} catch (error) {
+		process.stderr.write(`${(error as Error).message}\n`);
+		await stop(1);
+		return;
+	}
+
+	step('Creating the owner account, the credential and the example workflows');
+	const rest = new N8nRest(`http://127.0.0.1:${n8nPort}`);
+	await rest.setupOwner(DEMO_OWNER);
+	await rest.login(DEMO_OWNER);
+	const agent = DEMO_USERS[0];
+	const credentialName = `GWS simulator (${agent.username})`;
+	const { id } = await rest.createCredential({
+		name: credentialName,
+		type: 'genesysGwsApi',
+		data: { baseUrl: sim.url, username: agent.username, password: agent.password, allowUnauthorizedCerts: false },
+	});
+	for (const { file, workflow } of exampleWorkflows({ id, name: credentialName })) {
+		const created = await rest.createWorkflow(workflow);
+		const hasTrigger = workflow.nodes.some((n) => String(n.type).endsWith('Trigger') || String(n.type).endsWith('webhook'));
+		if (hasTrigger) await rest.activateWorkflow(created.id, created.versionId);
+		process.stderr.write(`    ${file}: "${workflow.name}"${hasTrigger ? ' (active)' : ''}\n`);
+	}
+
+	const call = JSON.stringify({ to: agent.username, from: '5551234', userData: { VIP: 'true' } });
+	process.stdout.write(`
+n8n with the Genesys GWS nodes is running.
+
+  Editor:    http://127.0.0.1:${n8nPort}
+  Login:     ${DEMO_OWNER.email} / ${DEMO_OWNER.password}
+  Simulator: ${sim.url}  (GWS user ${agent.username} / ${agent.password}, DN ${agent.phoneNumber}; supervisor DN 15002)
+
+Place a simulated VIP call to ${agent.username} (the example flows answer it and conference the supervisor in):
+
+  curl -s -X POST ${sim.url}/simulator/calls -H 'content-type: application/json' -d '${call}'
+
+Then open Executions in the editor. n8n's log: ${path.join(userFolder, 'n8n.log')}
+Press Ctrl-C to stop n8n and the simulator.
+`);
+}
+
+main().catch((error: Error) => {
+	process.stderr.write(`demo failed: ${error.stack ?? error.message}\n`);
+	process.exit(1);
+});

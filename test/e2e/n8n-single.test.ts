@@ -1,0 +1,117 @@
+/**
+ * The real n8n program (regular mode) with our packed package installed in its community-package folder:
+ * the package loads, the credential test passes and fails as it should, the action node runs every
+ * operation against the simulator with the exact request bodies, and an active trigger starts one
+ * execution per matching notification.
+ */
+import { DEMO_USERS } from '../../simulator';
+import { AGENT, startStack, type Stack } from './helpers/stack';
+import { runAllOperations } from './helpers/run-all-operations';
+import { ACTION_TYPE, CREDENTIAL_TYPE, TRIGGER_TYPE, chain, triggerNode } from './helpers/workflows';
+
+let stack: Stack;
+
+beforeAll(async () => {
+	stack = await startStack();
+}, 240_000);
+
+afterAll(async () => {
+	await stack?.stop();
+});
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+describe('the packed package in the real n8n', () => {
+	it('loads both nodes and the credential (as the editor sees them)', async () => {
+		const nodes = (await stack.rest.request('GET', '/types/nodes.json')).body as Array<{ name: string; displayName: string; properties: Array<{ name: string; options?: Array<{ value: string }> }> }>;
+		const names = nodes.map((n) => n.name);
+		expect(names).toEqual(expect.arrayContaining([ACTION_TYPE, TRIGGER_TYPE]));
+		const action = nodes.find((n) => n.name === ACTION_TYPE)!;
+		const operations = action.properties.filter((p) => p.name === 'operation').flatMap((p) => p.options?.map((o) => o.value) ?? []);
+		expect(operations).toEqual(expect.arrayContaining(['answer', 'hangup', 'singleStepConference', 'initiateConference', 'completeConference']));
+
+		const credentials = (await stack.rest.request('GET', '/types/credentials.json')).body as Array<{ name: string }>;
+		expect(credentials.map((c) => c.name)).toContain(CREDENTIAL_TYPE);
+		expect(stack.main.output()).not.toMatch(/Failed to load package "n8n-nodes-genesys-gws"/);
+	});
+
+	it('credential test: OK for a real login, a clear error for a wrong password and an unreachable server', async () => {
+		const base = { name: 'probe', type: CREDENTIAL_TYPE };
+		const ok = await stack.rest.testCredential({
+			...base,
+			data: { baseUrl: stack.sim.url, username: AGENT.username, password: AGENT.password, allowUnauthorizedCerts: false },
+		});
+		expect(ok).toEqual(expect.objectContaining({ status: 'OK' }));
+
+		const wrong = await stack.rest.testCredential({
+			...base,
+			data: { baseUrl: stack.sim.url, username: AGENT.username, password: 'wrong-password', allowUnauthorizedCerts: false },
+		});
+		expect(wrong.status).toBe('Error');
+		expect(wrong.message).toMatch(/401|unauthori[sz]ed|password|authenticat/i);
+		expect(wrong.message).not.toContain('wrong-password');
+
+		const unreachable = await stack.rest.testCredential({
+			...base,
+			data: { baseUrl: 'http://127.0.0.1:1', username: AGENT.username, password: AGENT.password, allowUnauthorizedCerts: false },
+		});
+		expect(unreachable.status).toBe('Error');
+		expect(unreachable.message).toMatch(/127\.0\.0\.1:1|refused|reach/i);
+	});
+});
+
+describe('the action node', () => {
+	it('runs every operation in production webhook executions with the exact bodies GWS expects', async () => {
+		await runAllOperations(stack);
+	});
+});
+
+describe('an active trigger workflow', () => {
+	it('starts one execution per matching notification and none for others', async () => {
+		const workflow = chain('E2E trigger: Ringing calls of agent1', [
+			triggerNode(stack.credential, { events: ['StatusChange'], filters: { callStates: ['Ringing'] }, options: {} }),
+		]);
+		const { id, versionId } = await stack.rest.createWorkflow(workflow);
+		await stack.rest.activateWorkflow(id, versionId);
+		// The trigger subscribes asynchronously after activation; wait until the simulator has its session.
+		await waitFor(() => stack.sim.cometdSessionCount(AGENT.username) > 0, 20_000, 'the trigger to connect');
+
+		const other = DEMO_USERS[1];
+		const callIds: string[] = [];
+		for (let i = 0; i < 3; i++) {
+			const { callId } = await stack.sim.placeInboundCall({ to: AGENT.username, from: `555000${i}` });
+			callIds.push(callId);
+		}
+		// Not matching: another agent's call (other user's channel) and a state the filter excludes (Released).
+		await stack.sim.placeInboundCall({ to: other.username, from: '5559999' });
+		await stack.sim.remoteHangup(callIds[0]);
+
+		const executions = await stack.rest.waitForExecutions(id, 3, 30_000);
+		await sleep(3000); // anything extra would have arrived by now
+		const all = await stack.rest.executions(id);
+		expect(all).toHaveLength(3);
+		expect(all.every((e) => e.status === 'success')).toBe(true);
+
+		const seen: string[] = [];
+		for (const summary of executions) {
+			const detail = await stack.rest.execution(summary.id);
+			const item = detail.data.resultData.runData['Genesys GWS Trigger'][0].data!.main![0]![0].json as {
+				notificationType: string;
+				call: { id: string; state: string };
+			};
+			expect(item.notificationType).toBe('StatusChange');
+			expect(item.call.state).toBe('Ringing');
+			seen.push(item.call.id);
+		}
+		expect(seen.sort()).toEqual([...callIds].sort());
+		await stack.rest.deactivateWorkflow(id);
+	});
+});
+
+async function waitFor(check: () => boolean, timeoutMs: number, what: string): Promise<void> {
+	const deadline = Date.now() + timeoutMs;
+	while (!check()) {
+		if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+		await sleep(200);
+	}
+}
