@@ -226,6 +226,28 @@ it('a lasting outage reaches emitError naming the URL and the cause, never a sec
 	expect(await leftovers.stop()).toEqual([]);
 });
 
+it('a handshake the server denies (advice reconnect: none) is reported at once and retried until accepted', async () => {
+	const t = await activateTrigger({ credential: agent1, parameters: { events: ['StatusChange'] } });
+	open.push(t);
+	// No public simulator control denies handshakes: swap its CometD server's policy (a real denial reply).
+	const server = (sim as unknown as { cometd: { server: { policy: { canHandshake: unknown } } } }).cometd.server;
+	const policy = server.policy.canHandshake;
+	server.policy.canHandshake = (_s: unknown, _m: unknown, callback: (e: unknown, ok: boolean) => void) =>
+		callback(undefined, false);
+	try {
+		sim.dropCometdSessions();
+		const error = await t.waitForError(5000);
+		expect(error.message).toContain(`${sim.url}/api/v2/notifications`);
+		expect(error.message).toContain('403::handshake_denied');
+	} finally {
+		server.policy.canHandshake = policy;
+	}
+	const { callId } = await sim.placeInboundCall({ to: 'agent1', from: '5550009' });
+	const [item] = await t.waitForItems(1, 5000); // live or via the resync after the accepted handshake
+	expect(call(item)).toMatchObject({ id: callId, state: 'Ringing' });
+	expect(t.errors).toHaveLength(1);
+});
+
 it('a refused credential fails activation with a clear message and no secret', async () => {
 	const wrong = { ...agent1, password: 'wrong-secret-pw' };
 	for (const cachedSession of [false, true]) {

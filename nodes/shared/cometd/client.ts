@@ -209,7 +209,15 @@ export class GwsCometdClient implements GwsNotificationClient {
 			cometd.addListener('/meta/handshake', (m) => this.onHandshake(m, () => settle()));
 			cometd.addListener('/meta/connect', (m) => this.onConnect(m));
 			cometd.addListener('/meta/unsuccessful', (m) => {
-				const error = this.onUnsuccessful(m);
+				let error = this.onUnsuccessful(m);
+				// cometd.js stops retrying when the server advises `reconnect: none` (e.g. "403::handshake_denied"):
+				// that refusal is lasting at once, and we retry ourselves after the longest backoff.
+				if (m.advice?.reconnect === 'none' && !this.stopped) {
+					error ??= this.reportLasting(this.describeFailure(m));
+					this.later(this.options.maxBackoffMs, () => {
+						if (cometd.isDisconnected()) cometd.handshake();
+					});
+				}
 				// A first start that cannot connect fails the caller (e.g. trigger activation) and stops retrying.
 				if (error && !this.subscribedOnce) {
 					settle(error);
@@ -236,11 +244,7 @@ export class GwsCometdClient implements GwsNotificationClient {
 			if (failed.length > 0) {
 				// Counted as a failure by /meta/unsuccessful; retry those channels after the backoff.
 				const delay = Math.max(cometd.getBackoffPeriod(), this.options.backoffIncrementMs);
-				const timer = setTimeout(() => {
-					this.timers.delete(timer);
-					this.subscribe(failed, clientId, firstSubscribed);
-				}, delay);
-				this.timers.add(timer);
+				this.later(delay, () => this.subscribe(failed, clientId, firstSubscribed));
 				return;
 			}
 			const first = !this.subscribedOnce;
@@ -279,7 +283,14 @@ export class GwsCometdClient implements GwsNotificationClient {
 			this.diagnostics.authRefused ||
 			(this.failures >= this.options.failureAttempts &&
 				Date.now() - this.downSince >= this.options.failureAfterMs);
-		if (!lasting || this.failureReported) return undefined;
+		if (!lasting) return undefined;
+		return this.reportLasting(cause);
+	}
+
+	/** Reports the current outage as lasting, once; returns the error (undefined when already reported). */
+	private reportLasting(cause: string): Error | undefined {
+		if (this.failureReported) return undefined;
+		if (!this.downSince) this.downSince = Date.now();
 		this.failureReported = true;
 		const attempts = `${this.failures} attempt${this.failures === 1 ? '' : 's'}`;
 		const error = new Error(
@@ -290,6 +301,15 @@ export class GwsCometdClient implements GwsNotificationClient {
 		);
 		this.options.onStatus?.({ state: 'failed', attempt: this.failures, cause, error });
 		return error;
+	}
+
+	/** A timer stop() clears. */
+	private later(ms: number, fn: () => void): void {
+		const timer = setTimeout(() => {
+			this.timers.delete(timer);
+			if (!this.stopped) fn();
+		}, ms);
+		this.timers.add(timer);
 	}
 
 	private connectionUp(): void {

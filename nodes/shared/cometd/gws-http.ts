@@ -62,6 +62,7 @@ export function createGwsBayeuxSend(
 			diagnostics.lastCause = `HTTP ${res.statusCode} from the notification endpoint`;
 		} else {
 			diagnostics.authRefused = false;
+			diagnostics.lastCause = undefined; // a later failure must not be explained by an old one
 		}
 		return { statusCode: res.statusCode, body: res.body };
 	};
