@@ -11,7 +11,7 @@ import { NodeOperationError, sleep } from 'n8n-workflow';
 
 import type { GwsNotification } from '../shared/contracts';
 import { CALLS_CHANNEL, createNotificationClient, DEVICES_CHANNEL } from '../shared/cometd';
-import type { NotificationClientStatus } from '../shared/cometd';
+import type { GwsCometdClient, NotificationClientStatus } from '../shared/cometd';
 import { gwsApiRequest } from '../shared/transport';
 import { CallTracker, callIdOf, type CallChange } from './call-tracker';
 import { DEFAULT_MANUAL_TIMEOUT_SECONDS } from './description';
@@ -90,7 +90,7 @@ export async function startTrigger(ctx: ITriggerFunctions): Promise<ITriggerResp
 		const timeoutSeconds = options.manualTimeout ?? DEFAULT_MANUAL_TIMEOUT_SECONDS;
 		return {
 			manualTriggerFunction: async () => {
-				await client.start();
+				await startOrExplain(client, node);
 				let notification: GwsNotification;
 				try {
 					notification = await client.waitFor(
@@ -236,14 +236,7 @@ export async function startTrigger(ctx: ITriggerFunctions): Promise<ITriggerResp
 		onInternalError: (e) => log.error(`Genesys GWS Trigger: internal error: ${(e as Error)?.message ?? String(e)}`),
 	});
 	client.onNotification(onNotification);
-	try {
-		await client.start();
-	} catch (error) {
-		await client.stop();
-		throw new NodeOperationError(node, error as Error, {
-			description: 'The trigger could not subscribe to GWS notifications; check the credential and that GWS is reachable',
-		});
-	}
+	await startOrExplain(client, node);
 
 	return {
 		closeFunction: async () => {
@@ -252,6 +245,18 @@ export async function startTrigger(ctx: ITriggerFunctions): Promise<ITriggerResp
 			await resyncChain;
 		},
 	};
+}
+
+/** Starts the client; a failure (stopping it) becomes an n8n error that says what to check. */
+async function startOrExplain(client: GwsCometdClient, node: INode): Promise<void> {
+	try {
+		await client.start();
+	} catch (error) {
+		await client.stop();
+		throw new NodeOperationError(node, error as Error, {
+			description: 'The trigger could not subscribe to GWS notifications; check the credential and that GWS is reachable',
+		});
+	}
 }
 
 const CALL_EVENT_BY_ASPECT = new Map(

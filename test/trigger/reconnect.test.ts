@@ -248,6 +248,24 @@ it('a handshake the server denies (advice reconnect: none) is reported at once a
 	expect(t.errors).toHaveLength(1);
 });
 
+it('with "Resync After Reconnect" off, a reconnect reads nothing and reports nothing', async () => {
+	const mark = sim.requests().at(-1)?.seq ?? 0;
+	const t = await activateTrigger({
+		credential: agent1,
+		parameters: { events: ['StatusChange'], options: { resync: false } },
+	});
+	open.push(t);
+	sim.pauseNotifications();
+	await sim.placeInboundCall({ to: 'agent1', from: '5550001' });
+	sim.dropCometdSessions();
+	sim.resumeNotifications(false);
+	await sleep(300);
+	const after = await sim.placeInboundCall({ to: 'agent1', from: '5550002' });
+	const [item] = await t.waitForItems(1);
+	expect(call(item).id).toBe(after.callId); // the call rung during the outage is not reported
+	expect(resyncsSince(mark)).toBe(0);
+});
+
 it('a refused credential fails activation with a clear message and no secret', async () => {
 	const wrong = { ...agent1, password: 'wrong-secret-pw' };
 	for (const cachedSession of [false, true]) {
