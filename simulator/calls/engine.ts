@@ -217,13 +217,15 @@ export class CallEngine {
 	}
 
 	/** Adds a party; an agent gets their own leg (Established, or Ringing when `ringing`). */
-	join(call: Call, dn: string, ringing = false, callType: CallType = 'Internal'): void {
+	join(call: Call, dn: string, ringing = false, notify = true): string | undefined {
 		const agent = this.opts.users.byPhoneNumber(dn);
 		call.parties.push({ dn, username: agent?.username });
 		if (agent && !call.legs.has(agent.username)) {
-			call.legs.set(agent.username, this.newLeg(agent.username, ringing ? 'Ringing' : 'Established', callType, dn));
-			this.notify(call, agent.username, 'StatusChange');
+			call.legs.set(agent.username, this.newLeg(agent.username, ringing ? 'Ringing' : 'Established', 'Internal', dn));
+			if (notify) this.notify(call, agent.username, 'StatusChange');
+			return agent.username;
 		}
+		return undefined;
 	}
 
 	/** Releases one agent's leg (StatusChange Released, capabilities []) and forgets it. */

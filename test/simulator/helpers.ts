@@ -10,9 +10,11 @@
  *   const n = await events.waitFor((m) => m.data.call?.state === 'Established');
  *   await events.stop();
  *
- * Real HTTP (Node fetch) and a real CometD client (cometd 7 + cometd-nodejs-client, long-polling, its own cookie
+ * Real HTTP (node:http, one connection per request) and a real CometD client (cometd 7 + cometd-nodejs-client, long-polling, its own cookie
  * store per instance), nothing mocked. Every helper closes what it opens.
  */
+import * as http from 'http';
+import * as https from 'https';
 import type { RunningSimulator, SimulatorOptions } from '../../simulator/api';
 import { startSimulator } from '../../simulator';
 
@@ -101,7 +103,7 @@ export class GwsRestClient {
 			headers['Content-Type'] = 'application/json';
 		}
 		Object.assign(headers, extraHeaders);
-		const res = await fetch(this.baseUrl + path, { method, headers, body: payload });
+		const res = await rawRequest(method, this.baseUrl + path, headers, payload);
 		for (const cookie of res.headers.getSetCookie()) {
 			const [pair] = cookie.split(';');
 			const eq = pair.indexOf('=');
@@ -113,7 +115,7 @@ export class GwsRestClient {
 			this.csrfHeaderName = headerName;
 			this.csrfToken = token;
 		}
-		const text = await res.text();
+		const text = res.text;
 		let parsed: unknown = text;
 		try {
 			parsed = JSON.parse(text);
@@ -122,6 +124,33 @@ export class GwsRestClient {
 		}
 		return { status: res.status, headers: res.headers, body: parsed, text };
 	}
+}
+
+/**
+ * One HTTP exchange on a fresh connection (no keep-alive pool, so a simulator restart never leaves the client a
+ * dead pooled socket). Rejects on network errors (e.g. an injected 'reset' fault).
+ */
+export function rawRequest(method: string, url: string, headers: Record<string, string>, body?: string): Promise<{ status: number; headers: Headers; text: string }> {
+	const target = new URL(url);
+	const mod = target.protocol === 'https:' ? https : http;
+	return new Promise((resolve, reject) => {
+		const req = mod.request(target, { method, headers, agent: false, rejectUnauthorized: false }, (res) => {
+			const chunks: Buffer[] = [];
+			res.on('data', (c: Buffer) => chunks.push(c));
+			res.on('end', () => {
+				const h = new Headers();
+				for (const [name, value] of Object.entries(res.headers)) {
+					if (Array.isArray(value)) value.forEach((v) => h.append(name, v));
+					else if (value !== undefined) h.set(name, value);
+				}
+				resolve({ status: res.statusCode ?? 0, headers: h, text: Buffer.concat(chunks).toString('utf8') });
+			});
+			res.on('error', reject);
+		});
+		req.on('error', reject);
+		if (body !== undefined) req.write(body);
+		req.end();
+	});
 }
 
 export interface ReceivedNotification {

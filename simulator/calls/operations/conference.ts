@@ -1,6 +1,6 @@
 /** SingleStepConference, InitiateConference, CompleteConference, RemoveParticipantFromConference. */
 import { invalidForState, invalidParameter } from '../../errors';
-import { isConference } from '../model';
+import { isConference, participantsFor } from '../model';
 import { callUri, destination, optionalUserData, participant, type Body } from '../params';
 import { update } from '../userData';
 import { failsAsUnreachable, op, type OpContext, type Operation } from './types';
@@ -62,7 +62,7 @@ export const conferenceOperations: Record<string, Operation> = {
 			throw invalidParameter('participant', dn, 'another party of the conference; to leave it yourself use Hangup');
 		}
 		if (!call.parties.some((p) => p.dn === dn)) {
-			const list = call.parties.filter((p) => p.dn !== user.dn).map((p) => p.dn).join(', ');
+			const list = participantsFor(call, user.username).map((p) => p.dn).join(', ');
 			throw invalidParameter('participant', dn, `one of the conference's participants: ${list}`);
 		}
 		engine.removeParty(call, dn);

@@ -15,8 +15,11 @@ export const transferOperations: Record<string, Operation> = {
 		checkNotOnCall(ctx, p.destination);
 		if (failsAsUnreachable(ctx, p.destination)) return;
 		if (p.userData) update(call.userData, p.userData);
-		engine.join(call, p.destination, true);
-		engine.removeParty(call, user.dn);
+		// The destination joins first (so the call never drops below two parties), but is told after the agent left.
+		const joined = engine.join(call, p.destination, true, false);
+		engine.releaseLeg(call, user.username);
+		if (joined) engine.notify(call, joined, 'StatusChange');
+		engine.notifyAll(call, 'ParticipantsUpdated', joined);
 	}),
 
 	InitiateTransfer: op(destinationAndData, (ctx, p) => {

@@ -1,0 +1,169 @@
+/** The control API over real HTTP: inbound calls, remote answer/hangup, request log, latency, faults, CometD drop, pause, burst. */
+import { CometdSubscriber, DEMO, GwsRestClient, rawRequest, sleep, startTestSimulator, type RunningSimulator } from './helpers';
+
+let sim: RunningSimulator;
+let rest: GwsRestClient;
+let events: CometdSubscriber;
+
+beforeAll(async () => {
+	sim = await startTestSimulator({ remoteAnswerDelayMs: -1 });
+	rest = new GwsRestClient(sim.url, DEMO.agent1.username, DEMO.agent1.password);
+	await rest.login();
+	events = new CometdSubscriber(sim.url, { username: DEMO.agent1.username, password: DEMO.agent1.password });
+	await events.start();
+});
+afterAll(async () => {
+	await events?.stop();
+	await sim?.close();
+});
+beforeEach(async () => {
+	await control('POST', '/simulator/reset');
+});
+
+async function control(method: string, path: string, body?: unknown): Promise<{ status: number; body: any }> {
+	const reply = await rawRequest(method, sim.url + path, body === undefined ? {} : { 'Content-Type': 'application/json' }, body === undefined ? undefined : JSON.stringify(body));
+	return { status: reply.status, body: JSON.parse(reply.text) };
+}
+
+test('POST /simulator/calls places an inbound call; GET /simulator/calls lists it; remote hangup releases it', async () => {
+	const from = events.notifications.length;
+	const placed = await control('POST', '/simulator/calls', { to: '15000', from: '5551234', dnis: '8005551000', userData: { Queue: 'Sales' }, viaQueue: true });
+	expect(placed.status).toBe(200);
+	const callId = placed.body.callId;
+	const ringing = await events.waitFor((n) => n.data.call?.id === callId, 3000, from);
+	expect(ringing.data.call).toMatchObject({ state: 'Ringing', callType: 'Inbound', dnis: '8005551000', ani: '5551234', userData: { Queue: 'Sales' } });
+	expect(ringing.data.call.capabilities).toEqual(['Answer', 'Reject', 'UpdateUserData', 'AttachUserData', 'DeleteUserDataPair', 'DeleteUserData']);
+	const listed = await control('GET', '/simulator/calls?user=agent1');
+	expect(listed.body.calls).toEqual([expect.objectContaining({ id: callId, owner: 'agent1', state: 'Ringing', participants: ['5551234'] })]);
+	expect((await control('GET', '/simulator/calls?user=agent2')).body.calls).toEqual([]);
+	await rest.op(callId, 'Answer');
+	const released = events.waitFor((n) => n.data.call?.id === callId && n.data.call.state === 'Released');
+	expect((await control('POST', `/simulator/calls/${callId}/hangup`)).body).toEqual({ ok: true });
+	expect((await released).data.call.capabilities).toEqual([]);
+	expect((await control('POST', '/simulator/calls/NOPE/hangup')).status).toBe(404);
+	expect((await control('POST', '/simulator/calls', { to: 'nobody', from: '1' })).body.error).toContain('"nobody"');
+});
+
+test('remoteAnswerDelayMs -1: an outbound call stays Dialing until POST /simulator/calls/{id}/answer', async () => {
+	const from = events.notifications.length;
+	await rest.dial('5550001');
+	const dialing = await events.waitFor((n) => n.data.call?.state === 'Dialing', 3000, from);
+	await sleep(100);
+	expect(sim.calls('agent1')[0].state).toBe('Dialing');
+	const established = events.waitFor((n) => n.data.call?.state === 'Established');
+	expect((await control('POST', `/simulator/calls/${dialing.data.call.id}/answer`)).body).toEqual({ ok: true });
+	expect((await established).data.call.id).toBe(dialing.data.call.id);
+	expect((await control('POST', `/simulator/calls/${dialing.data.call.id}/answer`)).status).toBe(400);
+});
+
+test('the request log records REST requests with Authorization and Cookie redacted', async () => {
+	await control('DELETE', '/simulator/requests');
+	await rest.post('/api/v2/me/channels/voice', { operationName: 'Ready' });
+	await rest.get('/api/v2/me/calls?fields=*');
+	const { requests } = (await control('GET', '/simulator/requests')).body;
+	expect(requests.map((r: any) => [r.method, r.url, r.path, r.status, r.username])).toEqual([
+		['POST', '/api/v2/me/channels/voice', '/api/v2/me/channels/voice', 200, 'agent1'],
+		['GET', '/api/v2/me/calls?fields=*', '/api/v2/me/calls', 200, 'agent1'],
+	]);
+	expect(requests[0].body).toEqual({ operationName: 'Ready' });
+	expect(requests[0].headers.authorization).toBe('[REDACTED]');
+	expect(requests[0].headers.cookie).toBe('[REDACTED]');
+	expect(JSON.stringify(requests)).not.toContain('agent1pass');
+	expect(JSON.stringify(requests)).not.toContain(rest.cookies.get('JSESSIONID'));
+	expect(JSON.stringify(requests)).not.toContain(Buffer.from('agent1:agent1pass').toString('base64'));
+});
+
+test('latency is added before every REST reply', async () => {
+	await control('POST', '/simulator/latency', { ms: 150 });
+	const t0 = Date.now();
+	await rest.get('/api/v2/me');
+	expect(Date.now() - t0).toBeGreaterThanOrEqual(145);
+	expect((await control('POST', '/simulator/latency', { ms: -1 })).status).toBe(400);
+	await control('POST', '/simulator/latency', { ms: 0 });
+});
+
+test('faults: next N matching requests get the status/body; reset destroys the socket; hang never answers', async () => {
+	expect((await control('POST', '/simulator/faults', { count: 2, status: 503, method: 'GET', pathPrefix: '/api/v2/me/calls' })).body).toEqual({ ok: true });
+	expect((await rest.get('/api/v2/me')).status).toBe(200); // not matching
+	const first = await rest.get('/api/v2/me/calls');
+	expect(first.status).toBe(503);
+	expect(first.body).toEqual({ statusCode: 4, statusMessage: 'Simulated fault: HTTP 503' });
+	expect((await rest.get('/api/v2/me/calls')).status).toBe(503);
+	expect((await rest.get('/api/v2/me/calls')).status).toBe(200);
+
+	await control('POST', '/simulator/faults', { count: 1, status: 500, body: '{"statusCode":4,"statusMe' });
+	const truncated = await rest.get('/api/v2/me');
+	expect([truncated.status, truncated.text]).toEqual([500, '{"statusCode":4,"statusMe']);
+
+	await control('POST', '/simulator/faults', { count: 1, status: 0, mode: 'reset' });
+	await expect(rest.get('/api/v2/me')).rejects.toThrow(/socket hang up|ECONNRESET/);
+
+	await control('POST', '/simulator/faults', { count: 1, status: 0, mode: 'hang' });
+	const hung = await Promise.race([rest.get('/api/v2/me').then(() => 'answered', () => 'failed'), sleep(300).then(() => 'hung')]);
+	expect(hung).toBe('hung');
+
+	await control('POST', '/simulator/faults', { count: 5, status: 401 });
+	expect((await control('DELETE', '/simulator/faults')).body).toEqual({ ok: true });
+	expect((await rest.get('/api/v2/me')).status).toBe(200);
+	expect((await control('POST', '/simulator/faults', { count: 0, status: 500 })).status).toBe(400);
+});
+
+test('pause queues notifications; resume delivers them in order; resume {deliver:false} drops them', async () => {
+	await control('POST', '/simulator/notifications/pause');
+	const from = events.notifications.length;
+	const { body } = await control('POST', '/simulator/calls', { to: 'agent1', from: '5551234' });
+	await rest.op(body.callId, 'Answer');
+	await sleep(200);
+	expect(events.notifications.length).toBe(from);
+	await control('POST', '/simulator/notifications/resume', {});
+	const got = await events.waitForCount(2, from);
+	expect(got.map((n) => n.data.call.state)).toEqual(['Ringing', 'Established']);
+
+	await control('POST', '/simulator/notifications/pause');
+	await rest.op(body.callId, 'Hold');
+	await control('POST', '/simulator/notifications/resume', { deliver: false });
+	await sleep(200);
+	expect(events.notifications.length).toBe(from + 2);
+	const next = events.waitFor((n) => n.data.call?.state === 'Established');
+	await rest.op(body.callId, 'Retrieve');
+	await next;
+});
+
+test('cometd/drop: the next message gets 402 unknown session, the client re-handshakes and resubscribes', async () => {
+	const before = events.handshakes.length;
+	const oldClientId = events.clientId;
+	expect((await control('GET', '/simulator/status')).body.cometdSessions).toBeGreaterThanOrEqual(1);
+	expect((await control('POST', '/simulator/cometd/drop')).body).toEqual({ ok: true });
+	const deadline = Date.now() + 5000;
+	while ((events.handshakes.length === before || events.status !== 'connected') && Date.now() < deadline) await sleep(20);
+	expect(events.handshakes.length).toBeGreaterThan(before);
+	expect(events.clientId).not.toBe(oldClientId);
+	await sleep(100);
+	const next = events.waitFor((n) => n.data.call?.state === 'Ringing');
+	await control('POST', '/simulator/calls', { to: 'agent1', from: '5551234' });
+	await next;
+});
+
+test('burst publishes N notifications at the requested rate, and >= 2000/s as fast as possible', async () => {
+	const from = events.notifications.length;
+	const paced = await control('POST', '/simulator/burst', { user: 'agent1', count: 50, ratePerSec: 500 });
+	expect(paced.body.published).toBe(50);
+	expect(paced.body.endedAt - paced.body.startedAt).toBeGreaterThanOrEqual(80);
+	const got = await events.waitForCount(50, from);
+	expect(got.map((n) => n.data.call.userData.BurstSeq)).toEqual(Array.from({ length: 50 }, (_, i) => i + 1));
+	expect(got[0].data).toMatchObject({ messageType: 'CallStateChangeMessage', notificationType: 'AttachedDataChanged', phoneNumber: '15000' });
+
+	const from2 = events.notifications.length;
+	const fast = await control('POST', '/simulator/burst', { user: 'agent1', count: 5000, ratePerSec: 0 });
+	const perSec = fast.body.published / Math.max(1, (fast.body.endedAt - fast.body.startedAt) / 1000);
+	expect(perSec).toBeGreaterThanOrEqual(2000);
+	await events.waitForCount(5000, from2, 15000);
+	expect((await control('POST', '/simulator/burst', { user: 'ghost', count: 1, ratePerSec: 0 })).status).toBe(400);
+});
+
+test('the control API refuses unknown routes and bad JSON clearly', async () => {
+	expect((await control('GET', '/simulator/nothing')).status).toBe(404);
+	const bad = await rawRequest('POST', `${sim.url}/simulator/latency`, { 'Content-Type': 'application/json' }, '{');
+	expect(bad.status).toBe(400);
+	expect(JSON.parse(bad.text).error).toContain('Malformed JSON');
+});
