@@ -13,6 +13,7 @@ import './lib/n8n-env';
 import { clearGwsSessions } from '../nodes/shared/transport';
 import { callRef, chain, inputNode, registerNodeType, runNode, runWorkflow } from '../test/helpers/n8n';
 import { FLOOR_NODE_TYPE, FloorHttpNode } from './lib/floor-node';
+import { withPooledAgents } from './lib/pooled-agents';
 import { RawGwsClient } from './lib/raw-gws';
 import { table, writeResult, type BenchContext } from './lib/report';
 import { SimProcess } from './lib/sim-process';
@@ -113,7 +114,9 @@ async function measure(sim: SimProcess, callId: string, count: number, reps: num
 	const raw: Sample[] = [];
 	const fresh: Sample[] = [];
 	const floor: Sample[] = [];
+	const pooled: Sample[] = [];
 	const steps = [
+		async () => pooled.push(await withPooledAgents(() => runOurs(sim, callId, count))),
 		async () => floor.push(await runFloor(sim, callId, count)),
 		async () => raw.push(await runRaw(sim, callId, count)),
 		async () => fresh.push(await runRaw(sim, callId, count, true)),
@@ -125,6 +128,7 @@ async function measure(sim: SimProcess, callId: string, count: number, reps: num
 	}
 	const freshMs = median(fresh.map((s) => s.ms));
 	const floorMs = median(floor.map((s) => s.ms));
+	const pooledMs = median(pooled.map((s) => s.ms));
 	const oursMs = median(ours.map((s) => s.ms));
 	const nodeMs = median(ours.map((s) => s.nodeMs ?? NaN));
 	const rawMs = median(raw.map((s) => s.ms));
@@ -143,6 +147,8 @@ async function measure(sim: SimProcess, callId: string, count: number, reps: num
 		floorNodeMs: round(floorMs, 1),
 		floorVsRaw: round(floorMs / rawMs, 3),
 		oursVsFloor: round(oursMs / floorMs, 3),
+		oursPooledMs: round(pooledMs, 1),
+		oursPooledVsRaw: round(pooledMs / rawMs, 3),
 		oursUsPerItem: round((oursMs * 1000) / count, 0),
 		rawUsPerItem: round((rawMs * 1000) / count, 0),
 		oursSamplesMs: ours.map((s) => round(s.ms, 1)),
@@ -178,6 +184,7 @@ export async function run(ctx: BenchContext): Promise<Record<string, unknown>> {
 			{ items: p.items, who: 'raw axios loop (keep-alive)', usPerItem: p.rawUsPerItem },
 			{ items: p.items, who: 'raw loop, new connection per request', usPerItem: round((p.rawFreshMs * 1000) / p.items, 0) },
 			{ items: p.items, who: 'minimal n8n node (httpRequestWithAuthentication only)', usPerItem: round((p.floorNodeMs * 1000) / p.items, 0) },
+			{ items: p.items, who: 'our node, n8n-core patched to reuse connections', usPerItem: round((p.oursPooledMs * 1000) / p.items, 0) },
 		]);
 		await writeResult(
 			ctx,

@@ -9,6 +9,8 @@ export interface BenchEnvironment {
 	totalMemoryMB: number;
 	date: string;
 	quick: boolean;
+	/** 1/5/15-minute load averages when the result was written: above the CPU count means the figures are noisy. */
+	loadAverage: number[];
 }
 
 export function environment(quick: boolean): BenchEnvironment {
@@ -21,5 +23,6 @@ export function environment(quick: boolean): BenchEnvironment {
 		totalMemoryMB: Math.round(os.totalmem() / 2 ** 20),
 		date: new Date().toISOString(),
 		quick,
+		loadAverage: os.loadavg().map((l) => Math.round(l * 100) / 100),
 	};
 }
