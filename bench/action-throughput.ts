@@ -156,6 +156,14 @@ async function measure(sim: SimProcess, callId: string, count: number, reps: num
 	};
 }
 
+/** A table row: the figures without the per-repetition sample lists. */
+function withoutSamples(m: Awaited<ReturnType<typeof measure>>): Record<string, number> {
+	const row: Record<string, unknown> = { ...m };
+	delete row.oursSamplesMs;
+	delete row.rawSamplesMs;
+	return row as Record<string, number>;
+}
+
 export async function run(ctx: BenchContext): Promise<Record<string, unknown>> {
 	const mainCount = ctx.quick ? 200 : 1000;
 	const mainReps = ctx.quick ? 3 : 5;
@@ -165,14 +173,13 @@ export async function run(ctx: BenchContext): Promise<Record<string, unknown>> {
 		const callId = await establishedCall(sim);
 		await measure(sim, callId, 50, 2); // warm-up: JIT, sockets, n8n-core's lazy modules
 		const main = await measure(sim, callId, mainCount, mainReps);
-		const { oursSamplesMs: _o, rawSamplesMs: _r, ...mainRow } = main;
-		ctx.log(table([mainRow]));
+		ctx.log(table([withoutSamples(main)]));
 		const points = [] as Array<Awaited<ReturnType<typeof measure>>>;
 		for (const count of curve) {
 			const reps = count >= 3000 ? (ctx.quick ? 1 : 3) : 3;
 			points.push(count === mainCount && reps === mainReps ? main : await measure(sim, callId, count, reps));
 		}
-		ctx.log(table(points.map(({ oursSamplesMs: _o, rawSamplesMs: _r, ...p }) => p)));
+		ctx.log(table(points.map(withoutSamples)));
 		const slopeOurs = logLogSlope(points.map((p) => ({ x: p.items, y: p.oursMs })));
 		const slopeRaw = logLogSlope(points.map((p) => ({ x: p.items, y: p.rawMs })));
 		const verdict = main.ratio <= TARGET_RATIO ? 'met' : 'missed';

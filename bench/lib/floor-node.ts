@@ -23,6 +23,7 @@ export class FloorHttpNode implements INodeType {
 		version: 1,
 		description: 'One httpRequestWithAuthentication per item',
 		defaults: { name: 'Floor' },
+		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'genesysGwsApi', required: true }],

@@ -10,5 +10,4 @@ if (!process.env.N8N_USER_FOLDER) {
 	process.env.N8N_USER_FOLDER = fs.mkdtempSync(path.join(os.tmpdir(), 'gws-bench-n8n-'));
 }
 process.env.N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS = 'false';
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 require('reflect-metadata');

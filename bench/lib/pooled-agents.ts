@@ -17,7 +17,6 @@ function utilsModules(): Array<{ setAxiosAgents: SetAgents }> {
 		path.join(core, 'node_modules/@n8n/backend-network/dist/http/axios/utils.js'),
 		path.join(core, '..', '@n8n/backend-network/dist/http/axios/utils.js'),
 	];
-	// eslint-disable-next-line @typescript-eslint/no-require-imports
 	return candidates.filter((p) => fs.existsSync(p)).map((p) => require(p) as { setAxiosAgents: SetAgents });
 }
 

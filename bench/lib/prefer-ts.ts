@@ -3,7 +3,6 @@
  * require.extensions in insertion order (.js, .json, .node, then ts-node's .ts). Jest prefers .ts, ts-node does
  * not. Re-insert .json and .node after .ts so the node's TypeScript source wins. Must be the first import.
  */
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const Module = require('module') as { _extensions: Record<string, unknown> };
 
 const ext = Module._extensions;

@@ -23,7 +23,7 @@ export class RawGwsClient {
 	 * httpRequest does (backend-network buildNodeAgents): the diagnostic baseline that isolates that cost.
 	 */
 	constructor(
-		private readonly cred: RawCredential,
+		cred: RawCredential,
 		private readonly freshConnections = false,
 	) {
 		this.agent = new http.Agent({ keepAlive: !freshConnections, maxSockets: 8 });
