@@ -1,7 +1,7 @@
 /**
  * 100 trigger instances for 100 different users in one process, each with its own CometD client, REST session
- * and Bayeux cookie: every trigger gets its own calls and nothing else. Then closing them all leaves no timer
- * and no socket behind.
+ * and Bayeux cookie: every trigger gets its own calls and nothing else, also after all sessions are dropped at
+ * once. Then closing them all leaves no timer and no socket behind.
  */
 import type { IDataObject } from 'n8n-workflow';
 
@@ -31,7 +31,7 @@ function resources(): Record<string, number> {
 	return counts;
 }
 
-it('100 triggers for 100 users each receive their own calls only, and close without leftovers', async () => {
+it('100 triggers for 100 users each receive their own calls only, across a drop of every session, and close without leftovers', async () => {
 	const before = resources();
 	const leftovers = watchLeftovers();
 	const triggers: ActiveTrigger[] = [];
@@ -55,6 +55,21 @@ it('100 triggers for 100 users each receive their own calls only, and close with
 			callIds.push((await sim.placeInboundCall({ to: u.username, from: `555${String(i).padStart(4, '0')}` })).callId);
 		}
 		await Promise.all(triggers.map((t) => t.waitForItems(1, 15_000)));
+		// Every session dropped at once: all 100 re-handshake, re-subscribe and resync (nothing changed: no item).
+		const mark = sim.requests().at(-1)?.seq ?? 0;
+		sim.dropCometdSessions();
+		// each trigger reads /me/calls once it has re-subscribed
+		const resynced = () =>
+			new Set(
+				sim
+					.requests()
+					.filter((r) => r.seq > mark && r.path === '/api/v2/me/calls')
+					.map((r) => r.username),
+			).size;
+		for (const end = Date.now() + 15_000; resynced() < USERS.length && Date.now() < end; ) {
+			await new Promise((r) => setTimeout(r, 20));
+		}
+		expect(resynced()).toBe(USERS.length);
 		// A second round to each user, so a misrouted first notification would have had time to show.
 		for (const u of USERS) {
 			await sim.burst({ user: u.username, count: 1, ratePerSec: 0, notificationType: 'StatusChange' });
