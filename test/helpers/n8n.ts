@@ -336,6 +336,54 @@ export async function runNode(opts: RunNodeOptions): Promise<NodeResult> {
 	return { ...result, output, items: output.map((item) => item.json) };
 }
 
+type ProbeFn = (ctx: IExecuteFunctions) => Promise<unknown>;
+let pendingProbe: ProbeFn | undefined;
+let probeResult: unknown;
+
+/** A node that runs the test's function with its real ExecuteContext (see withExecuteContext). */
+class Probe implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Probe',
+		name: 'probe',
+		group: ['transform'],
+		version: 1,
+		description: 'Runs a test function with this node execution context',
+		defaults: { name: 'Probe' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'genesysGwsApi', required: true }],
+		properties: [],
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		probeResult = await pendingProbe!(this);
+		return [[{ json: {}, pairedItem: { item: 0 } }]];
+	}
+}
+NODE_TYPES['test.probe'] = () => new Probe();
+
+/**
+ * Runs `fn` inside a real n8n node execution (n8n-core's ExecuteContext with our credential), e.g. to call the
+ * transport directly: `await withExecuteContext(cred, (ctx) => gwsRawRequest.call(ctx, {...}))`.
+ */
+export async function withExecuteContext<T>(credential: GwsTestCredential, fn: (ctx: IExecuteFunctions) => Promise<T>): Promise<T> {
+	pendingProbe = fn;
+	probeResult = undefined;
+	try {
+		const probe: INode = { ...gwsNode('Probe', {}), type: 'test.probe' };
+		const result = await runWorkflow({
+			nodes: [inputNode([{}]), probe],
+			connections: chain('Input', 'Probe'),
+			credentials: { 'cred-1': credential },
+		});
+		if (result.status !== 'success') throw result.error ?? new Error(`probe run ended ${result.status}`);
+		return probeResult as T;
+	} finally {
+		pendingProbe = undefined;
+	}
+}
+
 /** A resource-locator value for `callId` in "By ID" mode. */
 export function callRef(id: string): { __rl: true; mode: 'id'; value: string } {
 	return { __rl: true, mode: 'id', value: id };
