@@ -229,3 +229,56 @@ describe('call picker (list search)', () => {
 		expect(filtered.results.map((r) => r.value)).toEqual([b]);
 	});
 });
+
+describe('wait for confirmation: the remaining operations match the notifications GWS sends', () => {
+	async function answered(from = '5551234'): Promise<string> {
+		const { callId } = await sim.placeInboundCall({ to: 'agent1', from });
+		await eventually(() => sim.calls('agent1'), (c) => c.some((x) => x.id === callId && x.state === 'Ringing'));
+		await ok({ resource: 'call', operation: 'answer', callId: callRef(callId), options: WAIT });
+		return callId;
+	}
+	const waitOn = (operation: string, id: string, extra: INodeParameters = {}) =>
+		ok({ resource: 'call', operation, callId: callRef(id), ...extra, options: WAIT });
+
+	it('hangup, clearCall, reject, singleStepTransfer end in Released', async () => {
+		expect((await waitOn('hangup', await answered())).call).toMatchObject({ state: 'Released' });
+		expect((await waitOn('clearCall', await answered())).call).toMatchObject({ state: 'Released' });
+		const queued = (await sim.placeInboundCall({ to: 'agent1', from: '5554444', viaQueue: true })).callId;
+		await eventually(() => sim.calls('agent1'), (c) => c.some((x) => x.id === queued));
+		expect((await waitOn('reject', queued)).call).toMatchObject({ state: 'Released' });
+		expect((await waitOn('singleStepTransfer', await answered(), { destination: '15001' })).call).toMatchObject({
+			state: 'Released',
+		});
+	});
+
+	it('user data and recording operations', async () => {
+		const id = await answered();
+		const attached = await waitOn('attachUserData', id, { userData: '{"A": "1", "B": "2"}' });
+		expect((attached.call as IDataObject).userData).toMatchObject({ A: '1', B: '2' });
+		const pair = await waitOn('deleteUserDataPair', id, { key: 'A' });
+		expect((pair.call as IDataObject).userData).not.toHaveProperty('A');
+		const cleared = await waitOn('deleteUserData', id);
+		expect(cleared.notification).toMatchObject({ notificationType: 'AttachedDataChanged' });
+		await waitOn('startCallRecording', id);
+		expect((await waitOn('pauseCallRecording', id)).call).toMatchObject({ recordingState: 'Paused' });
+		expect((await waitOn('resumeCallRecording', id)).call).toMatchObject({ recordingState: 'Recording' });
+		expect((await waitOn('stopCallRecording', id)).call).toMatchObject({ recordingState: 'Stopped' });
+		await waitOn('muteCall', id);
+		expect((await waitOn('unmuteCall', id)).call).toMatchObject({ mute: 'Off' });
+	});
+
+	it('swapCalls, mergeWithOtherCall, initiateTransfer and completeTransfer', async () => {
+		const first = await answered('5551111');
+		await waitOn('hold', first);
+		const second = await answered('5552222');
+		expect((await waitOn('swapCalls', second, { otherCallUri: first })).call).toMatchObject({ id: second, state: 'Held' });
+		const merged = await waitOn('mergeWithOtherCall', first, { otherCallUri: second });
+		expect(merged.notification).toMatchObject({ notificationType: 'ParticipantsUpdated' });
+
+		const consult = (await waitOn('initiateTransfer', first, { destination: '5553333' })).call as IDataObject;
+		expect(consult).toMatchObject({ callType: 'Consult', state: 'Dialing' });
+		await eventually(() => sim.calls('agent1'), (c) => c.some((x) => x.id === consult.id && x.state === 'Established'));
+		const done = await waitOn('completeTransfer', String(consult.id));
+		expect(done.call).toMatchObject({ id: consult.id, state: 'Released' });
+	});
+});

@@ -111,8 +111,29 @@ function endsWithCall(uri: unknown, callId: string): boolean {
 	return typeof uri === 'string' && (uri.endsWith(`/calls/${callId}`) || uri.endsWith(gwsPath`/calls/${callId}`));
 }
 
+/**
+ * Dial: the new call's participants should include the dialled number. Compared on digits and by suffix
+ * (GWS may add an outside-line or country prefix); a notification without participants is accepted.
+ */
+function dialledParty(call: IDataObject, destination: string | undefined): boolean {
+	const wanted = (destination ?? '').replace(/\D/g, '');
+	const participants = Array.isArray(call.participants) ? call.participants : [];
+	if (!wanted || participants.length === 0) return true;
+	return participants.some((p) => {
+		const raw = typeof p === 'string' ? p : String((p as IDataObject)?.phoneNumber ?? (p as IDataObject)?.digits ?? '');
+		const digits = raw.replace(/\D/g, '');
+		return digits !== '' && (digits.endsWith(wanted) || wanted.endsWith(digits));
+	});
+}
+
 /** Does this notification confirm the operation? */
-function confirms(conf: Confirmation, n: GwsNotification, callId: string | undefined, agentState?: string): boolean {
+function confirms(
+	conf: Confirmation,
+	n: GwsNotification,
+	callId: string | undefined,
+	agentState?: string,
+	destination?: string,
+): boolean {
 	if (n.channel !== conf.channel) return false;
 	const data = n.data ?? {};
 	if (conf.channel === DEVICES_CHANNEL) {
@@ -133,6 +154,7 @@ function confirms(conf: Confirmation, n: GwsNotification, callId: string | undef
 	) {
 		return false;
 	}
+	if (conf.call === 'new' && !dialledParty(call, destination)) return false;
 	if (conf.state && call.state !== conf.state) return false;
 	if (conf.recordingState && call.recordingState !== conf.recordingState) return false;
 	if (conf.mute && call.mute !== conf.mute) return false;
@@ -231,7 +253,7 @@ export async function executeOperation(this: IExecuteFunctions, op: GwsOperation
 			conf,
 			options.confirmationTimeout ?? DEFAULT_CONFIRMATION_TIMEOUT_S,
 			send,
-			(n) => confirms(conf, n, target, params.agentState),
+			(n) => confirms(conf, n, target, params.agentState, (params.body.destination as IDataObject | undefined)?.phoneNumber as string),
 		);
 		Object.assign(output, response, { confirmed: true, notification: notificationSummary(notification) });
 		if (conf.channel === CALLS_CHANNEL) output.call = notification.data.call;
