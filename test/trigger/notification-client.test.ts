@@ -164,6 +164,31 @@ it('stop() while GWS is down returns quickly and leaves no timer', async () => {
 	await sim.start();
 });
 
+it('stop() during start() fails the start and leaves nothing running', async () => {
+	const leftovers = watchLeftovers();
+	await restAs(agent1)('GET', '/api/v2/me'); // the session exists: start() goes straight to the handshake
+	// The simulator's CometD server answers the handshake only after 300 ms (its policy hook, wrapped), so
+	// stop() comes while start() waits for its first subscription.
+	type Policy = (s: unknown, m: unknown, cb: (e: unknown, ok: boolean) => void) => void;
+	const server = (sim as unknown as { cometd: { server: { policy: { canHandshake: Policy } } } }).cometd.server;
+	const policy = server.policy.canHandshake;
+	server.policy.canHandshake = (s, m, cb) => setTimeout(() => policy(s, m, cb), 300);
+	try {
+		const c = client();
+		const outcome = c.start().then(
+			() => 'subscribed',
+			(e: Error) => e.message,
+		);
+		await new Promise((r) => setTimeout(r, 100));
+		await c.stop();
+		expect(await outcome).toBe('The GWS notification client was stopped before it subscribed');
+	} finally {
+		server.policy.canHandshake = policy;
+	}
+	await new Promise((r) => setTimeout(r, 300)); // the delayed server answer goes to an aborted request
+	expect(await leftovers.stop()).toEqual([]);
+});
+
 it('a first start against a server that is down fails fast with the URL and cause', async () => {
 	await sim.stop();
 	try {

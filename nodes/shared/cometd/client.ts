@@ -86,6 +86,8 @@ export class GwsCometdClient implements GwsNotificationClient {
 	private url = '';
 	private stopped = false;
 	private starting?: Promise<void>;
+	/** Fails a start() still waiting for its first subscription (stop() was called meanwhile). */
+	private abortStart?: (error: Error) => void;
 	private subscribedOnce = false;
 	/** Consecutive failed exchanges, and when the current outage began (0 = connected). */
 	private failures = 0;
@@ -154,6 +156,7 @@ export class GwsCometdClient implements GwsNotificationClient {
 		}
 		this.waiters.clear();
 		this.buffer.length = 0;
+		this.abortStart?.(new Error('The GWS notification client was stopped before it subscribed'));
 		const cometd = this.cometd;
 		if (cometd && !cometd.isDisconnected()) {
 			// Tell the server we leave (frees its session); do not wait long when it is unreachable.
@@ -203,9 +206,11 @@ export class GwsCometdClient implements GwsNotificationClient {
 			const settle = (error?: Error) => {
 				if (settled) return;
 				settled = true;
+				this.abortStart = undefined;
 				if (error) reject(error);
 				else resolve();
 			};
+			this.abortStart = settle;
 			cometd.addListener('/meta/handshake', (m) => this.onHandshake(m, () => settle()));
 			cometd.addListener('/meta/connect', (m) => this.onConnect(m));
 			cometd.addListener('/meta/unsuccessful', (m) => {
