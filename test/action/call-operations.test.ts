@@ -57,7 +57,12 @@ async function call(
 }
 
 /** Runs an operation and returns the bodies GWS received on the call's path during it. */
-async function bodiesOf(operation: string, callId: string, params: INodeParameters = {}, credential?: GwsTestCredential) {
+async function bodiesOf(
+	operation: string,
+	callId: string,
+	params: INodeParameters = {},
+	credential?: GwsTestCredential,
+) {
 	const since = lastSeq(sim);
 	const result = await call(operation, callId, params, credential);
 	return { result, bodies: postedBodies(sim, `/api/v2/me/calls/${callId}`, since) };
@@ -92,13 +97,22 @@ describe('dial', () => {
 	it('dials from the first device when Device ID is empty, sending only destination', async () => {
 		const since = lastSeq(sim);
 		const result = await call('dial', undefined, { destination: '5550100' });
-		const devicesRead = sim.requests().filter((r) => r.seq > since && r.method === 'GET' && r.path === '/api/v2/me/devices');
+		const devicesRead = sim
+			.requests()
+			.filter((r) => r.seq > since && r.method === 'GET' && r.path === '/api/v2/me/devices');
 		expect(devicesRead).toHaveLength(1);
 		const posts = sim.requests().filter((r) => r.seq > since && r.method === 'POST');
 		expect(posts).toHaveLength(1);
 		expect(posts[0].path).toMatch(/^\/api\/v2\/me\/devices\/[^/]+\/calls$/);
-		expect(posts[0].body).toEqual({ operationName: 'Dial', destination: { phoneNumber: '5550100' } });
-		expect(result.items[0]).toMatchObject({ operation: 'dial', operationName: 'Dial', statusCode: 0 });
+		expect(posts[0].body).toEqual({
+			operationName: 'Dial',
+			destination: { phoneNumber: '5550100' },
+		});
+		expect(result.items[0]).toMatchObject({
+			operation: 'dial',
+			operationName: 'Dial',
+			statusCode: 0,
+		});
 		const calls = await eventually(
 			() => sim.calls('agent1'),
 			(c) => c.length === 1,
@@ -107,7 +121,10 @@ describe('dial', () => {
 	});
 
 	it('dials from the given device with location and userData', async () => {
-		const devices = await runNode({ credential: agent1(sim), parameters: { resource: 'agent', operation: 'getDevices' } });
+		const devices = await runNode({
+			credential: agent1(sim),
+			parameters: { resource: 'agent', operation: 'getDevices' },
+		});
 		const deviceId = String(devices.items[0].id);
 		const since = lastSeq(sim);
 		await call('dial', undefined, {
@@ -139,7 +156,10 @@ describe('single-call operations', () => {
 		const id = await ringing({ viaQueue: true });
 		const { bodies } = await bodiesOf('reject', id);
 		expect(bodies).toEqual([{ operationName: 'Reject' }]);
-		await eventually(() => callOf(id), (c) => c === undefined || c.state === 'Released');
+		await eventually(
+			() => callOf(id),
+			(c) => c === undefined || c.state === 'Released',
+		);
 	});
 
 	it('hold, then retrieve', async () => {
@@ -153,13 +173,19 @@ describe('single-call operations', () => {
 	it('hangup', async () => {
 		const id = await established();
 		expect((await bodiesOf('hangup', id)).bodies).toEqual([{ operationName: 'Hangup' }]);
-		await eventually(() => callOf(id), (c) => c === undefined || c.state === 'Released');
+		await eventually(
+			() => callOf(id),
+			(c) => c === undefined || c.state === 'Released',
+		);
 	});
 
 	it('clearCall', async () => {
 		const id = await established();
 		expect((await bodiesOf('clearCall', id)).bodies).toEqual([{ operationName: 'ClearCall' }]);
-		await eventually(() => callOf(id), (c) => c === undefined || c.state === 'Released');
+		await eventually(
+			() => callOf(id),
+			(c) => c === undefined || c.state === 'Released',
+		);
 	});
 
 	it('sendDtmf sends the digits as a string', async () => {
@@ -173,9 +199,15 @@ describe('single-call operations', () => {
 	it('muteCall, then unmuteCall', async () => {
 		const id = await established();
 		expect((await bodiesOf('muteCall', id)).bodies).toEqual([{ operationName: 'MuteCall' }]);
-		await eventually(() => callOf(id), (c) => c?.mute === 'On');
+		await eventually(
+			() => callOf(id),
+			(c) => c?.mute === 'On',
+		);
 		expect((await bodiesOf('unmuteCall', id)).bodies).toEqual([{ operationName: 'UnmuteCall' }]);
-		await eventually(() => callOf(id), (c) => c?.mute === 'Off');
+		await eventually(
+			() => callOf(id),
+			(c) => c?.mute === 'Off',
+		);
 	});
 
 	it('recording: start, pause, resume, stop', async () => {
@@ -188,7 +220,10 @@ describe('single-call operations', () => {
 		];
 		for (const [operation, operationName, recordingState] of steps) {
 			expect((await bodiesOf(operation, id)).bodies).toEqual([{ operationName }]);
-			await eventually(() => callOf(id), (c) => c?.recordingState === recordingState);
+			await eventually(
+				() => callOf(id),
+				(c) => c?.recordingState === recordingState,
+			);
 		}
 	});
 });
@@ -196,24 +231,44 @@ describe('single-call operations', () => {
 describe('user data', () => {
 	it('attachUserData, updateUserData, deleteUserDataPair, deleteUserData', async () => {
 		const id = await established();
-		expect((await bodiesOf('attachUserData', id, { userData: '{"CaseNumber": "12345"}' })).bodies).toEqual([
-			{ operationName: 'AttachUserData', userData: { CaseNumber: '12345' } },
-		]);
-		await eventually(() => callOf(id), (c) => c?.userData.CaseNumber === '12345');
+		expect(
+			(await bodiesOf('attachUserData', id, { userData: '{"CaseNumber": "12345"}' })).bodies,
+		).toEqual([{ operationName: 'AttachUserData', userData: { CaseNumber: '12345' } }]);
+		await eventually(
+			() => callOf(id),
+			(c) => c?.userData.CaseNumber === '12345',
+		);
 
 		// An expression may hand the node an object instead of JSON text.
 		expect(
-			(await bodiesOf('updateUserData', id, { userData: '={{ { "CaseNumber": "67890", "Priority": 2 } }}' })).bodies,
-		).toEqual([{ operationName: 'UpdateUserData', userData: { CaseNumber: '67890', Priority: 2 } }]);
-		await eventually(() => callOf(id), (c) => c?.userData.CaseNumber === '67890' && c?.userData.Priority === 2);
+			(
+				await bodiesOf('updateUserData', id, {
+					userData: '={{ { "CaseNumber": "67890", "Priority": 2 } }}',
+				})
+			).bodies,
+		).toEqual([
+			{ operationName: 'UpdateUserData', userData: { CaseNumber: '67890', Priority: 2 } },
+		]);
+		await eventually(
+			() => callOf(id),
+			(c) => c?.userData.CaseNumber === '67890' && c?.userData.Priority === 2,
+		);
 
 		expect((await bodiesOf('deleteUserDataPair', id, { key: 'Priority' })).bodies).toEqual([
 			{ operationName: 'DeleteUserDataPair', key: 'Priority' },
 		]);
-		await eventually(() => callOf(id), (c) => c !== undefined && !('Priority' in c.userData));
+		await eventually(
+			() => callOf(id),
+			(c) => c !== undefined && !('Priority' in c.userData),
+		);
 
-		expect((await bodiesOf('deleteUserData', id)).bodies).toEqual([{ operationName: 'DeleteUserData' }]);
-		await eventually(() => callOf(id), (c) => c !== undefined && Object.keys(c.userData).length === 0);
+		expect((await bodiesOf('deleteUserData', id)).bodies).toEqual([
+			{ operationName: 'DeleteUserData' },
+		]);
+		await eventually(
+			() => callOf(id),
+			(c) => c !== undefined && Object.keys(c.userData).length === 0,
+		);
 	});
 });
 
@@ -233,20 +288,29 @@ describe('transfers and conferences', () => {
 				userData: { Reason: 'escalation' },
 			},
 		]);
-		await eventually(() => callOf(id), (c) => c === undefined || c.state === 'Released');
+		await eventually(
+			() => callOf(id),
+			(c) => c === undefined || c.state === 'Released',
+		);
 		await stateOf(id, 'Ringing', 'agent2');
 	});
 
 	it('singleStepConference, then removeParticipantFromConference', async () => {
 		const id = await established();
-		expect((await bodiesOf('singleStepConference', id, { destination: '5550199' })).bodies).toEqual([
-			{ operationName: 'SingleStepConference', destination: { phoneNumber: '5550199' } },
-		]);
-		await eventually(() => callOf(id), (c) => c?.participants.includes('5550199') === true);
-		expect((await bodiesOf('removeParticipantFromConference', id, { participant: '5550199' })).bodies).toEqual([
-			{ operationName: 'RemoveParticipantFromConference', participant: '5550199' },
-		]);
-		await eventually(() => callOf(id), (c) => c !== undefined && !c.participants.includes('5550199'));
+		expect((await bodiesOf('singleStepConference', id, { destination: '5550199' })).bodies).toEqual(
+			[{ operationName: 'SingleStepConference', destination: { phoneNumber: '5550199' } }],
+		);
+		await eventually(
+			() => callOf(id),
+			(c) => c?.participants.includes('5550199') === true,
+		);
+		expect(
+			(await bodiesOf('removeParticipantFromConference', id, { participant: '5550199' })).bodies,
+		).toEqual([{ operationName: 'RemoveParticipantFromConference', participant: '5550199' }]);
+		await eventually(
+			() => callOf(id),
+			(c) => c !== undefined && !c.participants.includes('5550199'),
+		);
 	});
 
 	it('initiateTransfer, then completeTransfer with the consult call given by id (sent as its URI)', async () => {
@@ -255,14 +319,25 @@ describe('transfers and conferences', () => {
 			operationName: 'InitiateTransfer',
 			destination: { phoneNumber: '15001' },
 		});
-		const agent2Call = (await eventually(() => sim.calls('agent2'), (c) => c.length === 1))[0];
+		const agent2Call = (
+			await eventually(
+				() => sim.calls('agent2'),
+				(c) => c.length === 1,
+			)
+		)[0];
 		await call('answer', agent2Call.id, {}, agent2(sim));
 		await stateOf(consult, 'Established');
 		const { bodies } = await bodiesOf('completeTransfer', parent, { consultCallUri: consult });
 		expect(bodies).toEqual([
-			{ operationName: 'CompleteTransfer', consultCallUri: `${sim.url}/api/v2/me/calls/${consult}` },
+			{
+				operationName: 'CompleteTransfer',
+				consultCallUri: `${sim.url}/api/v2/me/calls/${consult}`,
+			},
 		]);
-		await eventually(() => sim.calls('agent1'), (c) => c.every((x) => x.state === 'Released'));
+		await eventually(
+			() => sim.calls('agent1'),
+			(c) => c.every((x) => x.state === 'Released'),
+		);
 	});
 
 	it('swapCalls and mergeWithOtherCall take the other call (id or URI)', async () => {
@@ -279,7 +354,10 @@ describe('transfers and conferences', () => {
 		expect((await bodiesOf('mergeWithOtherCall', first, { otherCallUri: uri })).bodies).toEqual([
 			{ operationName: 'MergeWithOtherCall', otherCallUri: uri },
 		]);
-		await eventually(() => callOf(first), (c) => c?.participants.sort().join() === '5551111,5552222');
+		await eventually(
+			() => callOf(first),
+			(c) => c?.participants.sort().join() === '5551111,5552222',
+		);
 	});
 });
 
@@ -297,7 +375,11 @@ describe('reads', () => {
 		const b = await ringing();
 		const result = await call('getAll', undefined);
 		expect(result.items.map((c: IDataObject) => c.id).sort()).toEqual([a, b].sort());
-		expect(result.output.every((item) => JSON.stringify(item.pairedItem) === JSON.stringify({ item: 0 }))).toBe(true);
+		expect(
+			result.output.every(
+				(item) => JSON.stringify(item.pairedItem) === JSON.stringify({ item: 0 }),
+			),
+		).toBe(true);
 	});
 
 	it('getAll returns nothing when there are no calls', async () => {
@@ -314,8 +396,13 @@ describe('agent', () => {
 				parameters: { resource: 'agent', operation: 'setState', agentState },
 			});
 			expect(result.status).toBe('success');
-			expect(postedBodies(sim, '/api/v2/me/channels/voice', since)).toEqual([{ operationName: agentState }]);
-			const devices = await runNode({ credential: agent1(sim), parameters: { resource: 'agent', operation: 'getDevices' } });
+			expect(postedBodies(sim, '/api/v2/me/channels/voice', since)).toEqual([
+				{ operationName: agentState },
+			]);
+			const devices = await runNode({
+				credential: agent1(sim),
+				parameters: { resource: 'agent', operation: 'getDevices' },
+			});
 			const userState = devices.items[0].userState as IDataObject;
 			expect(userState.state).toBe(agentState === 'Ready' ? 'Ready' : 'NotReady');
 			if (agentState === 'AfterCallWork') expect(userState.workMode).toBe('AfterCallWork');
@@ -323,7 +410,10 @@ describe('agent', () => {
 	});
 
 	it('getDevices returns one item per device', async () => {
-		const result = await runNode({ credential: agent1(sim), parameters: { resource: 'agent', operation: 'getDevices' } });
+		const result = await runNode({
+			credential: agent1(sim),
+			parameters: { resource: 'agent', operation: 'getDevices' },
+		});
 		expect(result.items.length).toBeGreaterThanOrEqual(1);
 		expect(result.items[0]).toMatchObject({ phoneNumber: '15000' });
 	});

@@ -9,15 +9,41 @@ const description = new GenesysGws().description;
 const props = description.properties;
 
 const CONTRACT_CALL_OPERATIONS = [
-	'dial', 'answer', 'hangup', 'hold', 'retrieve', 'singleStepTransfer', 'singleStepConference',
-	'initiateConference', 'completeConference', 'sendDtmf', 'removeParticipantFromConference', 'muteCall',
-	'unmuteCall', 'swapCalls', 'mergeWithOtherCall', 'initiateTransfer', 'completeTransfer', 'attachUserData',
-	'updateUserData', 'deleteUserDataPair', 'get', 'getAll', 'reject', 'clearCall', 'deleteUserData',
-	'startCallRecording', 'pauseCallRecording', 'resumeCallRecording', 'stopCallRecording',
+	'dial',
+	'answer',
+	'hangup',
+	'hold',
+	'retrieve',
+	'singleStepTransfer',
+	'singleStepConference',
+	'initiateConference',
+	'completeConference',
+	'sendDtmf',
+	'removeParticipantFromConference',
+	'muteCall',
+	'unmuteCall',
+	'swapCalls',
+	'mergeWithOtherCall',
+	'initiateTransfer',
+	'completeTransfer',
+	'attachUserData',
+	'updateUserData',
+	'deleteUserDataPair',
+	'get',
+	'getAll',
+	'reject',
+	'clearCall',
+	'deleteUserData',
+	'startCallRecording',
+	'pauseCallRecording',
+	'resumeCallRecording',
+	'stopCallRecording',
 ];
 
 function operationValues(resource: string): string[] {
-	const prop = props.find((p) => p.name === 'operation' && p.displayOptions?.show?.resource?.includes(resource));
+	const prop = props.find(
+		(p) => p.name === 'operation' && p.displayOptions?.show?.resource?.includes(resource),
+	);
 	return (prop?.options ?? []).map((o) => (o as { value: string }).value);
 }
 
@@ -34,21 +60,43 @@ function shown(name: string, resource: string, operation: string): INodeProperti
 it('has the contract names', () => {
 	expect(description.name).toBe('genesysGws');
 	expect(description.usableAsTool).toBe(true);
-	expect(description.credentials).toEqual([{ name: 'genesysGwsApi', required: true, testedBy: 'genesysGwsApiTest' }]);
+	expect(description.credentials).toEqual([
+		{ name: 'genesysGwsApi', required: true, testedBy: 'genesysGwsApiTest' },
+	]);
 	expect(operationValues('call').sort()).toEqual([...CONTRACT_CALL_OPERATIONS].sort());
 	expect(operationValues('agent').sort()).toEqual(['getDevices', 'setState']);
 });
 
 it('shows each parameter exactly for the operations that take it, once, with the right required flag', () => {
-	const allParams = ['callId', 'deviceId', 'destination', 'location', 'consultCallUri', 'otherCallUri', 'participant', 'digits', 'key', 'userData', 'agentState'];
+	const allParams = [
+		'callId',
+		'deviceId',
+		'destination',
+		'location',
+		'consultCallUri',
+		'otherCallUri',
+		'participant',
+		'digits',
+		'key',
+		'userData',
+		'agentState',
+	];
 	for (const op of OPERATIONS) {
 		for (const name of allParams) {
 			const use = op.params.find((p) => p.name === name);
 			const visible = shown(name, op.resource, op.value);
 			if (!use) {
-				expect({ op: op.value, name, visible: visible.length }).toEqual({ op: op.value, name, visible: 0 });
+				expect({ op: op.value, name, visible: visible.length }).toEqual({
+					op: op.value,
+					name,
+					visible: 0,
+				});
 			} else {
-				expect({ op: op.value, name, visible: visible.length }).toEqual({ op: op.value, name, visible: 1 });
+				expect({ op: op.value, name, visible: visible.length }).toEqual({
+					op: op.value,
+					name,
+					visible: 1,
+				});
 				expect(visible[0].required ?? false).toBe(use.required);
 			}
 		}
@@ -58,7 +106,8 @@ it('shows each parameter exactly for the operations that take it, once, with the
 it('gives every operation a name, action and description, and every call operation a GWS operationName', () => {
 	for (const op of OPERATIONS) {
 		expect(op.name && op.action && op.description).toBeTruthy();
-		if (op.kind === 'callOperation' || op.kind === 'dial') expect(op.operationName).toMatch(/^[A-Z][A-Za-z]+$/);
+		if (op.kind === 'callOperation' || op.kind === 'dial')
+			expect(op.operationName).toMatch(/^[A-Z][A-Za-z]+$/);
 	}
 	expect(new Set(OPERATIONS.map((o) => `${o.resource}:${o.value}`)).size).toBe(OPERATIONS.length);
 });

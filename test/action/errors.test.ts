@@ -24,27 +24,45 @@ beforeEach(async () => {
 
 async function ringingCall(): Promise<string> {
 	const { callId } = await sim.placeInboundCall({ to: 'agent1', from: '5551234' });
-	await eventually(() => sim.calls('agent1'), (c) => c.some((x) => x.id === callId && x.state === 'Ringing'));
+	await eventually(
+		() => sim.calls('agent1'),
+		(c) => c.some((x) => x.id === callId && x.state === 'Ringing'),
+	);
 	return callId;
 }
 
-async function fails(parameters: INodeParameters, credential: GwsTestCredential = agent1(sim)): Promise<NonNullable<NodeResult['error']>> {
+async function fails(
+	parameters: INodeParameters,
+	credential: GwsTestCredential = agent1(sim),
+): Promise<NonNullable<NodeResult['error']>> {
 	const result = await runNode({ credential, parameters });
 	expect(result.status).toBe('error');
 	expect(result.error).toBeDefined();
-	const serialized = [JSON.stringify(result.error), inspect(result.error, { depth: 6 }), JSON.stringify(result.items)].join('\n');
+	const serialized = [
+		JSON.stringify(result.error),
+		inspect(result.error, { depth: 6 }),
+		JSON.stringify(result.items),
+	].join('\n');
 	expect(leakedSecrets(serialized, credential.password)).toEqual([]);
 	return result.error!;
 }
 
-const postsSince = (seq: number) => sim.requests().filter((r) => r.seq > seq && r.method === 'POST');
+const postsSince = (seq: number) =>
+	sim.requests().filter((r) => r.seq > seq && r.method === 'POST');
 
 describe('bad input (nothing is sent)', () => {
 	it('a missing required parameter names it and the fix', async () => {
 		const id = await ringingCall();
 		const seq = lastSeq(sim);
-		const error = await fails({ resource: 'call', operation: 'singleStepTransfer', callId: callRef(id), destination: '  ' });
-		expect(error.message).toBe('Parameter "Destination" is required for "Single Step Transfer" but is empty');
+		const error = await fails({
+			resource: 'call',
+			operation: 'singleStepTransfer',
+			callId: callRef(id),
+			destination: '  ',
+		});
+		expect(error.message).toBe(
+			'Parameter "Destination" is required for "Single Step Transfer" but is empty',
+		);
 		expect(error.description).toContain('phone number');
 		expect(postsSince(seq)).toEqual([]);
 	});
@@ -62,7 +80,12 @@ describe('bad input (nothing is sent)', () => {
 	])('userData %s is refused', async (userData, expected) => {
 		const id = await ringingCall();
 		const seq = lastSeq(sim);
-		const error = await fails({ resource: 'call', operation: 'attachUserData', callId: callRef(id), userData });
+		const error = await fails({
+			resource: 'call',
+			operation: 'attachUserData',
+			callId: callRef(id),
+			userData,
+		});
 		expect(error.message).toContain('Parameter "User Data" of "Attach User Data" ');
 		expect(error.message).toContain(expected);
 		expect(postsSince(seq)).toEqual([]);
@@ -70,13 +93,23 @@ describe('bad input (nothing is sent)', () => {
 
 	it('empty userData for an operation that needs it', async () => {
 		const id = await ringingCall();
-		const error = await fails({ resource: 'call', operation: 'updateUserData', callId: callRef(id), userData: '{}' });
+		const error = await fails({
+			resource: 'call',
+			operation: 'updateUserData',
+			callId: callRef(id),
+			userData: '{}',
+		});
 		expect(error.message).toBe('Parameter "User Data" of "Update User Data" is empty');
 	});
 
 	it('digits other than 0-9, * and #', async () => {
 		const id = await ringingCall();
-		const error = await fails({ resource: 'call', operation: 'sendDtmf', callId: callRef(id), digits: '12a' });
+		const error = await fails({
+			resource: 'call',
+			operation: 'sendDtmf',
+			callId: callRef(id),
+			digits: '12a',
+		});
 		expect(error.message).toBe('Parameter "Digits" may contain only 0-9, * and #, but is "12a"');
 	});
 
@@ -91,14 +124,24 @@ describe('bad input (nothing is sent)', () => {
 
 describe('GWS refuses', () => {
 	it('an unknown call (404 / statusCode 6) names the call id', async () => {
-		const error = await fails({ resource: 'call', operation: 'hold', callId: callRef('NO-SUCH-CALL') });
-		expect(error.message).toBe('Unknown call "NO-SUCH-CALL": GWS has no such call for user "agent1"');
+		const error = await fails({
+			resource: 'call',
+			operation: 'hold',
+			callId: callRef('NO-SUCH-CALL'),
+		});
+		expect(error.message).toBe(
+			'Unknown call "NO-SUCH-CALL": GWS has no such call for user "agent1"',
+		);
 		expect((error as { httpCode?: string }).httpCode).toBe('404');
 	});
 
 	it('ids are URL-encoded: "/", "?" and "#" cannot change the path', async () => {
 		const seq = lastSeq(sim);
-		const error = await fails({ resource: 'call', operation: 'hold', callId: callRef('../x/y?z=1#frag') });
+		const error = await fails({
+			resource: 'call',
+			operation: 'hold',
+			callId: callRef('../x/y?z=1#frag'),
+		});
 		expect(error.message).toContain('Unknown call "../x/y?z=1#frag"');
 		const sent = sim.requests().filter((r) => r.seq > seq && r.method === 'POST');
 		expect(sent.map((r) => r.url)).toEqual(['/api/v2/me/calls/..%2Fx%2Fy%3Fz%3D1%23frag']);
@@ -107,8 +150,12 @@ describe('GWS refuses', () => {
 	it('an operation refused for the call state shows statusCode and statusMessage', async () => {
 		const id = await ringingCall();
 		const error = await fails({ resource: 'call', operation: 'hold', callId: callRef(id) });
-		expect(error.message).toMatch(new RegExp(`^GWS refused Hold on call "${id}": .+ \\(statusCode 2\\)$`));
-		expect(error.description).toContain('statusCode 2 means "a parameter is not valid for the current state"');
+		expect(error.message).toMatch(
+			new RegExp(`^GWS refused Hold on call "${id}": .+ \\(statusCode 2\\)$`),
+		);
+		expect(error.description).toContain(
+			'statusCode 2 means "a parameter is not valid for the current state"',
+		);
 	});
 
 	it('HTTP 200 with a non-zero statusCode is a failure', async () => {
@@ -141,7 +188,9 @@ describe('GWS refuses', () => {
 			pathPrefix: '/api/v2/me/calls',
 		});
 		const error = await fails({ resource: 'call', operation: 'getAll' });
-		expect(error.message).toContain('GWS sent a reply that is not JSON for GET /api/v2/me/calls (HTTP 200');
+		expect(error.message).toContain(
+			'GWS sent a reply that is not JSON for GET /api/v2/me/calls (HTTP 200',
+		);
 		expect(error.description).toContain('It starts with: "<html>Proxy login. [redacted header]');
 	});
 
@@ -162,8 +211,13 @@ describe('cannot reach GWS', () => {
 		const port = (server.address() as AddressInfo).port;
 		await new Promise((r) => server.close(r));
 		const baseUrl = `http://127.0.0.1:${port}`;
-		const error = await fails({ resource: 'call', operation: 'getAll' }, { baseUrl, username: 'agent1', password: 'agent1pass' });
-		expect(error.message).toBe(`Could not connect to GWS at ${baseUrl}: the connection was refused`);
+		const error = await fails(
+			{ resource: 'call', operation: 'getAll' },
+			{ baseUrl, username: 'agent1', password: 'agent1pass' },
+		);
+		expect(error.message).toBe(
+			`Could not connect to GWS at ${baseUrl}: the connection was refused`,
+		);
 		expect(error.description).toContain('Check Base URL');
 	});
 
@@ -196,7 +250,12 @@ describe('cannot reach GWS', () => {
 
 		it('works with allowUnauthorizedCerts', async () => {
 			const result = await runNode({
-				credential: { baseUrl: tlsSim.url, username: 'agent1', password: 'agent1pass', allowUnauthorizedCerts: true },
+				credential: {
+					baseUrl: tlsSim.url,
+					username: 'agent1',
+					password: 'agent1pass',
+					allowUnauthorizedCerts: true,
+				},
 				parameters: { resource: 'agent', operation: 'getDevices' },
 			});
 			expect(result.status).toBe('success');
@@ -244,12 +303,20 @@ describe('secrets', () => {
 		const id = await ringingCall();
 		const ok = await runNode({
 			credential: agent1(sim),
-			parameters: { resource: 'call', operation: 'answer', callId: callRef(id), options: { includeCall: true } },
+			parameters: {
+				resource: 'call',
+				operation: 'answer',
+				callId: callRef(id),
+				options: { includeCall: true },
+			},
 		});
 		expect(ok.status).toBe('success');
 		expect(leakedSecrets(JSON.stringify(ok.run.data), 'agent1pass')).toEqual([]);
 		// GWS did get the session: cookie and CSRF header on the POST.
-		const post = sim.requests().filter((r) => r.method === 'POST').pop()!;
+		const post = sim
+			.requests()
+			.filter((r) => r.method === 'POST')
+			.pop()!;
 		expect(String(post.headers.cookie ?? '')).not.toBe('');
 		expect(Object.keys(post.headers).map((h) => h.toLowerCase())).toContain('x-csrf-token');
 	});

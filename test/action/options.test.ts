@@ -23,7 +23,10 @@ beforeEach(async () => {
 
 async function ringingCall(): Promise<string> {
 	const { callId } = await sim.placeInboundCall({ to: 'agent1', from: '5551234' });
-	await eventually(() => sim.calls('agent1'), (c) => c.some((x) => x.id === callId && x.state === 'Ringing'));
+	await eventually(
+		() => sim.calls('agent1'),
+		(c) => c.some((x) => x.id === callId && x.state === 'Ringing'),
+	);
 	return callId;
 }
 
@@ -38,12 +41,21 @@ const WAIT = { waitForConfirmation: true, confirmationTimeout: 5 };
 describe('wait for confirmation', () => {
 	it('answer outputs the call once it is Established', async () => {
 		const id = await ringingCall();
-		const out = await ok({ resource: 'call', operation: 'answer', callId: callRef(id), options: WAIT });
+		const out = await ok({
+			resource: 'call',
+			operation: 'answer',
+			callId: callRef(id),
+			options: WAIT,
+		});
 		expect(out).toMatchObject({
 			operation: 'answer',
 			statusCode: 0,
 			confirmed: true,
-			notification: { channel: '/v2/me/calls', messageType: 'CallStateChangeMessage', notificationType: 'StatusChange' },
+			notification: {
+				channel: '/v2/me/calls',
+				messageType: 'CallStateChangeMessage',
+				notificationType: 'StatusChange',
+			},
 			call: { id, state: 'Established' },
 		});
 	});
@@ -51,7 +63,12 @@ describe('wait for confirmation', () => {
 	it('hold, attach user data, recording and mute each wait for their own notification', async () => {
 		const id = await ringingCall();
 		await ok({ resource: 'call', operation: 'answer', callId: callRef(id), options: WAIT });
-		const held = await ok({ resource: 'call', operation: 'hold', callId: callRef(id), options: WAIT });
+		const held = await ok({
+			resource: 'call',
+			operation: 'hold',
+			callId: callRef(id),
+			options: WAIT,
+		});
 		expect(held.call).toMatchObject({ state: 'Held' });
 		await ok({ resource: 'call', operation: 'retrieve', callId: callRef(id), options: WAIT });
 		const data = await ok({
@@ -63,23 +80,48 @@ describe('wait for confirmation', () => {
 		});
 		expect(data.notification).toMatchObject({ notificationType: 'AttachedDataChanged' });
 		expect((data.call as IDataObject).userData).toMatchObject({ CaseNumber: 'C-1' });
-		const recording = await ok({ resource: 'call', operation: 'startCallRecording', callId: callRef(id), options: WAIT });
+		const recording = await ok({
+			resource: 'call',
+			operation: 'startCallRecording',
+			callId: callRef(id),
+			options: WAIT,
+		});
 		expect(recording.call).toMatchObject({ recordingState: 'Recording' });
-		const muted = await ok({ resource: 'call', operation: 'muteCall', callId: callRef(id), options: WAIT });
+		const muted = await ok({
+			resource: 'call',
+			operation: 'muteCall',
+			callId: callRef(id),
+			options: WAIT,
+		});
 		expect(muted.call).toMatchObject({ mute: 'On' });
 	});
 
 	it('dial outputs the new call (its id is only known from the notification)', async () => {
-		const out = await ok({ resource: 'call', operation: 'dial', destination: '5550123', options: WAIT });
+		const out = await ok({
+			resource: 'call',
+			operation: 'dial',
+			destination: '5550123',
+			options: WAIT,
+		});
 		const call = out.call as IDataObject;
 		expect(call.state).toBe('Dialing');
 		expect(sim.calls('agent1').map((c) => c.id)).toContain(call.id);
 	});
 
 	it('agent setState waits for the device state', async () => {
-		const out = await ok({ resource: 'agent', operation: 'setState', agentState: 'AfterCallWork', options: WAIT });
-		expect(out.notification).toMatchObject({ channel: '/v2/me/devices', messageType: 'DeviceStateChangeMessage' });
-		expect(((out.devices as IDataObject[])[0].userState as IDataObject).workMode).toBe('AfterCallWork');
+		const out = await ok({
+			resource: 'agent',
+			operation: 'setState',
+			agentState: 'AfterCallWork',
+			options: WAIT,
+		});
+		expect(out.notification).toMatchObject({
+			channel: '/v2/me/devices',
+			messageType: 'DeviceStateChangeMessage',
+		});
+		expect(((out.devices as IDataObject[])[0].userState as IDataObject).workMode).toBe(
+			'AfterCallWork',
+		);
 	});
 
 	it('a missing confirmation is a clear error after the timeout', async () => {
@@ -110,17 +152,29 @@ describe('capability pre-check', () => {
 		const seq = lastSeq(sim);
 		const result = await runNode({
 			credential: agent1(sim),
-			parameters: { resource: 'call', operation: 'hold', callId: callRef(id), options: { capabilityPreCheck: true } },
+			parameters: {
+				resource: 'call',
+				operation: 'hold',
+				callId: callRef(id),
+				options: { capabilityPreCheck: true },
+			},
 		});
 		expect(result.status).toBe('error');
 		expect(result.error?.message).toBe(`"Hold" is not allowed on call "${id}" in state Ringing`);
-		expect(result.error?.description).toMatch(/^GWS allows now: Answer, .*\. Hold is not among them/);
+		expect(result.error?.description).toMatch(
+			/^GWS allows now: Answer, .*\. Hold is not among them/,
+		);
 		expect(sim.requests().filter((r) => r.seq > seq && r.method === 'POST')).toEqual([]);
 	});
 
 	it('lets an allowed operation through', async () => {
 		const id = await ringingCall();
-		const out = await ok({ resource: 'call', operation: 'answer', callId: callRef(id), options: { capabilityPreCheck: true } });
+		const out = await ok({
+			resource: 'call',
+			operation: 'answer',
+			callId: callRef(id),
+			options: { capabilityPreCheck: true },
+		});
 		expect(out.statusCode).toBe(0);
 	});
 });
@@ -128,9 +182,19 @@ describe('capability pre-check', () => {
 describe('include call', () => {
 	it('adds the call as it stands after the operation, or null once it is gone', async () => {
 		const id = await ringingCall();
-		const answered = await ok({ resource: 'call', operation: 'answer', callId: callRef(id), options: { includeCall: true } });
+		const answered = await ok({
+			resource: 'call',
+			operation: 'answer',
+			callId: callRef(id),
+			options: { includeCall: true },
+		});
 		expect(answered.call).toMatchObject({ id, state: 'Established' });
-		const hungUp = await ok({ resource: 'call', operation: 'hangup', callId: callRef(id), options: { includeCall: true } });
+		const hungUp = await ok({
+			resource: 'call',
+			operation: 'hangup',
+			callId: callRef(id),
+			options: { includeCall: true },
+		});
 		expect(hungUp).toHaveProperty('call');
 		if (hungUp.call !== null) expect((hungUp.call as IDataObject).state).toBe('Released');
 	});
@@ -166,8 +230,15 @@ describe('session', () => {
 		const seq = lastSeq(sim);
 		const out = await ok({ resource: 'call', operation: 'answer', callId: callRef(id) });
 		expect(out.statusCode).toBe(0);
-		const sent = sim.requests().filter((r) => r.seq > seq).map((r) => `${r.method} ${r.path} ${r.status}`);
-		expect(sent).toEqual([`POST /api/v2/me/calls/${id} 403`, 'GET /api/v2/me 200', `POST /api/v2/me/calls/${id} 200`]);
+		const sent = sim
+			.requests()
+			.filter((r) => r.seq > seq)
+			.map((r) => `${r.method} ${r.path} ${r.status}`);
+		expect(sent).toEqual([
+			`POST /api/v2/me/calls/${id} 403`,
+			'GET /api/v2/me 200',
+			`POST /api/v2/me/calls/${id} 200`,
+		]);
 	});
 });
 
@@ -180,7 +251,9 @@ describe('credential test', () => {
 	});
 
 	it('accepts a Base URL with a trailing /api/v2/', async () => {
-		expect((await testCredential({ ...agent1(sim), baseUrl: `${sim.url}/api/v2/` })).status).toBe('OK');
+		expect((await testCredential({ ...agent1(sim), baseUrl: `${sim.url}/api/v2/` })).status).toBe(
+			'OK',
+		);
 	});
 
 	it('says why: wrong password', async () => {
@@ -197,7 +270,9 @@ describe('credential test', () => {
 		await new Promise((r) => server.close(r));
 		const result = await testCredential({ ...agent1(sim), baseUrl: `http://127.0.0.1:${port}` });
 		expect(result).toMatchObject({ status: 'Error' });
-		expect(result.message).toContain(`Could not connect to GWS at http://127.0.0.1:${port}: the connection was refused`);
+		expect(result.message).toContain(
+			`Could not connect to GWS at http://127.0.0.1:${port}: the connection was refused`,
+		);
 	});
 
 	it('says why: not a URL', async () => {
@@ -233,7 +308,10 @@ describe('call picker (list search)', () => {
 describe('wait for confirmation: the remaining operations match the notifications GWS sends', () => {
 	async function answered(from = '5551234'): Promise<string> {
 		const { callId } = await sim.placeInboundCall({ to: 'agent1', from });
-		await eventually(() => sim.calls('agent1'), (c) => c.some((x) => x.id === callId && x.state === 'Ringing'));
+		await eventually(
+			() => sim.calls('agent1'),
+			(c) => c.some((x) => x.id === callId && x.state === 'Ringing'),
+		);
 		await ok({ resource: 'call', operation: 'answer', callId: callRef(callId), options: WAIT });
 		return callId;
 	}
@@ -243,10 +321,16 @@ describe('wait for confirmation: the remaining operations match the notification
 	it('hangup, clearCall, reject, singleStepTransfer end in Released', async () => {
 		expect((await waitOn('hangup', await answered())).call).toMatchObject({ state: 'Released' });
 		expect((await waitOn('clearCall', await answered())).call).toMatchObject({ state: 'Released' });
-		const queued = (await sim.placeInboundCall({ to: 'agent1', from: '5554444', viaQueue: true })).callId;
-		await eventually(() => sim.calls('agent1'), (c) => c.some((x) => x.id === queued));
+		const queued = (await sim.placeInboundCall({ to: 'agent1', from: '5554444', viaQueue: true }))
+			.callId;
+		await eventually(
+			() => sim.calls('agent1'),
+			(c) => c.some((x) => x.id === queued),
+		);
 		expect((await waitOn('reject', queued)).call).toMatchObject({ state: 'Released' });
-		expect((await waitOn('singleStepTransfer', await answered(), { destination: '15001' })).call).toMatchObject({
+		expect(
+			(await waitOn('singleStepTransfer', await answered(), { destination: '15001' })).call,
+		).toMatchObject({
 			state: 'Released',
 		});
 	});
@@ -260,9 +344,15 @@ describe('wait for confirmation: the remaining operations match the notification
 		const cleared = await waitOn('deleteUserData', id);
 		expect(cleared.notification).toMatchObject({ notificationType: 'AttachedDataChanged' });
 		await waitOn('startCallRecording', id);
-		expect((await waitOn('pauseCallRecording', id)).call).toMatchObject({ recordingState: 'Paused' });
-		expect((await waitOn('resumeCallRecording', id)).call).toMatchObject({ recordingState: 'Recording' });
-		expect((await waitOn('stopCallRecording', id)).call).toMatchObject({ recordingState: 'Stopped' });
+		expect((await waitOn('pauseCallRecording', id)).call).toMatchObject({
+			recordingState: 'Paused',
+		});
+		expect((await waitOn('resumeCallRecording', id)).call).toMatchObject({
+			recordingState: 'Recording',
+		});
+		expect((await waitOn('stopCallRecording', id)).call).toMatchObject({
+			recordingState: 'Stopped',
+		});
 		await waitOn('muteCall', id);
 		expect((await waitOn('unmuteCall', id)).call).toMatchObject({ mute: 'Off' });
 	});
@@ -271,13 +361,20 @@ describe('wait for confirmation: the remaining operations match the notification
 		const first = await answered('5551111');
 		await waitOn('hold', first);
 		const second = await answered('5552222');
-		expect((await waitOn('swapCalls', second, { otherCallUri: first })).call).toMatchObject({ id: second, state: 'Held' });
+		expect((await waitOn('swapCalls', second, { otherCallUri: first })).call).toMatchObject({
+			id: second,
+			state: 'Held',
+		});
 		const merged = await waitOn('mergeWithOtherCall', first, { otherCallUri: second });
 		expect(merged.notification).toMatchObject({ notificationType: 'ParticipantsUpdated' });
 
-		const consult = (await waitOn('initiateTransfer', first, { destination: '5553333' })).call as IDataObject;
+		const consult = (await waitOn('initiateTransfer', first, { destination: '5553333' }))
+			.call as IDataObject;
 		expect(consult).toMatchObject({ callType: 'Consult', state: 'Dialing' });
-		await eventually(() => sim.calls('agent1'), (c) => c.some((x) => x.id === consult.id && x.state === 'Established'));
+		await eventually(
+			() => sim.calls('agent1'),
+			(c) => c.some((x) => x.id === consult.id && x.state === 'Established'),
+		);
 		const done = await waitOn('completeTransfer', String(consult.id));
 		expect(done.call).toMatchObject({ id: consult.id, state: 'Released' });
 	});

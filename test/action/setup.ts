@@ -33,12 +33,17 @@ export function lastSeq(sim: RunningSimulator): number {
 }
 
 /** Polls the simulator's own view until `check` holds (notifications are asynchronous). */
-export async function eventually<T>(read: () => T, check: (value: T) => boolean, timeoutMs = 3000): Promise<T> {
+export async function eventually<T>(
+	read: () => T,
+	check: (value: T) => boolean,
+	timeoutMs = 3000,
+): Promise<T> {
 	const start = Date.now();
 	for (;;) {
 		const value = read();
 		if (check(value)) return value;
-		if (Date.now() - start > timeoutMs) throw new Error(`condition not met within ${timeoutMs} ms: ${JSON.stringify(value)}`);
+		if (Date.now() - start > timeoutMs)
+			throw new Error(`condition not met within ${timeoutMs} ms: ${JSON.stringify(value)}`);
 		await new Promise((r) => setTimeout(r, 10));
 	}
 }

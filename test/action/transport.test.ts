@@ -4,7 +4,13 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { clearGwsSessions, getGwsSession, gwsApiRequest, gwsPath, gwsRawRequest } from '../../nodes/shared/transport';
+import {
+	clearGwsSessions,
+	getGwsSession,
+	gwsApiRequest,
+	gwsPath,
+	gwsRawRequest,
+} from '../../nodes/shared/transport';
 import { withExecuteContext } from '../helpers/n8n';
 import { agent1, eventually, startSim, type Sim } from './setup';
 
@@ -22,7 +28,10 @@ beforeEach(async () => {
 
 async function ringingCall(): Promise<string> {
 	const { callId } = await sim.placeInboundCall({ to: 'agent1', from: '5551234' });
-	await eventually(() => sim.calls('agent1'), (c) => c.some((x) => x.id === callId));
+	await eventually(
+		() => sim.calls('agent1'),
+		(c) => c.some((x) => x.id === callId),
+	);
 	return callId;
 }
 
@@ -58,8 +67,16 @@ describe('gwsRawRequest', () => {
 			const controller = new AbortController();
 			setTimeout(() => controller.abort(), 100);
 			return await gwsRawRequest
-				.call(ctx, { method: 'GET', url: `${sim.url}/api/v2/me/calls`, timeoutMs: 60_000, abortSignal: controller.signal })
-				.then(() => undefined, (e: Error) => e);
+				.call(ctx, {
+					method: 'GET',
+					url: `${sim.url}/api/v2/me/calls`,
+					timeoutMs: 60_000,
+					abortSignal: controller.signal,
+				})
+				.then(
+					() => undefined,
+					(e: Error) => e,
+				);
 		});
 		expect(error?.name).toBe('AbortError');
 		expect(Date.now() - started).toBeLessThan(5000);
@@ -71,9 +88,14 @@ describe('gwsRawRequest', () => {
 			await getGwsSession.call(ctx);
 			return await gwsRawRequest
 				.call(ctx, { method: 'GET', url: `${sim.url}/api/v2/me/calls`, timeoutMs: 300 })
-				.then(() => undefined, (e: Error) => e);
+				.then(
+					() => undefined,
+					(e: Error) => e,
+				);
 		});
-		expect(error?.message).toBe(`GWS at ${sim.url} did not answer GET /api/v2/me/calls within 0.3 s`);
+		expect(error?.message).toBe(
+			`GWS at ${sim.url} did not answer GET /api/v2/me/calls within 0.3 s`,
+		);
 	});
 });
 
@@ -95,7 +117,10 @@ describe('getGwsSession', () => {
 	});
 
 	it('normalizes a Base URL with a trailing slash and /api/v2', async () => {
-		const info = await withExecuteContext({ ...agent1(sim), baseUrl: `${sim.url}/api/v2/` }, (ctx) => getGwsSession.call(ctx));
+		const info = await withExecuteContext(
+			{ ...agent1(sim), baseUrl: `${sim.url}/api/v2/` },
+			(ctx) => getGwsSession.call(ctx),
+		);
 		expect(info.baseUrl).toBe(sim.url);
 	});
 });
@@ -104,10 +129,16 @@ describe('gwsApiRequest', () => {
 	it('sends the query string and encodes ids with gwsPath', async () => {
 		const id = await ringingCall();
 		const response = await withExecuteContext(agent1(sim), (ctx) =>
-			gwsApiRequest.call(ctx, { method: 'GET', path: gwsPath`/api/v2/me/calls/${id}`, qs: { fields: '*', empty: '' } }),
+			gwsApiRequest.call(ctx, {
+				method: 'GET',
+				path: gwsPath`/api/v2/me/calls/${id}`,
+				qs: { fields: '*', empty: '' },
+			}),
 		);
 		expect((response.call as IDataObject).id).toBe(id);
-		const get = sim.requests().filter((r) => r.method === 'GET' && r.path === `/api/v2/me/calls/${id}`)[0];
+		const get = sim
+			.requests()
+			.filter((r) => r.method === 'GET' && r.path === `/api/v2/me/calls/${id}`)[0];
 		expect(get.url).toBe(`/api/v2/me/calls/${id}?fields=*`); // the empty parameter is left out
 	});
 
@@ -118,6 +149,8 @@ describe('gwsApiRequest', () => {
 				gwsApiRequest.call(ctx, { method: 'GET', path: '/api/v2/me/devices' }),
 			]),
 		);
-		expect(sim.requests().filter((r) => r.method === 'GET' && r.path === '/api/v2/me')).toHaveLength(1);
+		expect(
+			sim.requests().filter((r) => r.method === 'GET' && r.path === '/api/v2/me'),
+		).toHaveLength(1);
 	});
 });

@@ -11,7 +11,9 @@ import { chain, gwsNode, inputNode, runWorkflow, type WorkflowResult } from '../
 import { eventually, startSim, type Sim } from './setup';
 
 const fixture = (name: string) =>
-	JSON.parse(fs.readFileSync(path.join(__dirname, '../simulator/fixtures', `${name}.json`), 'utf8')) as {
+	JSON.parse(
+		fs.readFileSync(path.join(__dirname, '../simulator/fixtures', `${name}.json`), 'utf8'),
+	) as {
 		requests: IDataObject[];
 	};
 
@@ -32,7 +34,10 @@ function as(user: 'agent1' | 'agent2' | 'supervisor1'): Partial<INode> {
 	return { credentials: { genesysGwsApi: { id: user, name: user } } };
 }
 
-async function run(nodes: INode[], connections: IConnections = chain(...nodes.map((n) => n.name))): Promise<WorkflowResult> {
+async function run(
+	nodes: INode[],
+	connections: IConnections = chain(...nodes.map((n) => n.name)),
+): Promise<WorkflowResult> {
 	const result = await runWorkflow({
 		nodes,
 		connections,
@@ -42,7 +47,8 @@ async function run(nodes: INode[], connections: IConnections = chain(...nodes.ma
 			supervisor1: { baseUrl: sim.url, username: 'supervisor1', password: 'supervisor1pass' },
 		},
 	});
-	if (result.status !== 'success') throw result.error ?? new Error(`workflow ended ${result.status}`);
+	if (result.status !== 'success')
+		throw result.error ?? new Error(`workflow ended ${result.status}`);
 	return result;
 }
 
@@ -52,14 +58,21 @@ const json = (result: WorkflowResult, node: string) => result.outputByNode[node]
 function posts(callId: string, username = 'agent1'): unknown[] {
 	return sim
 		.requests()
-		.filter((r) => r.method === 'POST' && r.username === username && r.path === `/api/v2/me/calls/${callId}`)
+		.filter(
+			(r) =>
+				r.method === 'POST' && r.username === username && r.path === `/api/v2/me/calls/${callId}`,
+		)
 		.map((r) => r.body);
 }
 
 /** agent1 dials agent2 (15001), agent2 answers: the two-party call the pages start from. */
 const twoPartyCall: INode[] = [
 	inputNode([{}]),
-	gwsNode('Dial Agent 2', { resource: 'call', operation: 'dial', destination: '15001', options: WAIT }, as('agent1')),
+	gwsNode(
+		'Dial Agent 2',
+		{ resource: 'call', operation: 'dial', destination: '15001', options: WAIT },
+		as('agent1'),
+	),
 	gwsNode('Agent 2 Calls', { resource: 'call', operation: 'getAll' }, as('agent2')),
 	gwsNode(
 		'Agent 2 Answers',
@@ -74,7 +87,13 @@ it('InitiateConference then CompleteConference (posted on the consult call, as t
 		...twoPartyCall,
 		gwsNode(
 			'Initiate Conference',
-			{ resource: 'call', operation: 'initiateConference', callId: callIdOfDial, destination: '15002', options: WAIT },
+			{
+				resource: 'call',
+				operation: 'initiateConference',
+				callId: callIdOfDial,
+				destination: '15002',
+				options: WAIT,
+			},
 			as('agent1'),
 		),
 		gwsNode('Supervisor Calls', { resource: 'call', operation: 'getAll' }, as('supervisor1')),
@@ -131,7 +150,10 @@ it('SingleStepConference with userData (page sample 2)', async () => {
 	expect(posts(parentId)).toEqual([fixture('SingleStepConference').requests[1]]);
 	const out = json(result, 'Conference Supervisor')[0];
 	expect(out.notification).toMatchObject({ notificationType: 'ParticipantsUpdated' });
-	expect((out.call as IDataObject).userData).toMatchObject({ AccountNumber: '12345', FirstConferencePartyDN: '15000' });
+	expect((out.call as IDataObject).userData).toMatchObject({
+		AccountNumber: '12345',
+		FirstConferencePartyDN: '15000',
+	});
 });
 
 it('RemoveParticipantFromConference (participant as a plain string)', async () => {
@@ -139,7 +161,13 @@ it('RemoveParticipantFromConference (participant as a plain string)', async () =
 		...twoPartyCall,
 		gwsNode(
 			'Conference Supervisor',
-			{ resource: 'call', operation: 'singleStepConference', callId: callIdOfDial, destination: '15002', options: WAIT },
+			{
+				resource: 'call',
+				operation: 'singleStepConference',
+				callId: callIdOfDial,
+				destination: '15002',
+				options: WAIT,
+			},
 			as('agent1'),
 		),
 		gwsNode(
@@ -158,7 +186,9 @@ it('RemoveParticipantFromConference (participant as a plain string)', async () =
 	expect(posts(parentId).slice(-1)).toEqual(fixture('RemoveParticipantFromConference').requests);
 	const out = json(result, 'Remove Agent 2')[0];
 	expect(out.notification).toMatchObject({ notificationType: 'ParticipantsUpdated' });
-	const numbers = ((out.call as IDataObject).participants as IDataObject[]).map((p) => p.phoneNumber);
+	const numbers = ((out.call as IDataObject).participants as IDataObject[]).map(
+		(p) => p.phoneNumber,
+	);
 	expect(numbers).toEqual(['15002']);
 	await eventually(
 		() => sim.calls('agent2'),

@@ -23,7 +23,12 @@
  * a temp dir (test/setup-env.js does it).
  */
 import './quiet-n8n';
-import { CredentialTestContext, ExecutionLifecycleHooks, LoadOptionsContext, WorkflowExecute } from 'n8n-core';
+import {
+	CredentialTestContext,
+	ExecutionLifecycleHooks,
+	LoadOptionsContext,
+	WorkflowExecute,
+} from 'n8n-core';
 import {
 	ICredentialsHelper,
 	NodeConnectionTypes,
@@ -98,7 +103,8 @@ export function registerNodeType(type: string, factory: () => INodeType): void {
 
 const nodeTypes: INodeTypes = {
 	getByName: (type) => nodeTypeFor(type),
-	getByNameAndVersion: (type, version) => NodeHelpers.getVersionedNodeType(nodeTypeFor(type), version) as INodeType,
+	getByNameAndVersion: (type, version) =>
+		NodeHelpers.getVersionedNodeType(nodeTypeFor(type), version) as INodeType,
 	getKnownTypes: () => ({}),
 };
 
@@ -157,9 +163,13 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		] as const) {
 			if (!source) continue;
 			const resolved: IDataObject = {};
-			for (const [k, v] of Object.entries(source)) resolved[k] = resolveTemplate(v, credentials) as string;
+			for (const [k, v] of Object.entries(source))
+				resolved[k] = resolveTemplate(v, credentials) as string;
 			const current = (requestOptions[target] ?? {}) as IDataObject;
-			(requestOptions as unknown as Record<string, IDataObject>)[target] = { ...current, ...resolved };
+			(requestOptions as unknown as Record<string, IDataObject>)[target] = {
+				...current,
+				...resolved,
+			};
 		}
 		this.authenticated.push({ method: requestOptions.method, url: String(requestOptions.url) });
 		return requestOptions;
@@ -256,7 +266,9 @@ export async function runWorkflow(opts: RunWorkflowOptions): Promise<WorkflowRes
 		staticData: {},
 		settings: {},
 	});
-	const credentialsHelper = new TestCredentialsHelper(opts.credentials as unknown as Record<string, ICredentialDataDecryptedObject>);
+	const credentialsHelper = new TestCredentialsHelper(
+		opts.credentials as unknown as Record<string, ICredentialDataDecryptedObject>,
+	);
 	const additionalData = makeAdditionalData(credentialsHelper, executionId, workflowData);
 
 	const startNode = workflow.getNode(opts.startNode ?? opts.nodes[0].name) ?? undefined;
@@ -277,7 +289,11 @@ export async function runWorkflow(opts: RunWorkflowOptions): Promise<WorkflowRes
 }
 
 /** A Genesys GWS node definition for runWorkflow. */
-export function gwsNode(name: string, parameters: INodeParameters, extra: Partial<INode> = {}): INode {
+export function gwsNode(
+	name: string,
+	parameters: INodeParameters,
+	extra: Partial<INode> = {},
+): INode {
 	return {
 		id: `node-${name.replace(/\W+/g, '-')}`,
 		name,
@@ -305,7 +321,9 @@ export function inputNode(items: IDataObject[], name = 'Input'): INode {
 export function chain(...names: string[]): IConnections {
 	const connections: IConnections = {};
 	for (let i = 0; i + 1 < names.length; i++) {
-		connections[names[i]] = { main: [[{ node: names[i + 1], type: NodeConnectionTypes.Main, index: 0 }]] };
+		connections[names[i]] = {
+			main: [[{ node: names[i + 1], type: NodeConnectionTypes.Main, index: 0 }]],
+		};
 	}
 	return connections;
 }
@@ -326,7 +344,11 @@ export interface NodeResult extends WorkflowResult {
 
 /** Runs Input -> Genesys GWS (with `parameters`) as a real workflow execution. */
 export async function runNode(opts: RunNodeOptions): Promise<NodeResult> {
-	const gws = gwsNode('Genesys GWS', opts.parameters, opts.continueOnFail ? { onError: 'continueRegularOutput' } : {});
+	const gws = gwsNode(
+		'Genesys GWS',
+		opts.parameters,
+		opts.continueOnFail ? { onError: 'continueRegularOutput' } : {},
+	);
 	const result = await runWorkflow({
 		nodes: [inputNode(opts.items ?? [{}]), gws],
 		connections: chain('Input', gws.name),
@@ -367,7 +389,10 @@ NODE_TYPES['test.probe'] = () => new Probe();
  * Runs `fn` inside a real n8n node execution (n8n-core's ExecuteContext with our credential), e.g. to call the
  * transport directly: `await withExecuteContext(cred, (ctx) => gwsRawRequest.call(ctx, {...}))`.
  */
-export async function withExecuteContext<T>(credential: GwsTestCredential, fn: (ctx: IExecuteFunctions) => Promise<T>): Promise<T> {
+export async function withExecuteContext<T>(
+	credential: GwsTestCredential,
+	fn: (ctx: IExecuteFunctions) => Promise<T>,
+): Promise<T> {
 	pendingProbe = fn;
 	probeResult = undefined;
 	try {
@@ -377,7 +402,8 @@ export async function withExecuteContext<T>(credential: GwsTestCredential, fn: (
 			connections: chain('Input', 'Probe'),
 			credentials: { 'cred-1': credential },
 		});
-		if (result.status !== 'success') throw result.error ?? new Error(`probe run ended ${result.status}`);
+		if (result.status !== 'success')
+			throw result.error ?? new Error(`probe run ended ${result.status}`);
 		return probeResult as T;
 	} finally {
 		pendingProbe = undefined;
@@ -396,14 +422,30 @@ export async function listSearch(
 	filter?: string,
 ): Promise<INodeListSearchResult> {
 	const node = gwsNode('Genesys GWS', { resource: 'call', operation: 'answer' });
-	const workflow = new Workflow({ id: 'wf-ls', name: 'list search', nodes: [node], connections: {}, active: false, nodeTypes });
-	const helper = new TestCredentialsHelper({ 'cred-1': credential as unknown as ICredentialDataDecryptedObject });
-	const ctx = new LoadOptionsContext(workflow, node, makeAdditionalData(helper, 'exec-ls', { id: 'wf-ls', nodes: [node] }), 'parameters.callId');
+	const workflow = new Workflow({
+		id: 'wf-ls',
+		name: 'list search',
+		nodes: [node],
+		connections: {},
+		active: false,
+		nodeTypes,
+	});
+	const helper = new TestCredentialsHelper({
+		'cred-1': credential as unknown as ICredentialDataDecryptedObject,
+	});
+	const ctx = new LoadOptionsContext(
+		workflow,
+		node,
+		makeAdditionalData(helper, 'exec-ls', { id: 'wf-ls', nodes: [node] }),
+		'parameters.callId',
+	);
 	return await new GenesysGws().methods.listSearch[method].call(ctx, filter);
 }
 
 /** Runs the node's credential test (methods.credentialTest) with n8n-core's real CredentialTestContext. */
-export async function testCredential(credential: Partial<GwsTestCredential>): Promise<INodeCredentialTestResult> {
+export async function testCredential(
+	credential: Partial<GwsTestCredential>,
+): Promise<INodeCredentialTestResult> {
 	const node = new GenesysGws();
 	const ctx = new CredentialTestContext({} as IWorkflowExecuteAdditionalData);
 	return await node.methods.credentialTest.genesysGwsApiTest.call(ctx, {

@@ -12,7 +12,12 @@ const RESOURCES: Array<{ name: string; value: GwsResource }> = [
 
 function operationOptions(resource: GwsResource): INodePropertyOptions[] {
 	return OPERATIONS.filter((op) => op.resource === resource)
-		.map((op) => ({ name: op.name, value: op.value, action: op.action, description: op.description }))
+		.map((op) => ({
+			name: op.name,
+			value: op.value,
+			action: op.action,
+			description: op.description,
+		}))
 		.sort((a, b) => a.name.localeCompare(b.name));
 }
 
@@ -97,7 +102,10 @@ const optionsProperty: INodeProperties = {
 			default: 10,
 			description: 'How long to wait for the confirming notification before failing',
 			displayOptions: {
-				show: { '/operation': valuesWhere((op) => op.confirmation !== undefined), waitForConfirmation: [true] },
+				show: {
+					'/operation': valuesWhere((op) => op.confirmation !== undefined),
+					waitForConfirmation: [true],
+				},
 			},
 		},
 		{
@@ -105,7 +113,8 @@ const optionsProperty: INodeProperties = {
 			name: 'includeCall',
 			type: 'boolean',
 			default: false,
-			description: 'Whether to read the call after the operation and add it to the output (null if the call is gone)',
+			description:
+				'Whether to read the call after the operation and add it to the output (null if the call is gone)',
 			displayOptions: { show: { '/operation': valuesWhere((op) => op.kind === 'callOperation') } },
 		},
 		{
@@ -123,7 +132,9 @@ const optionsProperty: INodeProperties = {
 			default: false,
 			description:
 				'Whether to wait for the notification that confirms the operation (e.g. the call becoming Established after Answer) and output the resulting call',
-			displayOptions: { show: { '/operation': valuesWhere((op) => op.confirmation !== undefined) } },
+			displayOptions: {
+				show: { '/operation': valuesWhere((op) => op.confirmation !== undefined) },
+			},
 		},
 	],
 };

@@ -35,16 +35,26 @@ function readOptions(ctx: IExecuteFunctions, itemIndex: number): OperationOption
 	for (const name of ['confirmationTimeout', 'timeout'] as const) {
 		const value = options[name];
 		if (value !== undefined && (typeof value !== 'number' || !(value > 0))) {
-			throw new NodeOperationError(ctx.getNode(), `Option "${name}" must be a number of seconds above 0, but is "${String(value)}"`, {
-				itemIndex,
-				description: 'Enter for example 10.',
-			});
+			throw new NodeOperationError(
+				ctx.getNode(),
+				`Option "${name}" must be a number of seconds above 0, but is "${String(value)}"`,
+				{
+					itemIndex,
+					description: 'Enter for example 10.',
+				},
+			);
 		}
 	}
 	return options;
 }
 
-async function request(run: RunContext, method: 'GET' | 'POST', path: string, body?: IDataObject, qs?: IDataObject) {
+async function request(
+	run: RunContext,
+	method: 'GET' | 'POST',
+	path: string,
+	body?: IDataObject,
+	qs?: IDataObject,
+) {
 	return await gwsApiRequest.call(run.ctx, {
 		method,
 		path,
@@ -86,13 +96,21 @@ async function checkCapability(run: RunContext, callId: string): Promise<void> {
 
 /** The user's first device, for Dial without a Device ID. */
 async function firstDeviceId(run: RunContext): Promise<string> {
-	const devices = listOf(await request(run, 'GET', '/api/v2/me/devices', undefined, { fields: '*' }), 'devices');
+	const devices = listOf(
+		await request(run, 'GET', '/api/v2/me/devices', undefined, { fields: '*' }),
+		'devices',
+	);
 	const id = devices.find((d) => typeof d.id === 'string' && d.id !== '')?.id;
 	if (typeof id !== 'string') {
-		throw new NodeOperationError(run.ctx.getNode(), 'GWS lists no device for this user, so there is nothing to dial from', {
-			itemIndex: run.itemIndex,
-			description: 'Check that the user has a place/device assigned in Genesys, or enter a Device ID.',
-		});
+		throw new NodeOperationError(
+			run.ctx.getNode(),
+			'GWS lists no device for this user, so there is nothing to dial from',
+			{
+				itemIndex: run.itemIndex,
+				description:
+					'Check that the user has a place/device assigned in Genesys, or enter a Device ID.',
+			},
+		);
 	}
 	return id;
 }
@@ -108,7 +126,10 @@ function parentCallId(call: IDataObject): string | undefined {
 }
 
 function endsWithCall(uri: unknown, callId: string): boolean {
-	return typeof uri === 'string' && (uri.endsWith(`/calls/${callId}`) || uri.endsWith(gwsPath`/calls/${callId}`));
+	return (
+		typeof uri === 'string' &&
+		(uri.endsWith(`/calls/${callId}`) || uri.endsWith(gwsPath`/calls/${callId}`))
+	);
 }
 
 /**
@@ -120,7 +141,10 @@ function dialledParty(call: IDataObject, destination: string | undefined): boole
 	const participants = Array.isArray(call.participants) ? call.participants : [];
 	if (!wanted || participants.length === 0) return true;
 	return participants.some((p) => {
-		const raw = typeof p === 'string' ? p : String((p as IDataObject)?.phoneNumber ?? (p as IDataObject)?.digits ?? '');
+		const raw =
+			typeof p === 'string'
+				? p
+				: String((p as IDataObject)?.phoneNumber ?? (p as IDataObject)?.digits ?? '');
 		const digits = raw.replace(/\D/g, '');
 		return digits !== '' && (digits.endsWith(wanted) || wanted.endsWith(digits));
 	});
@@ -150,7 +174,11 @@ function confirms(
 	if ((conf.call === 'same' || conf.call === 'parentOrSame') && call.id !== callId) return false;
 	if (
 		conf.call === 'consult' &&
-		!(call.callType === 'Consult' && callId !== undefined && (endsWithCall(call.parentCallUri, callId) || endsWithCall(call.parentCallPath, callId)))
+		!(
+			call.callType === 'Consult' &&
+			callId !== undefined &&
+			(endsWithCall(call.parentCallUri, callId) || endsWithCall(call.parentCallPath, callId))
+		)
 	) {
 		return false;
 	}
@@ -205,7 +233,11 @@ function notificationSummary(n: GwsNotification): IDataObject {
 }
 
 /** Runs one operation for one input item; returns the output items' JSON. */
-export async function executeOperation(this: IExecuteFunctions, op: GwsOperation, itemIndex: number): Promise<IDataObject[]> {
+export async function executeOperation(
+	this: IExecuteFunctions,
+	op: GwsOperation,
+	itemIndex: number,
+): Promise<IDataObject[]> {
 	const options = readOptions(this, itemIndex);
 	const run: RunContext = { ctx: this, op, itemIndex, timeoutMs: (options.timeout ?? 30) * 1000 };
 	const server = await readGwsServer(this);
@@ -216,9 +248,15 @@ export async function executeOperation(this: IExecuteFunctions, op: GwsOperation
 		case 'get':
 			return [await readCall(run, callId as string)];
 		case 'getAll':
-			return listOf(await request(run, 'GET', '/api/v2/me/calls', undefined, { fields: '*' }), 'calls');
+			return listOf(
+				await request(run, 'GET', '/api/v2/me/calls', undefined, { fields: '*' }),
+				'calls',
+			);
 		case 'getDevices':
-			return listOf(await request(run, 'GET', '/api/v2/me/devices', undefined, { fields: '*' }), 'devices');
+			return listOf(
+				await request(run, 'GET', '/api/v2/me/devices', undefined, { fields: '*' }),
+				'devices',
+			);
 		default:
 			break;
 	}
@@ -226,7 +264,10 @@ export async function executeOperation(this: IExecuteFunctions, op: GwsOperation
 	if (options.capabilityPreCheck && callId !== undefined) await checkCapability(run, callId);
 
 	let path: string;
-	const body: IDataObject = { operationName: op.operationName ?? params.agentState, ...params.body };
+	const body: IDataObject = {
+		operationName: op.operationName ?? params.agentState,
+		...params.body,
+	};
 	if (op.kind === 'dial') {
 		const deviceId = params.deviceId ?? (await firstDeviceId(run));
 		path = gwsPath`/api/v2/me/devices/${deviceId}/calls`;
@@ -253,9 +294,19 @@ export async function executeOperation(this: IExecuteFunctions, op: GwsOperation
 			conf,
 			options.confirmationTimeout ?? DEFAULT_CONFIRMATION_TIMEOUT_S,
 			send,
-			(n) => confirms(conf, n, target, params.agentState, (params.body.destination as IDataObject | undefined)?.phoneNumber as string),
+			(n) =>
+				confirms(
+					conf,
+					n,
+					target,
+					params.agentState,
+					(params.body.destination as IDataObject | undefined)?.phoneNumber as string,
+				),
 		);
-		Object.assign(output, response, { confirmed: true, notification: notificationSummary(notification) });
+		Object.assign(output, response, {
+			confirmed: true,
+			notification: notificationSummary(notification),
+		});
 		if (conf.channel === CALLS_CHANNEL) output.call = notification.data.call;
 		else output.devices = notification.data.devices;
 		return [output];

@@ -41,7 +41,11 @@ export const DEVICES_CHANNEL = '/v2/me/devices';
 export interface Confirmation {
 	channel: typeof CALLS_CHANNEL | typeof DEVICES_CHANNEL;
 	/** data.notificationType of a CallStateChangeMessage. */
-	notificationType?: 'StatusChange' | 'ParticipantsUpdated' | 'AttachedDataChanged' | 'CallRecordingStateChange';
+	notificationType?:
+		| 'StatusChange'
+		| 'ParticipantsUpdated'
+		| 'AttachedDataChanged'
+		| 'CallRecordingStateChange';
 	/**
 	 * Which call the notification is about: `same` = the callId; `consult` = a new Consult call whose parent is
 	 * the callId (InitiateConference/InitiateTransfer page: the user needs that call's id for the Complete step);
@@ -81,7 +85,11 @@ export interface GwsOperation {
 const req = (name: ParamName): ParamUse => ({ name, required: true });
 const opt = (name: ParamName): ParamUse => ({ name, required: false });
 
-const onCall = (notificationType: Confirmation['notificationType'], extra: Partial<Confirmation>, summary: string) =>
+const onCall = (
+	notificationType: Confirmation['notificationType'],
+	extra: Partial<Confirmation>,
+	summary: string,
+) =>
 	({ channel: CALLS_CHANNEL, notificationType, call: 'same', summary, ...extra }) as Confirmation;
 
 /** A POST /api/v2/me/calls/{id} operation whose capability name is its operationName. */
@@ -108,9 +116,14 @@ function callOp(
 	};
 }
 
-const released = (what: string) => onCall('StatusChange', { state: 'Released' }, `StatusChange, ${what} Released`);
+const released = (what: string) =>
+	onCall('StatusChange', { state: 'Released' }, `StatusChange, ${what} Released`);
 const recording = (state: string) =>
-	onCall('CallRecordingStateChange', { recordingState: state }, `CallRecordingStateChange, recordingState ${state}`);
+	onCall(
+		'CallRecordingStateChange',
+		{ recordingState: state },
+		`CallRecordingStateChange, recordingState ${state}`,
+	);
 const attachedData = onCall('AttachedDataChanged', {}, 'AttachedDataChanged');
 const participantsUpdated = onCall('ParticipantsUpdated', {}, 'ParticipantsUpdated');
 const consultDialing: Confirmation = {
@@ -139,11 +152,39 @@ export const OPERATIONS: GwsOperation[] = [
 			summary: 'StatusChange, new call Dialing',
 		},
 	},
-	callOp('answer', 'Answer', 'Answer', 'Answer a ringing call', [], onCall('StatusChange', { state: 'Established' }, 'StatusChange, Established')),
+	callOp(
+		'answer',
+		'Answer',
+		'Answer',
+		'Answer a ringing call',
+		[],
+		onCall('StatusChange', { state: 'Established' }, 'StatusChange, Established'),
+	),
 	callOp('hangup', 'Hangup', 'Hang Up', 'Release a call', [], released('call')),
-	callOp('reject', 'Reject', 'Reject', 'Reject a ringing call delivered through a queue (it goes back to the queue)', [], released('call')),
-	callOp('hold', 'Hold', 'Hold', 'Place a call on hold', [], onCall('StatusChange', { state: 'Held' }, 'StatusChange, Held')),
-	callOp('retrieve', 'Retrieve', 'Retrieve', 'Retrieve a call from hold', [], onCall('StatusChange', { state: 'Established' }, 'StatusChange, Established')),
+	callOp(
+		'reject',
+		'Reject',
+		'Reject',
+		'Reject a ringing call delivered through a queue (it goes back to the queue)',
+		[],
+		released('call'),
+	),
+	callOp(
+		'hold',
+		'Hold',
+		'Hold',
+		'Place a call on hold',
+		[],
+		onCall('StatusChange', { state: 'Held' }, 'StatusChange, Held'),
+	),
+	callOp(
+		'retrieve',
+		'Retrieve',
+		'Retrieve',
+		'Retrieve a call from hold',
+		[],
+		onCall('StatusChange', { state: 'Established' }, 'StatusChange, Established'),
+	),
 	callOp(
 		'singleStepTransfer',
 		'SingleStepTransfer',
@@ -174,7 +215,11 @@ export const OPERATIONS: GwsOperation[] = [
 		'Complete Conference',
 		'Bring the consulted party into the original call (run on the consult call, or on the original call with Consult Call set)',
 		[opt('consultCallUri')],
-		{ ...participantsUpdated, call: 'parentOrSame', summary: 'ParticipantsUpdated on the original call' },
+		{
+			...participantsUpdated,
+			call: 'parentOrSame',
+			summary: 'ParticipantsUpdated on the original call',
+		},
 	),
 	callOp('sendDtmf', 'SendDtmf', 'Send DTMF', 'Send dial tones for digits', [req('digits')]),
 	callOp(
@@ -185,8 +230,22 @@ export const OPERATIONS: GwsOperation[] = [
 		[req('participant')],
 		participantsUpdated,
 	),
-	callOp('muteCall', 'MuteCall', 'Mute', 'Mute a call', [], onCall('StatusChange', { mute: 'On' }, 'StatusChange, mute On')),
-	callOp('unmuteCall', 'UnmuteCall', 'Unmute', 'Unmute a call', [], onCall('StatusChange', { mute: 'Off' }, 'StatusChange, mute Off')),
+	callOp(
+		'muteCall',
+		'MuteCall',
+		'Mute',
+		'Mute a call',
+		[],
+		onCall('StatusChange', { mute: 'On' }, 'StatusChange, mute On'),
+	),
+	callOp(
+		'unmuteCall',
+		'UnmuteCall',
+		'Unmute',
+		'Unmute a call',
+		[],
+		onCall('StatusChange', { mute: 'Off' }, 'StatusChange, mute Off'),
+	),
 	callOp(
 		'swapCalls',
 		'SwapCalls',
@@ -227,19 +286,78 @@ export const OPERATIONS: GwsOperation[] = [
 		[req('userData')],
 		attachedData,
 	),
-	callOp('updateUserData', 'UpdateUserData', 'Update User Data', 'Add or replace key/value pairs of a call', [req('userData')], attachedData),
-	callOp('deleteUserDataPair', 'DeleteUserDataPair', 'Delete User Data Pair', 'Delete one key of the call data', [req('key')], attachedData),
-	callOp('deleteUserData', 'DeleteUserData', 'Delete All User Data', 'Delete all key/value data of a call', [], attachedData),
+	callOp(
+		'updateUserData',
+		'UpdateUserData',
+		'Update User Data',
+		'Add or replace key/value pairs of a call',
+		[req('userData')],
+		attachedData,
+	),
+	callOp(
+		'deleteUserDataPair',
+		'DeleteUserDataPair',
+		'Delete User Data Pair',
+		'Delete one key of the call data',
+		[req('key')],
+		attachedData,
+	),
+	callOp(
+		'deleteUserData',
+		'DeleteUserData',
+		'Delete All User Data',
+		'Delete all key/value data of a call',
+		[],
+		attachedData,
+	),
 	// ClearCall and StartCallRecording are accepted by GWS but the vendor pages' capability lists never show
 	// them, so the capability pre-check does not apply to them.
-	{ ...callOp('clearCall', 'ClearCall', 'Clear Call', 'End a conference call for all parties', [], released('call')), capability: undefined },
 	{
-		...callOp('startCallRecording', 'StartCallRecording', 'Start Recording', 'Start recording a call', [], recording('Recording')),
+		...callOp(
+			'clearCall',
+			'ClearCall',
+			'Clear Call',
+			'End a conference call for all parties',
+			[],
+			released('call'),
+		),
 		capability: undefined,
 	},
-	callOp('pauseCallRecording', 'PauseCallRecording', 'Pause Recording', 'Pause the recording of a call', [], recording('Paused')),
-	callOp('resumeCallRecording', 'ResumeCallRecording', 'Resume Recording', 'Resume a paused recording', [], recording('Recording')),
-	callOp('stopCallRecording', 'StopCallRecording', 'Stop Recording', 'Stop recording a call', [], recording('Stopped')),
+	{
+		...callOp(
+			'startCallRecording',
+			'StartCallRecording',
+			'Start Recording',
+			'Start recording a call',
+			[],
+			recording('Recording'),
+		),
+		capability: undefined,
+	},
+	callOp(
+		'pauseCallRecording',
+		'PauseCallRecording',
+		'Pause Recording',
+		'Pause the recording of a call',
+		[],
+		recording('Paused'),
+	),
+	callOp(
+		'resumeCallRecording',
+		'ResumeCallRecording',
+		'Resume Recording',
+		'Resume a paused recording',
+		[],
+		recording('Recording'),
+	),
+	callOp(
+		'stopCallRecording',
+		'StopCallRecording',
+		'Stop Recording',
+		'Stop recording a call',
+		[],
+		recording('Stopped'),
+	),
 	{
 		value: 'get',
 		resource: 'call',
@@ -283,7 +401,12 @@ export const OPERATIONS: GwsOperation[] = [
 ];
 
 /** Agent states of the setState operation: the GWS operationName and the userState it leads to. */
-export const AGENT_STATES: Array<{ value: string; name: string; state: string; workMode?: string }> = [
+export const AGENT_STATES: Array<{
+	value: string;
+	name: string;
+	state: string;
+	workMode?: string;
+}> = [
 	{ value: 'Ready', name: 'Ready', state: 'Ready' },
 	{ value: 'NotReady', name: 'Not Ready', state: 'NotReady' },
 	{ value: 'AfterCallWork', name: 'After Call Work', state: 'NotReady', workMode: 'AfterCallWork' },

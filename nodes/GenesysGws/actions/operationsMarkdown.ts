@@ -22,9 +22,7 @@ function wire(op: GwsOperation): string {
 
 function params(op: GwsOperation): string {
 	if (op.params.length === 0) return '-';
-	return op.params
-		.map((p) => `\`${p.name}\`${p.required ? '' : ' (optional)'}`)
-		.join(', ');
+	return op.params.map((p) => `\`${p.name}\`${p.required ? '' : ' (optional)'}`).join(', ');
 }
 
 /** A Markdown table: resource, operation value, what it does, parameters, GWS request, confirming notification. */

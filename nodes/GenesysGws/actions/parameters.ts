@@ -53,7 +53,8 @@ export const PARAMETER_UI: Record<ParamName, ParamUi> = {
 		name: 'location',
 		type: 'string',
 		default: '',
-		description: 'T-Server location of the destination, for multi-site setups. Leave empty for the local site.',
+		description:
+			'T-Server location of the destination, for multi-site setups. Leave empty for the local site.',
 	},
 	consultCallUri: {
 		displayName: 'Consult Call',
@@ -132,12 +133,23 @@ const HINTS: Partial<Record<ParamName, string>> = {
 	userData: 'Enter a JSON object such as {"CaseNumber": "12345"}',
 };
 
-function fail(ctx: IExecuteFunctions, itemIndex: number, message: string, description: string): never {
+function fail(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	message: string,
+	description: string,
+): never {
 	throw new NodeOperationError(ctx.getNode(), message, { itemIndex, description });
 }
 
 /** Strings and numbers (an expression may give either) to a trimmed string; anything else is refused. */
-function asText(ctx: IExecuteFunctions, op: GwsOperation, name: ParamName, raw: unknown, itemIndex: number): string {
+function asText(
+	ctx: IExecuteFunctions,
+	op: GwsOperation,
+	name: ParamName,
+	raw: unknown,
+	itemIndex: number,
+): string {
 	if (raw === undefined || raw === null) return '';
 	if (typeof raw === 'string') return raw.trim();
 	if (typeof raw === 'number' && Number.isFinite(raw)) return String(raw);
@@ -161,7 +173,12 @@ function truncate(text: string): string {
 }
 
 /** userData: a JSON object (or JSON text of one). Arrays, null and scalars are refused with the value shown. */
-function parseUserData(ctx: IExecuteFunctions, op: GwsOperation, raw: unknown, itemIndex: number): IDataObject {
+function parseUserData(
+	ctx: IExecuteFunctions,
+	op: GwsOperation,
+	raw: unknown,
+	itemIndex: number,
+): IDataObject {
 	let value: unknown = raw;
 	if (typeof raw === 'string') {
 		const text = raw.trim();
@@ -203,16 +220,27 @@ function readCallId(ctx: IExecuteFunctions, itemIndex: number): unknown {
 }
 
 /** Reads, checks and maps every parameter of `op` for one item. */
-export function checkParams(ctx: IExecuteFunctions, op: GwsOperation, itemIndex: number, baseUrl: string): CheckedParams {
+export function checkParams(
+	ctx: IExecuteFunctions,
+	op: GwsOperation,
+	itemIndex: number,
+	baseUrl: string,
+): CheckedParams {
 	const out: CheckedParams = { body: {} };
 	for (const { name, required } of op.params) {
 		const label = PARAMETER_UI[name].displayName;
-		const raw = name === 'callId' ? readCallId(ctx, itemIndex) : ctx.getNodeParameter(name, itemIndex, '');
+		const raw =
+			name === 'callId' ? readCallId(ctx, itemIndex) : ctx.getNodeParameter(name, itemIndex, '');
 		if (name === 'userData') {
 			const data = parseUserData(ctx, op, raw, itemIndex);
 			if (Object.keys(data).length === 0) {
 				if (required) {
-					fail(ctx, itemIndex, `Parameter "User Data" of "${op.name}" is empty`, `${HINTS.userData}.`);
+					fail(
+						ctx,
+						itemIndex,
+						`Parameter "User Data" of "${op.name}" is empty`,
+						`${HINTS.userData}.`,
+					);
 				}
 				continue;
 			}

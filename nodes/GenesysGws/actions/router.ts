@@ -12,9 +12,15 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	const op = findOperation(resource, operation);
 	if (!op) {
 		const known = OPERATIONS.filter((o) => o.resource === resource).map((o) => o.value);
-		throw new NodeOperationError(this.getNode(), `Unknown operation "${operation}" for resource "${resource}"`, {
-			description: known.length ? `Use one of: ${known.join(', ')}.` : 'Use resource "call" or "agent".',
-		});
+		throw new NodeOperationError(
+			this.getNode(),
+			`Unknown operation "${operation}" for resource "${resource}"`,
+			{
+				description: known.length
+					? `Use one of: ${known.join(', ')}.`
+					: 'Use resource "call" or "agent".',
+			},
+		);
 	}
 
 	const output: INodeExecutionData[] = [];
@@ -38,7 +44,8 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 				error.context.itemIndex ??= itemIndex;
 			}
 			// Both constructors hand back an error that already is of their class, unchanged.
-			if (error instanceof NodeApiError) throw new NodeApiError(this.getNode(), error as unknown as JsonObject);
+			if (error instanceof NodeApiError)
+				throw new NodeApiError(this.getNode(), error as unknown as JsonObject);
 			throw new NodeOperationError(this.getNode(), error as Error, { itemIndex });
 		}
 	}

@@ -24,9 +24,16 @@ export async function genesysGwsApiTest(
 ): Promise<INodeCredentialTestResult> {
 	const data = credential.data ?? {};
 	const checked = checkBaseUrl(data.baseUrl);
-	if ('problem' in checked) return { status: 'Error', message: `${checked.problem}. ${checked.fix}.` };
+	if ('problem' in checked)
+		return { status: 'Error', message: `${checked.problem}. ${checked.fix}.` };
 	const username = typeof data.username === 'string' ? data.username : '';
-	const context = { baseUrl: checked.baseUrl, username, method: 'GET', path: '/api/v2/me', timeoutMs: TEST_TIMEOUT_MS };
+	const context = {
+		baseUrl: checked.baseUrl,
+		username,
+		method: 'GET',
+		path: '/api/v2/me',
+		timeoutMs: TEST_TIMEOUT_MS,
+	};
 
 	let response: { statusCode: number; body: unknown; headers?: Record<string, unknown> };
 	try {
@@ -36,7 +43,11 @@ export async function genesysGwsApiTest(
 		response = await this.helpers.request({
 			method: 'GET',
 			uri: checked.baseUrl + context.path,
-			auth: { user: username, pass: typeof data.password === 'string' ? data.password : '', sendImmediately: true },
+			auth: {
+				user: username,
+				pass: typeof data.password === 'string' ? data.password : '',
+				sendImmediately: true,
+			},
 			headers: { Accept: 'application/json' },
 			rejectUnauthorized: data.allowUnauthorizedCerts !== true,
 			resolveWithFullResponse: true,
@@ -49,7 +60,8 @@ export async function genesysGwsApiTest(
 		return { status: 'Error', message: `${failure.message}. ${failure.description}` };
 	}
 
-	const text = typeof response.body === 'string' ? response.body : JSON.stringify(response.body ?? '');
+	const text =
+		typeof response.body === 'string' ? response.body : JSON.stringify(response.body ?? '');
 	let body: unknown;
 	try {
 		body = JSON.parse(text);
@@ -58,7 +70,12 @@ export async function genesysGwsApiTest(
 	}
 	if (!body || typeof body !== 'object' || Array.isArray(body)) {
 		const contentType = response.headers?.['content-type'];
-		const failure = describeNonJson(context, response.statusCode, typeof contentType === 'string' ? contentType : '', text);
+		const failure = describeNonJson(
+			context,
+			response.statusCode,
+			typeof contentType === 'string' ? contentType : '',
+			text,
+		);
 		return { status: 'Error', message: `${failure.message}. ${failure.description}` };
 	}
 	const json = body as JsonObject;

@@ -12,7 +12,8 @@ export interface GwsServer {
 	allowUnauthorizedCerts: boolean;
 }
 
-const BASE_URL_FIX = 'Set Base URL in the Genesys GWS credential to the server root, e.g. https://gws.example.com';
+const BASE_URL_FIX =
+	'Set Base URL in the Genesys GWS credential to the server root, e.g. https://gws.example.com';
 
 /**
  * Normalizes what users paste as Base URL: trims, drops trailing slashes and a trailing /api/v2 (a common
@@ -20,7 +21,8 @@ const BASE_URL_FIX = 'Set Base URL in the Genesys GWS credential to the server r
  */
 export function checkBaseUrl(raw: unknown): { baseUrl: string } | { problem: string; fix: string } {
 	const value = typeof raw === 'string' ? raw.trim() : '';
-	if (value === '') return { problem: 'The Genesys GWS credential has no Base URL', fix: BASE_URL_FIX };
+	if (value === '')
+		return { problem: 'The Genesys GWS credential has no Base URL', fix: BASE_URL_FIX };
 	const trimmed = value.replace(/\/+$/, '').replace(/\/api\/v2$/i, '');
 	let parsed: URL;
 	try {
@@ -29,14 +31,18 @@ export function checkBaseUrl(raw: unknown): { baseUrl: string } | { problem: str
 		return { problem: `Base URL "${value}" is not a valid URL`, fix: BASE_URL_FIX };
 	}
 	if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
-		return { problem: `Base URL "${value}" must start with http:// or https://`, fix: BASE_URL_FIX };
+		return {
+			problem: `Base URL "${value}" must start with http:// or https://`,
+			fix: BASE_URL_FIX,
+		};
 	}
 	return { baseUrl: trimmed };
 }
 
 export function normalizeBaseUrl(node: INode, raw: unknown): string {
 	const checked = checkBaseUrl(raw);
-	if ('problem' in checked) throw new NodeOperationError(node, checked.problem, { description: checked.fix });
+	if ('problem' in checked)
+		throw new NodeOperationError(node, checked.problem, { description: checked.fix });
 	return checked.baseUrl;
 }
 

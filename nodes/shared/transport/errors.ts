@@ -74,7 +74,9 @@ function safeDecode(value: string): string {
 const failure = (message: string, description: string): FailureText => ({ message, description });
 
 function what(ctx: GwsErrorContext): string {
-	return ctx.operationName ? `${ctx.operationName} on ${describeTarget(ctx.path)}` : `${ctx.method} ${ctx.path}`;
+	return ctx.operationName
+		? `${ctx.operationName} on ${describeTarget(ctx.path)}`
+		: `${ctx.method} ${ctx.path}`;
 }
 
 export interface FailureText {
@@ -88,13 +90,25 @@ export function isSessionRejected(httpStatus: number, bodyText: string): boolean
 }
 
 /** Maps a parsed GWS reply that is not a success (HTTP 4xx/5xx, or statusCode != 0) to a clear error. */
-export function responseError(node: INode, ctx: GwsErrorContext, httpStatus: number, body: JsonObject, bodyText: string) {
+export function responseError(
+	node: INode,
+	ctx: GwsErrorContext,
+	httpStatus: number,
+	body: JsonObject,
+	bodyText: string,
+) {
 	const { message, description } = describeResponseFailure(ctx, httpStatus, body, bodyText);
 	// The plain GWS body (statusCode/statusMessage only) is the error's cause: nothing from the request.
 	const cause: JsonObject = {};
 	if (body.statusCode !== undefined) cause.statusCode = body.statusCode;
-	if (typeof body.statusMessage === 'string') cause.statusMessage = scrubSecrets(body.statusMessage);
-	return new NodeApiError(node, cause, { message, description, httpCode: String(httpStatus), itemIndex: ctx.itemIndex });
+	if (typeof body.statusMessage === 'string')
+		cause.statusMessage = scrubSecrets(body.statusMessage);
+	return new NodeApiError(node, cause, {
+		message,
+		description,
+		httpCode: String(httpStatus),
+		itemIndex: ctx.itemIndex,
+	});
 }
 
 export function describeResponseFailure(
@@ -105,10 +119,14 @@ export function describeResponseFailure(
 ): FailureText {
 	const statusCode = typeof body.statusCode === 'number' ? body.statusCode : undefined;
 	const statusMessage =
-		typeof body.statusMessage === 'string' && body.statusMessage !== '' ? scrubSecrets(body.statusMessage) : undefined;
+		typeof body.statusMessage === 'string' && body.statusMessage !== ''
+			? scrubSecrets(body.statusMessage)
+			: undefined;
 	const meaning = statusCode !== undefined ? GWS_STATUS_CODES[statusCode] : undefined;
 	const codeText =
-		statusCode !== undefined ? `statusCode ${statusCode}${meaning ? ` (${meaning})` : ''}` : 'no statusCode';
+		statusCode !== undefined
+			? `statusCode ${statusCode}${meaning ? ` (${meaning})` : ''}`
+			: 'no statusCode';
 	const gwsSaid = statusMessage ? `GWS said: "${statusMessage}". ` : '';
 
 	if (httpStatus === 401 || statusCode === 20) {
@@ -141,25 +159,44 @@ export function describeResponseFailure(
 		return failure(
 			`GWS refused ${what(ctx)}: ${statusMessage ?? meaning ?? 'no reason given'} (statusCode ${statusCode})`,
 			`${gwsSaid}statusCode ${statusCode} means "${meaning ?? 'unknown code'}" (HTTP ${httpStatus}). ${
-				statusCode === 2 ? 'Read the call first (operation "Get") to see its state and capabilities.' : ''
+				statusCode === 2
+					? 'Read the call first (operation "Get") to see its state and capabilities.'
+					: ''
 			}`.trim(),
 		);
 	}
 	return failure(
-			`GWS failed ${what(ctx)} with HTTP ${httpStatus}${statusMessage ? `: ${statusMessage}` : ''}`,
+		`GWS failed ${what(ctx)} with HTTP ${httpStatus}${statusMessage ? `: ${statusMessage}` : ''}`,
 		`GWS answered HTTP ${httpStatus} with ${codeText}. ${
-			httpStatus >= 500 ? 'The GWS server or a back end (e.g. T-Server) had a problem; retry later.' : ''
+			httpStatus >= 500
+				? 'The GWS server or a back end (e.g. T-Server) had a problem; retry later.'
+				: ''
 		}`.trim(),
 	);
 }
 
 /** The reply was not a JSON object (a proxy page, a truncated body, another server on that URL). */
-export function nonJsonError(node: INode, ctx: GwsErrorContext, httpStatus: number, contentType: string, bodyText: string) {
+export function nonJsonError(
+	node: INode,
+	ctx: GwsErrorContext,
+	httpStatus: number,
+	contentType: string,
+	bodyText: string,
+) {
 	const { message, description } = describeNonJson(ctx, httpStatus, contentType, bodyText);
-	return new NodeApiError(node, { statusCode: httpStatus }, { message, description, httpCode: String(httpStatus), itemIndex: ctx.itemIndex });
+	return new NodeApiError(
+		node,
+		{ statusCode: httpStatus },
+		{ message, description, httpCode: String(httpStatus), itemIndex: ctx.itemIndex },
+	);
 }
 
-export function describeNonJson(ctx: GwsErrorContext, httpStatus: number, contentType: string, bodyText: string): FailureText {
+export function describeNonJson(
+	ctx: GwsErrorContext,
+	httpStatus: number,
+	contentType: string,
+	bodyText: string,
+): FailureText {
 	const snippet = scrubSecrets(bodyText.slice(0, 120)).replace(/\s+/g, ' ');
 	return {
 		message: `GWS sent a reply that is not JSON for ${what(ctx)} (HTTP ${httpStatus}${contentType ? `, ${contentType}` : ''})`,
@@ -197,7 +234,10 @@ const TLS_CODES = [
 /** True when the error is the caller's own abort (abortSignal), not a failure of GWS. */
 export function isAbortError(error: unknown): boolean {
 	const { codes, messages } = causeChain(error);
-	return codes.includes('ERR_CANCELED') || messages.some((m) => /^(canceled|aborted|this operation was aborted)$/i.test(m));
+	return (
+		codes.includes('ERR_CANCELED') ||
+		messages.some((m) => /^(canceled|aborted|this operation was aborted)$/i.test(m))
+	);
 }
 
 /** Maps a failure to reach GWS (no HTTP reply) to a clear error naming the base URL and the fix. */
@@ -206,7 +246,10 @@ export function networkError(node: INode, ctx: GwsErrorContext, error: unknown) 
 	return new NodeOperationError(node, message, { description, itemIndex: ctx.itemIndex });
 }
 
-export function describeNetworkFailure(ctx: Pick<GwsErrorContext, 'baseUrl' | 'method' | 'path' | 'timeoutMs'>, error: unknown): FailureText {
+export function describeNetworkFailure(
+	ctx: Pick<GwsErrorContext, 'baseUrl' | 'method' | 'path' | 'timeoutMs'>,
+	error: unknown,
+): FailureText {
 	const { codes, messages } = causeChain(error);
 	const has = (...wanted: string[]) => wanted.some((c) => codes.includes(c));
 	const text = messages.join(' | ');
@@ -223,7 +266,10 @@ export function describeNetworkFailure(ctx: Pick<GwsErrorContext, 'baseUrl' | 'm
 		const code = codes.find((c) => TLS_CODES.includes(c)) ?? 'certificate error';
 		message = `The TLS certificate of ${server} was not accepted`;
 		description = `Node.js said: ${code}. If GWS uses a self-signed or internal certificate, turn on "Ignore SSL Issues (Insecure)" in the Genesys GWS credential, or make n8n trust your CA (NODE_EXTRA_CA_CERTS).`;
-	} else if (has('EPROTO', 'ERR_SSL_WRONG_VERSION_NUMBER') || /wrong version number|ssl/i.test(text)) {
+	} else if (
+		has('EPROTO', 'ERR_SSL_WRONG_VERSION_NUMBER') ||
+		/wrong version number|ssl/i.test(text)
+	) {
 		message = `The TLS handshake with ${server} failed`;
 		description = `Check whether GWS expects http:// or https:// and use that in Base URL of the Genesys GWS credential.`;
 	} else if (has('ECONNABORTED', 'ETIMEDOUT', 'ESOCKETTIMEDOUT') || /timeout/i.test(text)) {
@@ -231,7 +277,8 @@ export function describeNetworkFailure(ctx: Pick<GwsErrorContext, 'baseUrl' | 'm
 		description = `Raise the timeout in the node's options, or check the load on GWS and the network between n8n and ${server}.`;
 	} else if (has('ECONNRESET', 'EPIPE') || /socket hang up/i.test(text)) {
 		message = `GWS at ${server} closed the connection during ${ctx.method} ${ctx.path}`;
-		description = 'The server or a proxy dropped the connection. Retry, or enable "Retry On Fail" in the node settings.';
+		description =
+			'The server or a proxy dropped the connection. Retry, or enable "Retry On Fail" in the node settings.';
 	} else {
 		message = `The request to GWS at ${server} failed (${ctx.method} ${ctx.path})`;
 		description = scrubSecrets(messages[messages.length - 1] ?? 'Unknown network error');

@@ -14,7 +14,8 @@ export const DEFAULT_TIMEOUT_MS = 30_000;
  * whose cancel signal is the combination. Trigger and load-options contexts keep the caller's signal as is.
  */
 function withAbortSignal(ctx: GwsContext, signal: AbortSignal): GwsContext {
-	if (!('getExecutionCancelSignal' in ctx) || typeof ctx.getExecutionCancelSignal !== 'function') return ctx;
+	if (!('getExecutionCancelSignal' in ctx) || typeof ctx.getExecutionCancelSignal !== 'function')
+		return ctx;
 	const executionSignal = (ctx as IExecuteFunctions).getExecutionCancelSignal();
 	const combined = executionSignal ? AbortSignal.any([signal, executionSignal]) : signal;
 	return Object.create(ctx, { getExecutionCancelSignal: { value: () => combined } }) as GwsContext;
@@ -67,27 +68,40 @@ export async function exchange(
 	const target = req.abortSignal ? withAbortSignal(ctx, req.abortSignal) : ctx;
 	let response: { statusCode?: number; headers?: unknown; body?: unknown };
 	try {
-		response = await ctx.helpers.httpRequestWithAuthentication.call(target, GWS_CREDENTIAL_TYPE, options);
+		response = await ctx.helpers.httpRequestWithAuthentication.call(
+			target,
+			GWS_CREDENTIAL_TYPE,
+			options,
+		);
 	} catch (error) {
 		if (req.abortSignal?.aborted || isAbortError(error)) {
 			const aborted = new Error(`The request ${req.method} ${pathOf(req.url)} was aborted`);
 			aborted.name = 'AbortError';
 			throw aborted;
 		}
-		throw networkError(ctx.getNode(), {
-			baseUrl: server.baseUrl,
-			username: server.username,
-			method: req.method,
-			path: pathOf(req.url),
-			timeoutMs,
-			itemIndex,
-		}, error);
+		throw networkError(
+			ctx.getNode(),
+			{
+				baseUrl: server.baseUrl,
+				username: server.username,
+				method: req.method,
+				path: pathOf(req.url),
+				timeoutMs,
+				itemIndex,
+			},
+			error,
+		);
 	}
 	const body = response.body;
 	return {
 		statusCode: typeof response.statusCode === 'number' ? response.statusCode : 0,
 		headers: plainHeaders(response.headers),
-		body: typeof body === 'string' ? body : body === undefined || body === null ? '' : JSON.stringify(body),
+		body:
+			typeof body === 'string'
+				? body
+				: body === undefined || body === null
+					? ''
+					: JSON.stringify(body),
 	};
 }
 

@@ -7,7 +7,13 @@
  */
 import type { IDataObject, JsonObject } from 'n8n-workflow';
 
-import type { GwsContext, GwsRawRequest, GwsRawResponse, GwsRequestOptions, GwsSessionInfo } from '../contracts';
+import type {
+	GwsContext,
+	GwsRawRequest,
+	GwsRawResponse,
+	GwsRequestOptions,
+	GwsSessionInfo,
+} from '../contracts';
 import { cookieHeader, storeCookies } from './cookies';
 import { readGwsServer } from './credentials';
 import { isSessionRejected, nonJsonError, responseError } from './errors';
@@ -30,7 +36,10 @@ export { clearGwsSessions } from './session';
 
 /** Builds `/api/v2/...` paths; every id is URL-encoded so `/`, `?` or `#` in it cannot change the path. */
 export function gwsPath(strings: TemplateStringsArray, ...ids: string[]): string {
-	return strings.reduce((path, part, i) => path + part + (i < ids.length ? encodeURIComponent(ids[i]) : ''), '');
+	return strings.reduce(
+		(path, part, i) => path + part + (i < ids.length ? encodeURIComponent(ids[i]) : ''),
+		'',
+	);
 }
 
 function withQuery(url: string, qs?: IDataObject): string {
@@ -48,7 +57,10 @@ function withQuery(url: string, qs?: IDataObject): string {
  * and a 4xx/5xx with statusCode 0 are both failures. When GWS refuses the session (401, or 403 "Missing or
  * invalid Csrf token": expired session, restarted server), the transport logs in again once and retries.
  */
-export async function gwsApiRequest(this: GwsContext, opts: GwsRequestOptions): Promise<IDataObject> {
+export async function gwsApiRequest(
+	this: GwsContext,
+	opts: GwsRequestOptions,
+): Promise<IDataObject> {
 	const server = await readGwsServer(this);
 	const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
 	const url = withQuery(server.baseUrl + opts.path, opts.qs);
@@ -58,12 +70,16 @@ export async function gwsApiRequest(this: GwsContext, opts: GwsRequestOptions): 
 		username: server.username,
 		method: opts.method,
 		path: opts.path,
-		operationName: typeof opts.body?.operationName === 'string' ? opts.body.operationName : undefined,
+		operationName:
+			typeof opts.body?.operationName === 'string' ? opts.body.operationName : undefined,
 		timeoutMs,
 		itemIndex: opts.itemIndex,
 	};
 
-	let { session, handle } = await sessionFor(this, server, { timeoutMs, itemIndex: opts.itemIndex });
+	let { session, handle } = await sessionFor(this, server, {
+		timeoutMs,
+		itemIndex: opts.itemIndex,
+	});
 	for (let attempt = 0; ; attempt++) {
 		const response = await exchange(
 			this,

@@ -35,7 +35,8 @@ export function absorbResponse(session: GwsSession, response: GwsRawResponse): v
 	const token = headerValue(response, 'X-CSRF-TOKEN');
 	if (token) {
 		session.csrfToken = token;
-		session.csrfHeaderName = headerValue(response, 'X-CSRF-HEADER') ?? session.csrfHeaderName ?? 'X-CSRF-TOKEN';
+		session.csrfHeaderName =
+			headerValue(response, 'X-CSRF-HEADER') ?? session.csrfHeaderName ?? 'X-CSRF-TOKEN';
 	}
 }
 
@@ -50,12 +51,22 @@ export function sessionHeaders(session: GwsSession, method: string): Record<stri
 	return headers;
 }
 
-async function login(ctx: GwsContext, server: GwsServer, timeoutMs?: number, itemIndex?: number): Promise<GwsSession> {
+async function login(
+	ctx: GwsContext,
+	server: GwsServer,
+	timeoutMs?: number,
+	itemIndex?: number,
+): Promise<GwsSession> {
 	const path = '/api/v2/me';
 	const response = await exchange(
 		ctx,
 		server,
-		{ method: 'GET', url: server.baseUrl + path, headers: { Accept: 'application/json' }, timeoutMs },
+		{
+			method: 'GET',
+			url: server.baseUrl + path,
+			headers: { Accept: 'application/json' },
+			timeoutMs,
+		},
 		itemIndex,
 	);
 	const errorContext = {
@@ -73,7 +84,13 @@ async function login(ctx: GwsContext, server: GwsServer, timeoutMs?: number, ite
 		body = undefined;
 	}
 	if (!body || typeof body !== 'object' || Array.isArray(body)) {
-		throw nonJsonError(ctx.getNode(), errorContext, response.statusCode, String(response.headers['content-type'] ?? ''), response.body);
+		throw nonJsonError(
+			ctx.getNode(),
+			errorContext,
+			response.statusCode,
+			String(response.headers['content-type'] ?? ''),
+			response.body,
+		);
 	}
 	const json = body as Record<string, never>;
 	const ok = response.statusCode >= 200 && response.statusCode < 300;
@@ -89,7 +106,12 @@ async function login(ctx: GwsContext, server: GwsServer, timeoutMs?: number, ite
 export async function sessionFor(
 	ctx: GwsContext,
 	server: GwsServer,
-	options: { renew?: boolean; stale?: Promise<GwsSession>; timeoutMs?: number; itemIndex?: number } = {},
+	options: {
+		renew?: boolean;
+		stale?: Promise<GwsSession>;
+		timeoutMs?: number;
+		itemIndex?: number;
+	} = {},
 ): Promise<{ session: GwsSession; handle: Promise<GwsSession> }> {
 	const key = sessionKey(server);
 	let handle = sessions.get(key);
