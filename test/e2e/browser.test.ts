@@ -1,0 +1,92 @@
+/**
+ * Browser check with Debian's chromium driven by playwright-core (never a downloaded browser): log in to the
+ * real n8n editor, open a workflow with our nodes, open the action node's panel and its Operation list.
+ * Screenshots go to docs/screenshots/ (the README shows them). Fails if the node or its operations do not render.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+import { REPO_ROOT } from '../../scripts/lib/n8n-process';
+import { OWNER, startStack, type Stack } from './helpers/stack';
+import { actionNode, chain, triggerNode } from './helpers/workflows';
+
+const CHROMIUM = process.env.GWS_CHROMIUM ?? '/usr/bin/chromium';
+const SHOTS = path.join(REPO_ROOT, 'docs', 'screenshots');
+
+let stack: Stack;
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+	if (!fs.existsSync(CHROMIUM)) {
+		throw new Error(`No chromium at ${CHROMIUM}: install Debian's package (apt-get install -y chromium) or set GWS_CHROMIUM`);
+	}
+	stack = await startStack();
+	browser = await chromium.launch({
+		executablePath: CHROMIUM,
+		headless: true,
+		args: ['--no-sandbox', '--disable-background-networking', '--disable-dev-shm-usage', '--disable-gpu'],
+	});
+	page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+	fs.mkdirSync(SHOTS, { recursive: true });
+}, 300_000);
+
+afterAll(async () => {
+	await browser?.close();
+	await stack?.stop();
+});
+
+async function shot(name: string): Promise<void> {
+	await page.screenshot({ path: path.join(SHOTS, `${name}.png`) });
+}
+
+it('logs in, opens a workflow with our nodes, shows the node panel and its operations', async () => {
+	const workflow = chain('Conference the supervisor into VIP calls', [
+		triggerNode(stack.credential, { events: ['StatusChange'], filters: { callStates: ['Established'] }, options: {} }),
+		actionNode('Conference supervisor', stack.credential, {
+			operation: 'singleStepConference',
+			callId: '={{ $json.call.id }}',
+			destination: '15002',
+		}),
+	]);
+	const { id } = await stack.rest.createWorkflow(workflow);
+
+	await page.goto(`${stack.baseUrl}/signin`);
+	await page.locator('input[type="email"], input[name="emailOrLdapLoginId"], input[name="email"]').first().fill(OWNER.email);
+	await page.locator('input[type="password"]').first().fill(OWNER.password);
+	await page.getByRole('button', { name: /sign in/i }).click();
+	await page.waitForURL((url) => !url.pathname.includes('signin'), { timeout: 30_000 });
+
+	await page.goto(`${stack.baseUrl}/workflow/${id}`);
+	const node = page.locator('[data-node-name="Conference supervisor"]').first();
+	await node.waitFor({ state: 'visible', timeout: 30_000 });
+	await page.locator('[data-node-name="Genesys GWS Trigger"]').first().waitFor({ state: 'visible', timeout: 10_000 });
+	// Icons come from /icons/n8n-nodes-genesys-gws/...: they must load (a broken icon is a packaging bug).
+	await page.waitForLoadState('networkidle');
+	const icons = await page.locator('img[src*="n8n-nodes-genesys-gws"]').evaluateAll((imgs) =>
+		imgs.map((img) => ({ src: (img as HTMLImageElement).src, ok: (img as HTMLImageElement).naturalWidth > 0 })),
+	);
+	expect(icons.length).toBeGreaterThanOrEqual(2);
+	expect(icons.filter((i) => !i.ok)).toEqual([]);
+	await page.waitForTimeout(1000); // the canvas fades nodes in
+	await shot('workflow-canvas');
+
+	await node.dblclick();
+	// The node panel shows our parameters: the operation's value and the fields that operation takes.
+	await page.getByText('Destination', { exact: true }).first().waitFor({ state: 'visible', timeout: 20_000 });
+	const operationSelect = page.locator('[data-test-id="parameter-input-operation"] input').first();
+	expect(await operationSelect.inputValue()).toBe('Single Step Conference');
+	expect(await page.locator('[data-test-id="parameter-input-resource"] input').first().inputValue()).toBe('Call');
+	await page.waitForTimeout(500);
+	await shot('action-node-panel');
+
+	await operationSelect.click();
+	for (const label of ['Answer', 'Hang Up', 'Hold', 'Initiate Conference', 'Complete Conference', 'Attach User Data', 'Get']) {
+		await page.locator('.el-select-dropdown__item:visible', { hasText: label }).first().waitFor({ state: 'visible', timeout: 10_000 });
+	}
+	const shown = await page.locator('.el-select-dropdown__item:visible .option-headline').allInnerTexts();
+	expect(shown.length).toBeGreaterThanOrEqual(20);
+	await page.waitForTimeout(300);
+	await shot('action-node-operations');
+});
