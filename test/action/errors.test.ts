@@ -113,6 +113,25 @@ describe('bad input (nothing is sent)', () => {
 		expect(error.message).toBe('Parameter "Digits" may contain only 0-9, * and #, but is "12a"');
 	});
 
+	it('an unknown agent state (from an expression) lists the valid ones', async () => {
+		const error = await fails({
+			resource: 'agent',
+			operation: 'setState',
+			agentState: '={{ "Busy" }}',
+		});
+		expect(error.message).toBe('Parameter "State" has an unknown value "Busy"');
+		expect(error.description).toBe('Use one of: Ready, NotReady, AfterCallWork.');
+	});
+
+	it('a timeout option that is not a positive number', async () => {
+		const error = await fails({
+			resource: 'call',
+			operation: 'getAll',
+			options: { timeout: '={{ -1 }}' },
+		});
+		expect(error.message).toBe('Option "timeout" must be a number of seconds above 0, but is "-1"');
+	});
+
 	it('a Base URL that is not a URL', async () => {
 		const error = await fails(
 			{ resource: 'call', operation: 'getAll' },

@@ -8,7 +8,7 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { clearGwsSessions } from '../../nodes/shared/transport';
 import { callRef, listSearch, runNode, testCredential } from '../helpers/n8n';
-import { agent1, eventually, lastSeq, startSim, type Sim } from './setup';
+import { agent1, eventually, lastSeq, leakedSecrets, startSim, type Sim } from './setup';
 
 let sim: Sim;
 beforeAll(async () => {
@@ -140,6 +140,7 @@ describe('wait for confirmation', () => {
 			expect(result.status).toBe('error');
 			expect(result.error?.message).toBe('GWS accepted "Answer" but did not confirm it within 1 s');
 			expect(result.error?.description).toContain('StatusChange, Established');
+			expect(leakedSecrets(JSON.stringify(result.run.data), 'agent1pass')).toEqual([]);
 		} finally {
 			sim.resumeNotifications(false);
 		}
