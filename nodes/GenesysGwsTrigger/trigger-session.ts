@@ -120,6 +120,9 @@ export async function startTrigger(ctx: ITriggerFunctions): Promise<ITriggerResp
 		};
 	}
 
+	// Only what the selected events can report is read back after a reconnect (ErrorMessages cannot be).
+	const resyncCalls = [...selected].some((e) => EVENT_BY_VALUE.get(e)?.aspect !== undefined);
+	const resyncDevices = selected.has('DeviceStateChangeMessage');
 	const calls = new CallTracker();
 	const devices = new DeviceTracker();
 	let phoneNumber: string | undefined;
@@ -169,7 +172,7 @@ export async function startTrigger(ctx: ITriggerFunctions): Promise<ITriggerResp
 
 	/** Reads the current calls/devices and reports differences (or only records them, when `seedOnly`). */
 	const resyncOnce = async (seedOnly: boolean, current: () => boolean) => {
-		if (channels.includes(CALLS_CHANNEL)) {
+		if (resyncCalls) {
 			calls.beginResync();
 			const snapshot = await readCollection('/api/v2/me/calls', 'calls');
 			if (!current()) return;
@@ -188,7 +191,7 @@ export async function startTrigger(ctx: ITriggerFunctions): Promise<ITriggerResp
 				}
 			}
 		}
-		if (channels.includes(DEVICES_CHANNEL)) {
+		if (resyncDevices) {
 			const snapshot = await readCollection('/api/v2/me/devices', 'devices');
 			if (!current()) return;
 			const changed = devices.changed(snapshot);
