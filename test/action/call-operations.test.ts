@@ -370,6 +370,14 @@ describe('reads', () => {
 		expect(result.items[0].capabilities).toEqual(expect.arrayContaining(['Hold', 'Hangup']));
 	});
 
+	it("accepts the call's uri or path where the id belongs", async () => {
+		const id = await established();
+		for (const ref of [`${sim.url}/api/v2/me/calls/${id}`, `/calls/${id}`]) {
+			const result = await call('get', ref);
+			expect(result.items[0]).toMatchObject({ id });
+		}
+	});
+
 	it('getAll returns one item per active call, paired with the input item', async () => {
 		const a = await established();
 		const b = await ringing();

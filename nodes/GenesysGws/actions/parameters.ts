@@ -17,7 +17,8 @@ export const PARAMETER_UI: Record<ParamName, ParamUi> = {
 		name: 'callId',
 		type: 'resourceLocator',
 		default: { mode: 'list', value: '' },
-		description: 'The call to act on: pick one of your active calls or give its ID',
+		description:
+			"The call to act on: pick one of your active calls or give its ID (a call's uri or path works too)",
 		modes: [
 			{
 				displayName: 'From List',
@@ -213,6 +214,20 @@ function toCallUri(value: string, baseUrl: string): string {
 	return /^https?:\/\//i.test(value) ? value : baseUrl + gwsPath`/api/v2/me/calls/${value}`;
 }
 
+/**
+ * Users often map a call's `uri` or `path` (".../api/v2/me/calls/ID", "/calls/ID") where the id belongs; take
+ * the id from them rather than sending the whole URI as an (encoded) id. A bare id is used as given.
+ */
+export function callIdFrom(value: string): string {
+	const match = /^(?:https?:\/\/[^/]+)?(?:\/api\/v2\/me)?\/calls\/([^/?#]+)\/?$/i.exec(value);
+	if (!match) return value;
+	try {
+		return decodeURIComponent(match[1]);
+	} catch {
+		return match[1];
+	}
+}
+
 function readCallId(ctx: IExecuteFunctions, itemIndex: number): unknown {
 	const raw = ctx.getNodeParameter('callId', itemIndex, '', { extractValue: true }) as unknown;
 	if (raw && typeof raw === 'object' && 'value' in raw) return (raw as { value: unknown }).value;
@@ -262,7 +277,7 @@ export function checkParams(
 		}
 		switch (name) {
 			case 'callId':
-				out.callId = text;
+				out.callId = callIdFrom(text);
 				break;
 			case 'deviceId':
 				out.deviceId = text;
