@@ -80,7 +80,9 @@ describe('waitFor', () => {
 		const wait = expect(c.waitFor(() => false, 10_000)).rejects.toThrow(
 			'stopped before a matching notification arrived',
 		);
-		await c.stop();
+		const stopping = c.stop();
+		expect(c.stop()).toBe(stopping); // a second caller waits for the same release
+		await stopping;
 		await wait;
 		await c.stop();
 		await expect(c.start()).rejects.toThrow('stopped');

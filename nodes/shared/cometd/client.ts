@@ -86,6 +86,7 @@ export class GwsCometdClient implements GwsNotificationClient {
 	private url = '';
 	private stopped = false;
 	private starting?: Promise<void>;
+	private stopping?: Promise<void>;
 	/** Fails a start() still waiting for its first subscription (stop() was called meanwhile). */
 	private abortStart?: (error: Error) => void;
 	private subscribedOnce = false;
@@ -145,8 +146,13 @@ export class GwsCometdClient implements GwsNotificationClient {
 		});
 	}
 
-	async stop(): Promise<void> {
-		if (this.stopped) return;
+	/** Idempotent: every caller gets the same promise, settled once everything is released. */
+	stop(): Promise<void> {
+		this.stopping ??= this.release();
+		return this.stopping;
+	}
+
+	private async release(): Promise<void> {
 		this.stopped = true;
 		for (const timer of this.timers) clearTimeout(timer);
 		this.timers.clear();
