@@ -2,8 +2,8 @@
  * One executor for every operation in the table: validate parameters, optional capability pre-check, send,
  * optional wait for the confirming CometD notification, and shape the output items of one input item.
  */
-import { NodeOperationError } from 'n8n-workflow';
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, JsonObject } from 'n8n-workflow';
 
 import type { GwsNotification, GwsNotificationClient } from '../../shared/contracts';
 import { createNotificationClient } from '../../shared/cometd';
@@ -204,7 +204,24 @@ async function sendAndConfirm(
 	let client: GwsNotificationClient | undefined;
 	try {
 		client = createNotificationClient(run.ctx, { channels: [conf.channel] });
-		await client.start();
+		try {
+			await client.start();
+		} catch (error) {
+			// Transport errors (refused, 401, TLS ...) already say what to fix (both constructors hand back an
+			// error of their own class unchanged); others get context here.
+			if (error instanceof NodeOperationError) throw new NodeOperationError(run.ctx.getNode(), error);
+			if (error instanceof NodeApiError) {
+				throw new NodeApiError(run.ctx.getNode(), error as unknown as JsonObject);
+			}
+			throw new NodeOperationError(
+				run.ctx.getNode(),
+				`Could not subscribe to GWS notifications to wait for the confirmation of "${run.op.name}"`,
+				{
+					itemIndex: run.itemIndex,
+					description: `${(error as Error).message}. The request was not sent. Turn off "Wait for Confirmation" if GWS notifications (CometD) are not reachable from n8n.`,
+				},
+			);
+		}
 		const response = await send();
 		try {
 			const notification = await client.waitFor(matches, timeoutS * 1000);
