@@ -6,8 +6,6 @@
  * n8n's logger is captured by a recording logger installed where n8n looks it up: `Container.get(Logger)` (what
  * every node context's `this.logger` returns) and `LoggerProxy` (what n8n-core's executor logs through).
  */
-import { Logger } from '@n8n/backend-common';
-import { Container } from '@n8n/di';
 import { LoggerProxy } from 'n8n-workflow';
 
 import type { SimUserConfig } from '../../../simulator/api';
@@ -43,11 +41,35 @@ export class RecordingLogger {
 	}
 }
 
-/** Installs a recording logger for this test file (call before the first execution). */
+/**
+ * n8n-core has its own copies of @n8n/di and @n8n/backend-common (node_modules/n8n-core/node_modules/@n8n):
+ * the Container and Logger that node contexts use are those, so they are loaded from n8n-core's point of view.
+ */
+function n8nCoreModule<T>(name: string): T {
+	return require(require.resolve(name, { paths: [require.resolve('n8n-core')] })) as T;
+}
+const { Container } = n8nCoreModule<typeof import('@n8n/di')>('@n8n/di');
+const { Logger } = n8nCoreModule<typeof import('@n8n/backend-common')>('@n8n/backend-common');
+
+let installed: RecordingLogger | undefined;
+
+/**
+ * Installs a recording logger for this test file (call before the first execution). Console output is recorded
+ * too (and still printed): libraries such as cometd.js log there, and n8n sends console output to its log.
+ */
 export function recordN8nLogs(): RecordingLogger {
-	const logger = new RecordingLogger();
-	Container.set(Logger, logger as unknown as Logger);
+	// One per test file (jest gives each file its own module registry): later calls share it.
+	if (installed) return installed;
+	const logger = (installed = new RecordingLogger());
+	Container.set(Logger, logger as unknown as InstanceType<typeof Logger>);
 	LoggerProxy.init(logger as unknown as Parameters<typeof LoggerProxy.init>[0]);
+	for (const level of ['error', 'warn', 'info', 'debug', 'log'] as const) {
+		const original = console[level].bind(console);
+		console[level] = (...args: unknown[]) => {
+			logger.lines.push({ level: level === 'log' ? 'info' : level, message: `console.${level}: ${args.map((a) => deepText(a)).join(' ')}` });
+			original(...args);
+		};
+	}
 	return logger;
 }
 
@@ -99,11 +121,14 @@ export class SecretScanner {
 		for (const user of users) this.addUser(user.username, user.password);
 	}
 
+	/** A user's secrets; a second password for the same user (a wrong one, say) gets labels marked "(2)". */
 	addUser(username: string, password: string): void {
 		const basic = Buffer.from(`${username}:${password}`).toString('base64');
-		this.secrets.set(`password of ${username}`, password);
-		this.secrets.set(`Authorization header of ${username}`, `Basic ${basic}`);
-		this.secrets.set(`basic credentials (base64) of ${username}`, basic);
+		let suffix = '';
+		for (let n = 2; this.secrets.has(`password of ${username}${suffix}`); n++) suffix = ` (${n})`;
+		this.secrets.set(`password of ${username}${suffix}`, password);
+		this.secrets.set(`Authorization header of ${username}${suffix}`, `Basic ${basic}`);
+		this.secrets.set(`basic credentials (base64) of ${username}${suffix}`, basic);
 	}
 
 	/** Records the current GWS session's cookie values and CSRF token (what the node's requests carry). */
