@@ -11,7 +11,7 @@ import {
 	gwsPath,
 	gwsRawRequest,
 } from '../../nodes/shared/transport';
-import { withExecuteContext } from '../helpers/n8n';
+import { chain, gwsNode, inputNode, runWorkflow, withExecuteContext } from '../helpers/n8n';
 import { agent1, eventually, startSim, type Sim } from './setup';
 
 let sim: Sim;
@@ -152,5 +152,37 @@ describe('gwsApiRequest', () => {
 		expect(
 			sim.requests().filter((r) => r.method === 'GET' && r.path === '/api/v2/me'),
 		).toHaveLength(1);
+	});
+});
+
+describe('session cache key', () => {
+	it('two n8n credentials of the same GWS user do not share a session (no riding on another login)', async () => {
+		const cred = { baseUrl: sim.url, username: 'agent1', password: 'agent1pass' };
+		const result = await runWorkflow({
+			nodes: [
+				inputNode([{}]),
+				gwsNode(
+					'First',
+					{ resource: 'agent', operation: 'getDevices' },
+					{ credentials: { genesysGwsApi: { id: 'x', name: 'x' } } },
+				),
+				gwsNode(
+					'Second',
+					{ resource: 'agent', operation: 'getDevices' },
+					{ credentials: { genesysGwsApi: { id: 'y', name: 'y' } } },
+				),
+				gwsNode(
+					'First Again',
+					{ resource: 'agent', operation: 'getDevices' },
+					{ credentials: { genesysGwsApi: { id: 'x', name: 'x' } } },
+				),
+			],
+			connections: chain('Input', 'First', 'Second', 'First Again'),
+			credentials: { x: cred, y: cred },
+		});
+		expect(result.status).toBe('success');
+		expect(
+			sim.requests().filter((r) => r.method === 'GET' && r.path === '/api/v2/me'),
+		).toHaveLength(2);
 	});
 });

@@ -10,6 +10,8 @@ export interface GwsServer {
 	baseUrl: string;
 	username: string;
 	allowUnauthorizedCerts: boolean;
+	/** Id of the n8n credential in use (part of the session cache key; see session.ts). */
+	credentialId: string;
 }
 
 const BASE_URL_FIX =
@@ -52,5 +54,6 @@ export async function readGwsServer(ctx: GwsContext): Promise<GwsServer> {
 		baseUrl: normalizeBaseUrl(ctx.getNode(), credentials.baseUrl),
 		username: typeof credentials.username === 'string' ? credentials.username : '',
 		allowUnauthorizedCerts: credentials.allowUnauthorizedCerts === true,
+		credentialId: ctx.getNode().credentials?.[GWS_CREDENTIAL_TYPE]?.id ?? '',
 	};
 }

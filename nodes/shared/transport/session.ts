@@ -1,8 +1,11 @@
 /**
  * The GWS HTTP session (GWS-API.md §1): a GET /api/v2/me with Basic auth returns the JSESSIONID cookie and,
  * when CSRF protection is on, X-CSRF-HEADER (the header's name) + X-CSRF-TOKEN (its value). Both must go back
- * on every later request. Sessions are cached per (base URL, username) for the life of the n8n process; the
- * password is neither part of the key nor stored (n8n adds it to each request from the credential).
+ * on every later request. Sessions are cached per (base URL, username, n8n credential id) for the life of the
+ * n8n process; the password is neither part of the key nor stored (n8n adds it to each request).
+ * Why the credential id: a server that trusts its session cookie without re-checking the Basic header on each
+ * request (common for servlet sessions) would otherwise let a second credential with the same username and a
+ * wrong password ride on the first one's session.
  */
 import type { GwsContext, GwsRawResponse, GwsSessionInfo } from '../contracts';
 import { cookieHeader, setCookieHeaders, storeCookies } from './cookies';
@@ -20,7 +23,7 @@ export interface GwsSession {
 const sessions = new Map<string, Promise<GwsSession>>();
 
 function sessionKey(server: GwsServer): string {
-	return `${server.baseUrl}\n${server.username}`;
+	return `${server.baseUrl}\n${server.username}\n${server.credentialId}`;
 }
 
 function headerValue(response: GwsRawResponse, name: string): string | undefined {
