@@ -4,7 +4,7 @@
  * into an error item that says what happened and what to do, and items 0 and 2 must still run (asserted on the
  * simulator's own call state, not only on the output).
  */
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import * as http from 'http';
 import type { AddressInfo } from 'net';
 
@@ -63,7 +63,7 @@ async function runThree(ids: string[], cred: GwsTestCredential = credential, opt
 			operation: 'updateUserData',
 			callId: { __rl: true, mode: 'id', value: '={{ $json.callId }}' },
 			userData: '={{ $json.userData }}',
-			options,
+			options: options as INodeParameters,
 		},
 		items: ids.map((callId, i) => ({ callId, userData: { Item: `item-${i}` } })),
 	});
