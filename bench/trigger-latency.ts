@@ -17,7 +17,7 @@ import { startOurTrigger, burstSentAt, burstSeq } from './lib/our-trigger';
 import { startRawSubscriber } from './lib/raw-cometd';
 import { table, writeResult, type BenchContext } from './lib/report';
 import { SimProcess } from './lib/sim-process';
-import { percentile, round } from './lib/stats';
+import { median, percentile, round } from './lib/stats';
 
 const USER = { username: 'agent1', password: 'agent1pass' };
 const TARGET_P99_MS = 2;
@@ -143,15 +143,17 @@ async function soloRun(sim: SimProcess, who: Who, count: number, ratePerSec: num
 }
 
 export async function run(ctx: BenchContext): Promise<Record<string, unknown>> {
+	// Bursts of ~1.5 s; solo repetitions are many and short so a moment of outside load spoils one, not all.
 	const plan = ctx.quick
-		? [{ rate: 2000, count: 2000 }]
+		? [{ rate: 2000, count: 3000 }]
 		: [
-				{ rate: 500, count: 2000 },
-				{ rate: 1000, count: 3000 },
-				{ rate: 2000, count: 6000 },
-				{ rate: 5000, count: 10000 },
+				{ rate: 500, count: 1000 },
+				{ rate: 1000, count: 1500 },
+				{ rate: 2000, count: 3000 },
+				{ rate: 5000, count: 7500 },
 			];
-	const reps = 2;
+	const reps = ctx.quick ? 2 : 3;
+	const soloReps = ctx.quick ? 3 : 5;
 	const sim = await SimProcess.start();
 	const rows: Array<Record<string, number | string>> = [];
 	try {
@@ -159,8 +161,8 @@ export async function run(ctx: BenchContext): Promise<Record<string, unknown>> {
 		for (const { rate, count } of plan) {
 			const runs = [];
 			const solo: Record<Who, Array<Awaited<ReturnType<typeof soloRun>>>> = { ours: [], raw: [], oursKeepAlive: [] };
-			for (let rep = 0; rep < reps; rep++) {
-				runs.push(await oneRun(sim, count, rate, rep % 2 === 0));
+			for (let rep = 0; rep < Math.max(reps, soloReps); rep++) {
+				if (rep < reps) runs.push(await oneRun(sim, count, rate, rep % 2 === 0));
 				const order: Who[] = ['raw', 'ours', 'oursKeepAlive'];
 				for (const who of rep % 2 === 0 ? order : order.reverse()) {
 					solo[who].push(await soloRun(sim, who, count, rate));
@@ -170,11 +172,11 @@ export async function run(ctx: BenchContext): Promise<Record<string, unknown>> {
 			const inTrigger = runs.flatMap((r) => r.inTrigger);
 			const oursE2e = runs.flatMap((r) => r.oursE2e);
 			const rawE2e = runs.flatMap((r) => r.rawE2e);
-			const soloOurs = solo.ours.flatMap((r) => r.e2e);
-			const soloRaw = solo.raw.flatMap((r) => r.e2e);
+			// Per repetition percentiles, then the median over repetitions (robust to a noisy repetition).
+			const soloP = (who: Who, p: number) => median(solo[who].map((r) => percentile(r.e2e, p)));
 			const published = runs.reduce((s, r) => s + r.published, 0);
 			const soloLost = (who: Who) => solo[who].reduce((s, r) => s + r.published - r.received, 0);
-			const cpuUs = (who: Who) => round(Math.min(...solo[who].map((r) => r.usPerNotification)), 1);
+			const cpuUs = (who: Who) => round(median(solo[who].map((r) => r.usPerNotification)), 1);
 			rows.push({
 				ratePerSec: rate,
 				achievedRate: Math.min(...runs.map((r) => r.achievedRate)),
@@ -182,15 +184,17 @@ export async function run(ctx: BenchContext): Promise<Record<string, unknown>> {
 				oursLost: published - runs.reduce((s, r) => s + r.oursReceived, 0) + soloLost('ours'),
 				rawLost: published - runs.reduce((s, r) => s + r.rawReceived, 0) + soloLost('raw'),
 				oursDuplicates: runs.reduce((s, r) => s + r.oursDuplicates, 0),
-				soloAddedP50Ms: round(percentile(soloOurs, 50) - percentile(soloRaw, 50), 2),
-				soloAddedP99Ms: round(percentile(soloOurs, 99) - percentile(soloRaw, 99), 2),
-				soloOursP50Ms: round(percentile(soloOurs, 50), 2),
-				soloOursP99Ms: round(percentile(soloOurs, 99), 2),
-				soloRawP50Ms: round(percentile(soloRaw, 50), 2),
-				soloRawP99Ms: round(percentile(soloRaw, 99), 2),
+				soloAddedP50Ms: round(soloP('ours', 50) - soloP('raw', 50), 2),
+				soloAddedP99Ms: round(soloP('ours', 99) - soloP('raw', 99), 2),
+				soloOursP50Ms: round(soloP('ours', 50), 2),
+				soloOursP99Ms: round(soloP('ours', 99), 2),
+				soloRawP50Ms: round(soloP('raw', 50), 2),
+				soloRawP99Ms: round(soloP('raw', 99), 2),
+				soloOursP99PerRepMs: solo.ours.map((r) => round(percentile(r.e2e, 99), 1)).join(' '),
+				soloRawP99PerRepMs: solo.raw.map((r) => round(percentile(r.e2e, 99), 1)).join(' '),
 				oursCpuUs: cpuUs('ours'),
 				oursKeepAliveCpuUs: cpuUs('oursKeepAlive'),
-				oursKeepAliveAddedP99Ms: round(percentile(solo.oursKeepAlive.flatMap((r) => r.e2e), 99) - percentile(soloRaw, 99), 2),
+				oursKeepAliveAddedP99Ms: round(soloP('oursKeepAlive', 99) - soloP('raw', 99), 2),
 				rawCpuUs: cpuUs('raw'),
 				replyToEmitP50Ms: round(percentile(inTrigger, 50), 3),
 				replyToEmitP99Ms: round(percentile(inTrigger, 99), 3),
@@ -206,19 +210,32 @@ export async function run(ctx: BenchContext): Promise<Record<string, unknown>> {
 		await sim.close();
 	}
 	ctx.log(table(rows));
-	const atTarget = rows.filter((r) => (r.ratePerSec as number) >= 2000);
+	// Judged at 2,000/s (the target rate); 5,000/s is shown to find the limit.
+	const atTarget = rows.filter((r) => r.ratePerSec === 2000);
 	const worstP99 = Math.max(...atTarget.map((r) => r.soloAddedP99Ms as number));
 	const lost = rows.reduce((s, r) => s + (r.oursLost as number), 0);
-	const verdict = worstP99 <= TARGET_P99_MS && lost === 0 ? 'met' : 'missed';
-	ctx.log(`trigger: added latency p99 at >= 2,000/s: ${worstP99} ms (target <= ${TARGET_P99_MS} ms), lost ${lost} (target 0): ${verdict}`);
+	// The raw client's own p99 over identical repetitions: when it spreads wider than twice the target, this
+	// machine cannot resolve a 2 ms difference at p99, and the verdict says so instead of guessing.
+	const rawSpread = Math.max(
+		...atTarget.map((r) => {
+			const reps = String(r.soloRawP99PerRepMs).split(' ').map(Number);
+			return Math.max(...reps) - Math.min(...reps);
+		}),
+	);
+	const noisy = rawSpread > 2 * TARGET_P99_MS;
+	const verdict =
+		lost > 0 ? 'missed (losses)' : noisy ? 'inconclusive (machine noise)' : worstP99 <= TARGET_P99_MS ? 'met' : 'missed';
+	ctx.log(
+		`trigger: added latency p99 at 2,000/s (solo runs, median of repetitions): ${worstP99} ms (target <= ${TARGET_P99_MS} ms); raw client's own p99 spreads ${round(rawSpread, 1)} ms between identical runs; lost ${lost} (target 0): ${verdict}`,
+	);
 	await writeResult(
 		ctx,
 		'trigger-latency',
 		{
 			method:
 				'simulator burst (own process) -> our trigger (n8n-core TriggerContext emit) vs raw cometd-nodejs-client subscriber. solo*: each alone, e2e from BurstSentAt (1 ms resolution), added = percentile(ours) - percentile(raw); replyToEmit*: Bayeux reply from n8n helper -> emit; paired*: both at once in one process, per message ours - raw; cpuUs: CPU per notification in the client process',
-			target: { addedP99MsAtMost: TARGET_P99_MS, lost: 0, verdict },
-			repetitionsPerRate: reps,
+			target: { addedP99MsAtMost: TARGET_P99_MS, lost: 0, verdict, rawP99SpreadMs: round(rawSpread, 2) },
+			repetitionsPerRate: { shared: reps, solo: soloReps },
 			rows,
 		},
 		{
