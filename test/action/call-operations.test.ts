@@ -120,6 +120,13 @@ describe('dial', () => {
 		expect(calls[0].participants).toContain('5550100');
 	});
 
+	it('sends a destination given as a number (from an expression) as a string', async () => {
+		const since = lastSeq(sim);
+		await call('dial', undefined, { destination: '={{ 5550102 }}' });
+		const post = sim.requests().filter((r) => r.seq > since && r.method === 'POST')[0];
+		expect(post.body).toEqual({ operationName: 'Dial', destination: { phoneNumber: '5550102' } });
+	});
+
 	it('dials from the given device with location and userData', async () => {
 		const devices = await runNode({
 			credential: agent1(sim),
