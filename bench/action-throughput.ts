@@ -212,7 +212,7 @@ export async function run(ctx: BenchContext): Promise<Record<string, unknown>> {
 				encoding: {
 					x: { field: 'items', type: 'quantitative', scale: { type: 'log' }, title: 'items per execution (log)' },
 					y: { field: 'usPerItem', type: 'quantitative', title: 'µs per item (median)' },
-					color: { field: 'who', type: 'nominal', title: null, legend: { orient: 'top' } },
+					color: { field: 'who', type: 'nominal', title: null },
 				},
 			},
 		);

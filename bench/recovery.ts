@@ -118,7 +118,7 @@ export async function run(ctx: BenchContext): Promise<Record<string, unknown>> {
 					encoding: {
 						x: { field: 'outage', type: 'quantitative', title: 'outage length, ms' },
 						y: { field: 'ms', type: 'quantitative', title: 'ms after restart' },
-						color: { field: 'who', type: 'nominal', title: null, legend: { orient: 'top', columns: 1 } },
+						color: { field: 'who', type: 'nominal', title: null },
 					},
 				},
 				{

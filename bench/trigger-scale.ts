@@ -99,23 +99,37 @@ export async function run(ctx: BenchContext): Promise<Record<string, unknown>> {
 			rows,
 		},
 		{
-			title: `Trigger instances per process: RSS per instance (target <= ${TARGET_MB} MB)`,
-			width: 520,
-			height: 280,
+			title: `Trigger instances per process (target <= ${TARGET_MB} MB RSS each)`,
 			data: { values: rows.filter((r) => (r.instances as number) >= 10) },
-			layer: [
+			hconcat: [
 				{
-					mark: { type: 'line', point: true },
-					encoding: {
-						x: { field: 'instances', type: 'quantitative', scale: { type: 'log' }, title: 'trigger instances (one user each, log)' },
-						y: { field: 'rssPerInstanceMB', type: 'quantitative', title: 'RSS per instance, MB' },
-						color: { field: 'kind', type: 'nominal', title: null, legend: { orient: 'top' } },
-					},
+					width: 360,
+					height: 260,
+					layer: [
+						{
+							mark: { type: 'line', point: true },
+							encoding: {
+								x: { field: 'instances', type: 'quantitative', scale: { type: 'log' }, title: 'instances, one user each (log)' },
+								y: { field: 'rssPerInstanceMB', type: 'quantitative', title: 'RSS per instance, MB' },
+								color: { field: 'kind', type: 'nominal', title: null },
+							},
+						},
+						{
+							data: { values: [{ target: TARGET_MB }] },
+							mark: { type: 'rule', strokeDash: [6, 4], color: 'firebrick' },
+							encoding: { y: { field: 'target', type: 'quantitative' } },
+						},
+					],
 				},
 				{
-					data: { values: [{ target: TARGET_MB }] },
-					mark: { type: 'rule', strokeDash: [6, 4], color: 'firebrick' },
-					encoding: { y: { field: 'target', type: 'quantitative' } },
+					width: 360,
+					height: 260,
+					mark: { type: 'line', point: true },
+					encoding: {
+						x: { field: 'instances', type: 'quantitative', scale: { type: 'log' }, title: 'instances, one user each (log)' },
+						y: { field: 'heapPerInstanceKB', type: 'quantitative', title: 'JS heap per instance, KB' },
+						color: { field: 'kind', type: 'nominal', title: null },
+					},
 				},
 			],
 		},

@@ -10,7 +10,14 @@ export async function renderChart(spec: Record<string, unknown>, pngPath: string
 	const full = {
 		$schema: 'https://vega.github.io/schema/vega-lite/v5.json',
 		background: 'white',
-		config: { font: FONT, view: { stroke: '#ccc' }, axis: { labelFontSize: 11, titleFontSize: 12 }, title: { fontSize: 14 } },
+		config: {
+			font: FONT,
+			view: { stroke: '#ccc' },
+			axis: { labelFontSize: 11, titleFontSize: 12 },
+			title: { fontSize: 14 },
+			// Full legend labels (they say what each line measures), below the plot.
+			legend: { orient: 'bottom', columns: 1, labelLimit: 0, labelFontSize: 11 },
+		},
 		...spec,
 	};
 	const compiled = vl.compile(full as unknown as vl.TopLevelSpec).spec;
