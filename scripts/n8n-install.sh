@@ -2,14 +2,14 @@
 # Installs the real n8n program (and, for n8n 2.x, a Node 24 to run it) into a cache folder outside the repo.
 # Idempotent: a finished install leaves a marker file and is reused.
 #
-#   scripts/n8n-install.sh [n8n-version]      (default 2.41.1; e.g. 1.123.x for the last 1.x line, runs on Node 20)
+#   scripts/n8n-install.sh [n8n-version]      (default 2.41.1; 1.123.81 is the last 1.x release)
 #
 # Prints, as its LAST stdout line, the path of a launcher that runs that n8n with the right Node:
 #   <cache>/n8n-<version>/n8n
 # Progress goes to stderr. Cache root: ${GWS_N8N_CACHE:-$HOME/.cache/n8n-nodes-genesys-gws}
 #
 # Why these flags (measured on our machine, see docs/e2e.md):
-# - n8n 2.x needs Node >= 22.16/24; the npm package node@24 ships a Node 24 binary with its headers.
+# - n8n 2.x needs Node 24 (1.123.x accepts it too); the npm package node@24 ships a Node 24 binary with headers.
 # - --ignore-scripts: a native Kafka build in n8n's tree fails offline; we then rebuild only the two
 #   native modules n8n needs at runtime (sqlite3, isolated-vm) against that Node's headers.
 # - npm runs inside the cache folder with its own .npmrc (--userconfig), so neither ~/.npmrc (nodedir=/usr)
@@ -68,8 +68,9 @@ run_with_heartbeat() {
   fi
 }
 
-if [[ "$MAJOR" -ge 2 ]]; then
-  # Node 24 for n8n 2.x.
+# Every supported n8n runs on Node 24: 2.x requires it, and 1.x (engines "<= 24.x") evaluates expressions in
+# isolated-vm by default, whose native module only builds/prebuilds for Node 24 here (not for the system Node 20).
+if [[ "${GWS_N8N_NODE:-24}" == "24" ]]; then
   # Own prefix, so installing n8n below cannot prune it as extraneous.
   NODE_PREFIX="$DIR/node24"
   mkdir -p "$NODE_PREFIX"
@@ -88,12 +89,15 @@ if [[ "$MAJOR" -ge 2 ]]; then
 else
   NODE_BIN_DIR="$(dirname "$(readlink -f "$(command -v node)")")"
   NODEDIR="$(dirname "$NODE_BIN_DIR")"
-  log "n8n 1.x runs on the system Node $(node -v)"
+  log "using the system Node $(node -v) (GWS_N8N_NODE=system; n8n then needs N8N_EXPRESSION_ENGINE=legacy)"
 fi
 
 export PATH="$NODE_BIN_DIR:$PATH"
 run_with_heartbeat n8n "${NPM[@]}" install --save-exact --ignore-scripts "n8n@$N8N_VERSION"
-run_with_heartbeat rebuild "${NPM[@]}" rebuild sqlite3 isolated-vm --ignore-scripts=false --nodedir="$NODEDIR"
+# isolated-vm is n8n's expression engine (2.x and late 1.x); its build needs Node 24's headers.
+NATIVE=(sqlite3)
+[[ "${GWS_N8N_NODE:-24}" == "24" ]] && NATIVE+=(isolated-vm)
+run_with_heartbeat rebuild "${NPM[@]}" rebuild "${NATIVE[@]}" --ignore-scripts=false --nodedir="$NODEDIR"
 
 cat > "$LAUNCHER" <<SH
 #!/usr/bin/env bash

@@ -148,13 +148,24 @@ export class N8nRest {
 		return await this.rest('POST', '/workflows', body);
 	}
 
-	/** 2.x "publish": POST /workflows/:id/activate with the version to publish. */
+	/** 2.x "publish": POST /workflows/:id/activate with the version to publish; 1.x: PATCH { active: true }. */
 	async activateWorkflow(id: string, versionId: string): Promise<void> {
-		await this.rest('POST', `/workflows/${id}/activate`, { versionId });
+		const reply = await this.request('POST', `/rest/workflows/${id}/activate`, { versionId });
+		if (reply.status === 404) {
+			await this.rest('PATCH', `/workflows/${id}`, { active: true, versionId });
+			return;
+		}
+		if (reply.status >= 300) throw new N8nRestError(`activating workflow ${id} failed (${reply.status}): ${JSON.stringify(reply.body).slice(0, 500)}`, reply.status, reply.body);
 	}
 
 	async deactivateWorkflow(id: string): Promise<void> {
-		await this.rest('POST', `/workflows/${id}/deactivate`, {});
+		const reply = await this.request('POST', `/rest/workflows/${id}/deactivate`, {});
+		if (reply.status === 404) {
+			const current = await this.rest<{ versionId: string }>('GET', `/workflows/${id}`);
+			await this.rest('PATCH', `/workflows/${id}`, { active: false, versionId: current.versionId });
+			return;
+		}
+		if (reply.status >= 300) throw new N8nRestError(`deactivating workflow ${id} failed (${reply.status})`, reply.status, reply.body);
 	}
 
 	async executions(workflowId: string): Promise<ExecutionSummary[]> {

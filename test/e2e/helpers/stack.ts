@@ -98,7 +98,9 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
 		}
 		const redisPort = redis ? (redis as ManagedProcess & { port: number }).port : undefined;
 		const port = await freePort();
-		const env = n8nEnv({ userFolder, port, brokerPort: await freePort(), redisPort, extra: options.env });
+		// GWS_E2E_N8N_ENV (JSON object): extra n8n settings for a run, e.g. '{"N8N_LOG_LEVEL":"debug"}'.
+		const extra = { ...(JSON.parse(process.env.GWS_E2E_N8N_ENV ?? '{}') as Record<string, string>), ...options.env };
+		const env = n8nEnv({ userFolder, port, brokerPort: await freePort(), redisPort, extra });
 		const main = await startN8n(launcher, 'start', env, { name: 'n8n main' });
 		started.push(main);
 
@@ -110,7 +112,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
 				port: await freePort(),
 				brokerPort: await freePort(),
 				redisPort,
-				extra: { ...options.env, QUEUE_HEALTH_CHECK_PORT: String(await freePort()), N8N_LOG_LEVEL: 'debug' },
+				extra: { ...extra, QUEUE_HEALTH_CHECK_PORT: String(await freePort()), N8N_LOG_LEVEL: 'debug' },
 			});
 			worker = await startN8n(launcher, 'worker', workerEnv, { name: 'n8n worker' });
 			started.push(worker);
