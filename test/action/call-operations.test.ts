@@ -279,6 +279,39 @@ describe('user data', () => {
 	});
 });
 
+describe('user data as key/value fields', () => {
+	it('sends the pairs as the userData object', async () => {
+		const id = await established();
+		const { bodies } = await bodiesOf('updateUserData', id, {
+			userDataInput: 'fields',
+			userDataFields: {
+				pair: [
+					{ key: 'CaseNumber', value: 'C-9' },
+					{ key: ' Lang ', value: 'en' },
+				],
+			},
+		});
+		expect(bodies).toEqual([
+			{ operationName: 'UpdateUserData', userData: { CaseNumber: 'C-9', Lang: 'en' } },
+		]);
+		await eventually(
+			() => callOf(id),
+			(c) => c?.userData.Lang === 'en',
+		);
+	});
+
+	it('omits userData for an optional use when no pair is given', async () => {
+		const id = await established();
+		const { bodies } = await bodiesOf('singleStepConference', id, {
+			destination: '5550177',
+			userDataInput: 'fields',
+		});
+		expect(bodies).toEqual([
+			{ operationName: 'SingleStepConference', destination: { phoneNumber: '5550177' } },
+		]);
+	});
+});
+
 describe('transfers and conferences', () => {
 	it('singleStepTransfer with location and userData', async () => {
 		const id = await established();

@@ -91,6 +91,23 @@ describe('bad input (nothing is sent)', () => {
 		expect(postsSince(seq)).toEqual([]);
 	});
 
+	it('a user data pair without a key', async () => {
+		const id = await ringingCall();
+		const error = await fails({
+			resource: 'call',
+			operation: 'attachUserData',
+			callId: callRef(id),
+			userDataInput: 'fields',
+			userDataFields: {
+				pair: [
+					{ key: 'A', value: '1' },
+					{ key: ' ', value: '2' },
+				],
+			},
+		});
+		expect(error.message).toBe('User Data Fields of "Attach User Data": pair 2 has no key');
+	});
+
 	it('empty userData for an operation that needs it', async () => {
 		const id = await ringingCall();
 		const error = await fails({

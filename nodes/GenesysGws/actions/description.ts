@@ -3,7 +3,7 @@ import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { OPERATIONS } from './operations';
 import type { GwsResource, ParamName } from './operations';
-import { PARAMETER_UI } from './parameters';
+import { PARAMETER_UI, USER_DATA_FIELDS_UI, USER_DATA_INPUT_UI } from './parameters';
 
 const RESOURCES: Array<{ name: string; value: GwsResource }> = [
 	{ name: 'Call', value: 'call' },
@@ -57,15 +57,40 @@ function parameterProperties(): INodeProperties[] {
 			const users = OPERATIONS.filter((o) =>
 				o.params.some((p) => p.name === use.name && p.required === use.required),
 			);
-			properties.push({
-				...PARAMETER_UI[use.name as ParamName],
-				required: use.required || undefined,
-				displayOptions: {
-					show: {
-						resource: [...new Set(users.map((o) => o.resource))],
-						operation: users.map((o) => o.value),
+			const show = {
+				resource: [...new Set(users.map((o) => o.resource))],
+				operation: users.map((o) => o.value),
+			};
+			if (use.name !== 'userData') {
+				properties.push({
+					...PARAMETER_UI[use.name as ParamName],
+					required: use.required || undefined,
+					displayOptions: { show },
+				} as INodeProperties);
+				continue;
+			}
+			// User data: JSON (the contract parameter) or key/value fields, picked by userDataInput.
+			if (!seen.has('userDataInput')) {
+				seen.add('userDataInput');
+				const allUsers = OPERATIONS.filter((o) => o.params.some((p) => p.name === 'userData'));
+				properties.push({
+					...USER_DATA_INPUT_UI,
+					displayOptions: {
+						show: {
+							resource: [...new Set(allUsers.map((o) => o.resource))],
+							operation: allUsers.map((o) => o.value),
+						},
 					},
-				},
+				} as INodeProperties);
+			}
+			properties.push({
+				...PARAMETER_UI.userData,
+				required: use.required || undefined,
+				displayOptions: { show: { ...show, userDataInput: ['json'] } },
+			} as INodeProperties);
+			properties.push({
+				...USER_DATA_FIELDS_UI,
+				displayOptions: { show: { ...show, userDataInput: ['fields'] } },
 			} as INodeProperties);
 		}
 	}

@@ -209,7 +209,8 @@ async function sendAndConfirm(
 		} catch (error) {
 			// Transport errors (refused, 401, TLS ...) already say what to fix (both constructors hand back an
 			// error of their own class unchanged); others get context here.
-			if (error instanceof NodeOperationError) throw new NodeOperationError(run.ctx.getNode(), error);
+			if (error instanceof NodeOperationError)
+				throw new NodeOperationError(run.ctx.getNode(), error);
 			if (error instanceof NodeApiError) {
 				throw new NodeApiError(run.ctx.getNode(), error as unknown as JsonObject);
 			}

@@ -116,6 +116,57 @@ export const PARAMETER_UI: Record<ParamName, ParamUi> = {
 	},
 };
 
+/**
+ * A key/value alternative to the User Data JSON, chosen by `userDataInput` (default JSON, so saved workflows
+ * keep working). description.ts shows all three wherever an operation takes `userData`.
+ */
+export const USER_DATA_INPUT_UI: ParamUi = {
+	displayName: 'User Data Input',
+	name: 'userDataInput',
+	type: 'options',
+	options: [
+		{ name: 'JSON', value: 'json', description: 'Enter the pairs as a JSON object' },
+		{
+			name: 'Fields Below',
+			value: 'fields',
+			description: 'Enter each key and value in its own field',
+		},
+	],
+	default: 'json',
+	description: 'How to enter the user data',
+};
+
+export const USER_DATA_FIELDS_UI: ParamUi = {
+	displayName: 'User Data Fields',
+	name: 'userDataFields',
+	type: 'fixedCollection',
+	typeOptions: { multipleValues: true },
+	placeholder: 'Add Pair',
+	default: {},
+	options: [
+		{
+			displayName: 'Pair',
+			name: 'pair',
+			values: [
+				{
+					displayName: 'Key',
+					name: 'key',
+					type: 'string',
+					default: '',
+					placeholder: 'e.g. CaseNumber',
+				},
+				{
+					displayName: 'Value',
+					name: 'value',
+					type: 'string',
+					default: '',
+					placeholder: 'e.g. 12345',
+				},
+			],
+		},
+	],
+};
+
 /** What a parameter became after checking: a body field, a path id, or nothing (optional and empty). */
 export interface CheckedParams {
 	body: IDataObject;
@@ -206,6 +257,32 @@ function parseUserData(
 	return value as IDataObject;
 }
 
+/** userData from the key/value fields; a pair without a key is refused, a repeated key keeps the last value. */
+function userDataFromFields(
+	ctx: IExecuteFunctions,
+	op: GwsOperation,
+	itemIndex: number,
+): IDataObject {
+	const pairs = ctx.getNodeParameter('userDataFields.pair', itemIndex, []) as Array<{
+		key?: unknown;
+		value?: unknown;
+	}>;
+	const data: IDataObject = {};
+	pairs.forEach((pair, index) => {
+		const key = typeof pair.key === 'string' ? pair.key.trim() : String(pair.key ?? '').trim();
+		if (key === '') {
+			fail(
+				ctx,
+				itemIndex,
+				`User Data Fields of "${op.name}": pair ${index + 1} has no key`,
+				'Enter a key for every pair, or remove the empty pair.',
+			);
+		}
+		data[key] = (pair.value ?? '') as IDataObject[string];
+	});
+	return data;
+}
+
 /**
  * consultCallUri / otherCallUri take the call URI (CallControl.txt). A bare call id is accepted too and
  * expanded to `<baseUrl>/api/v2/me/calls/<id>`, the form GWS prints in `call.uri` (our convenience).
@@ -247,7 +324,10 @@ export function checkParams(
 		const raw =
 			name === 'callId' ? readCallId(ctx, itemIndex) : ctx.getNodeParameter(name, itemIndex, '');
 		if (name === 'userData') {
-			const data = parseUserData(ctx, op, raw, itemIndex);
+			const data =
+				ctx.getNodeParameter('userDataInput', itemIndex, 'json') === 'fields'
+					? userDataFromFields(ctx, op, itemIndex)
+					: parseUserData(ctx, op, raw, itemIndex);
 			if (Object.keys(data).length === 0) {
 				if (required) {
 					fail(
