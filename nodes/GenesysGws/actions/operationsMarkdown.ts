@@ -41,5 +41,7 @@ export function renderOperationsMarkdown(): string {
 	const names = Object.values(PARAMETER_UI)
 		.map((p) => `\`${p.name}\` (${p.displayName}): ${p.description}`)
 		.join('\n- ');
-	return `${lines.join('\n')}\n\nParameters:\n- ${names}\n`;
+	const keyValue =
+		'`userDataInput` (User Data Input): `json` (default) uses `userData`; `fields` takes the pairs from `userDataFields` (one key and value each)';
+	return `${lines.join('\n')}\n\nParameters:\n- ${names}\n- ${keyValue}\n`;
 }
