@@ -7,7 +7,13 @@ import type { AddressInfo } from 'net';
 import { inspect } from 'util';
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { callRef, runNode, type GwsTestCredential, type NodeResult } from '../helpers/n8n';
+import {
+	callRef,
+	runNode,
+	testCredential,
+	type GwsTestCredential,
+	type NodeResult,
+} from '../helpers/n8n';
 import { selfSignedCertificate } from '../helpers/tls';
 import { agent1, eventually, lastSeq, leakedSecrets, startSim, type Sim } from './setup';
 
@@ -282,6 +288,15 @@ describe('cannot reach GWS', () => {
 			expect(error.message).toBe(`The TLS certificate of ${tlsSim.url} was not accepted`);
 			expect(error.description).toContain('DEPTH_ZERO_SELF_SIGNED_CERT');
 			expect(error.description).toContain('Ignore SSL Issues');
+		});
+
+		it('the credential test says the same, and passes with allowUnauthorizedCerts', async () => {
+			const cred = { baseUrl: tlsSim.url, username: 'agent1', password: 'agent1pass' };
+			const refused = await testCredential(cred);
+			expect(refused.status).toBe('Error');
+			expect(refused.message).toContain(`The TLS certificate of ${tlsSim.url} was not accepted`);
+			expect(refused.message).toContain('Ignore SSL Issues');
+			expect((await testCredential({ ...cred, allowUnauthorizedCerts: true })).status).toBe('OK');
 		});
 
 		it('works with allowUnauthorizedCerts', async () => {
