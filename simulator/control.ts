@@ -64,7 +64,7 @@ export async function routeControl(sim: Simulator, method: string, path: string,
 		case 'GET status':
 			return {
 				url: sim.url,
-				users: sim.users.map(({ password: _password, ...rest }) => rest),
+				users: sim.users.map((u) => ({ username: u.username, phoneNumber: u.phoneNumber, roles: u.roles })),
 				cometdSessions: sim.cometdSessionCount(),
 				calls: sim.calls().length,
 			};

@@ -226,7 +226,7 @@ export class Simulator implements RunningSimulator {
 			auth = this.sessions.authenticate(req);
 		} catch (error) {
 			await readBody(req).catch(() => undefined);
-			return sendGwsError(res, error as GwsError);
+			return sendGwsError(res, asGwsError(error));
 		}
 		const raw = await readBody(req);
 		let messages: unknown;
@@ -272,11 +272,8 @@ export class Simulator implements RunningSimulator {
 		try {
 			auth = this.sessions.authenticate(req);
 		} catch (error) {
-			if (error instanceof GwsError) {
-				res.setHeader('WWW-Authenticate', 'Basic realm="GWS simulator"');
-				return sendGwsError(res, error);
-			}
-			throw error;
+			res.setHeader('WWW-Authenticate', 'Basic realm="GWS simulator"');
+			return sendGwsError(res, asGwsError(error));
 		}
 		entry.username = auth.user.username;
 		if (auth.setCookie) res.setHeader('Set-Cookie', auth.setCookie);
@@ -316,8 +313,8 @@ export class Simulator implements RunningSimulator {
 			);
 			sendJson(res, 200, reply);
 		} catch (error) {
-			if (error instanceof GwsError) return sendGwsError(res, error);
-			throw error;
+			if (!(error instanceof GwsError) && this.verbose) console.error('simulator internal error', error);
+			return sendGwsError(res, asGwsError(error));
 		}
 	}
 
@@ -394,6 +391,12 @@ function keepSetCookie(res: http.ServerResponse, cookie: string): void {
 		if (name.toLowerCase() !== 'set-cookie') return setHeader(name, value);
 		return setHeader(name, [cookie, ...(Array.isArray(value) ? value : [String(value)])]);
 	};
+}
+
+/** Anything thrown that is not a GwsError is our bug: answer HTTP 500 statusCode 4 instead of crashing. */
+function asGwsError(error: unknown): GwsError {
+	if (error instanceof GwsError) return error;
+	return new GwsError(500, STATUS.internal, `Simulator internal error: ${(error as Error)?.message ?? String(error)}`);
 }
 
 function sendGwsError(res: http.ServerResponse, error: GwsError): void {

@@ -6,6 +6,7 @@ beforeAll(async () => {
 	sim = await startTestSimulator();
 });
 afterAll(async () => {
+	await CometdSubscriber.stopAll();
 	await sim?.close();
 });
 beforeEach(async () => {
@@ -123,14 +124,22 @@ describe('contact center session and agent state', () => {
 describe('CometD auth', () => {
 	test('a handshake with bad credentials is refused; the REST session cookie alone works', async () => {
 		const bad = new CometdSubscriber(sim.url, { username: 'agent1', password: 'wrong' });
-		await expect(bad.start(2000)).rejects.toThrow(/handshake refused/);
-		await bad.stop();
+		try {
+			await expect(bad.start(2000)).rejects.toThrow(/handshake refused/);
+		} finally {
+			await bad.stop();
+		}
 		const rest = client();
 		await rest.login();
 		const good = new CometdSubscriber(sim.url, { cookieHeader: rest.cookieHeader });
-		await good.start();
-		expect(good.status).toBe('connected');
-		await good.stop();
+		try {
+			await good.start();
+			const { callId } = await sim.placeInboundCall({ to: 'agent1', from: '5551234' });
+			const n = await good.waitFor((x) => x.data.call?.id === callId, 3000, 0);
+			expect(n.data.phoneNumber).toBe('15000');
+		} finally {
+			await good.stop();
+		}
 	});
 });
 

@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- tests read arbitrary GWS JSON */
 /**
  * Reusable test helpers for anything that talks to the GWS simulator (other suites may import them):
  *
@@ -169,11 +170,9 @@ export interface SubscriberOptions {
 let adapted = false;
 function cometdClass(): any {
 	if (!adapted) {
-		// eslint-disable-next-line @typescript-eslint/no-require-imports
 		require('cometd-nodejs-client').adapt();
 		adapted = true;
 	}
-	// eslint-disable-next-line @typescript-eslint/no-require-imports
 	return require('cometd').CometD;
 }
 
@@ -182,6 +181,12 @@ function cometdClass(): any {
  * handshake, so it survives dropCometdSessions() and simulator restarts the way a well-behaved client does.
  */
 export class CometdSubscriber {
+	/** Every subscriber not yet stopped: `await CometdSubscriber.stopAll()` in afterAll guards against a failed test leaving a client polling. */
+	static readonly live = new Set<CometdSubscriber>();
+	static async stopAll(): Promise<void> {
+		await Promise.all([...CometdSubscriber.live].map((s) => s.stop()));
+	}
+
 	readonly notifications: ReceivedNotification[] = [];
 	/** Every /meta/handshake reply seen (successful or not). */
 	readonly handshakes: any[] = [];
@@ -194,6 +199,7 @@ export class CometdSubscriber {
 	) {
 		const CometD = cometdClass();
 		this.cometd = new CometD();
+		CometdSubscriber.live.add(this);
 		this.cometd.unregisterTransport('websocket');
 		// A cookie store of our own (cometd-nodejs-client otherwise shares one per host across instances).
 		const host = new URL(baseUrl).hostname;
@@ -304,6 +310,7 @@ export class CometdSubscriber {
 	}
 
 	stop(): Promise<void> {
+		CometdSubscriber.live.delete(this);
 		return new Promise((resolve) => {
 			if (this.cometd.isDisconnected()) return resolve();
 			const timer = setTimeout(resolve, 1000);

@@ -20,6 +20,7 @@ beforeAll(async () => {
 	}
 }, 60000);
 afterAll(async () => {
+	await CometdSubscriber.stopAll();
 	await Promise.all(subs.map((s) => s.stop()));
 	await sim?.close();
 });

@@ -1,5 +1,6 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- tests read arbitrary GWS JSON */
 /** Every call operation: its success path (state + notification) and its refusal in a wrong state, over real HTTP/CometD. */
-import { DEMO, startTestSimulator, type RunningSimulator } from './helpers';
+import { DEMO, startTestSimulator, type RunningSimulator, CometdSubscriber } from './helpers';
 import { establishedA1toA2, exactly, isCall, loginAll, type Agents } from './flows';
 
 let sim: RunningSimulator;
@@ -10,6 +11,7 @@ beforeAll(async () => {
 	ag = await loginAll(sim);
 });
 afterAll(async () => {
+	await CometdSubscriber.stopAll();
 	await ag?.stop();
 	await sim?.close();
 });

@@ -1,8 +1,9 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- tests read arbitrary GWS JSON */
 /**
  * Each vendor page's flow, replayed through REST against the simulator, yields that page's notifications in that
  * order, compared field by field with fixtures/*.json (ids, URIs and durations aside).
  */
-import { DEMO, stable, startTestSimulator, type RunningSimulator } from './helpers';
+import { DEMO, stable, startTestSimulator, type RunningSimulator, CometdSubscriber } from './helpers';
 import { establishedA1toA2, exactly, isCall, loginAll, type Agents } from './flows';
 import initiateConference from './fixtures/InitiateConference.json';
 import completeConference from './fixtures/CompleteConference.json';
@@ -17,6 +18,7 @@ beforeAll(async () => {
 	ag = await loginAll(sim);
 });
 afterAll(async () => {
+	await CometdSubscriber.stopAll();
 	await ag?.stop();
 	await sim?.close();
 });

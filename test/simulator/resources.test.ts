@@ -1,5 +1,5 @@
 /** GET resources in GWS's documented shapes: uris without `fields`, arrays with `fields=*`, singular attributes. */
-import { DEMO, GwsRestClient, startTestSimulator, type RunningSimulator } from './helpers';
+import { DEMO, GwsRestClient, startTestSimulator, type RunningSimulator, CometdSubscriber } from './helpers';
 
 let sim: RunningSimulator;
 let rest: GwsRestClient;
@@ -12,6 +12,7 @@ beforeAll(async () => {
 	({ callId } = await sim.placeInboundCall({ to: 'agent1', from: '5551234' }));
 });
 afterAll(async () => {
+	await CometdSubscriber.stopAll();
 	await sim?.close();
 });
 
