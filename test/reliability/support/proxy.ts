@@ -19,7 +19,9 @@ export type ProxyAction =
 	/** Forward; if no reply came within `afterMs`, destroy the client's socket (and abort upstream). */
 	| { kind: 'dropIfHeld'; afterMs: number }
 	/** Forward, then replace the reply body (status and other headers kept; length recomputed). */
-	| { kind: 'rewrite'; body: (original: string) => string };
+	| { kind: 'rewrite'; body: (original: string) => string }
+	/** Answer without forwarding (e.g. 401 for a credential GWS no longer accepts). */
+	| { kind: 'respond'; status: number; body: string };
 
 const PASS: ProxyAction = { kind: 'pass' };
 
@@ -65,6 +67,11 @@ export class FaultyProxy {
 		const action = this.decide({ method: req.method ?? 'GET', url: req.url ?? '/', body: body.toString('utf8') });
 		if (action.kind !== 'pass') this.applied[action.kind] = (this.applied[action.kind] ?? 0) + 1;
 
+		if (action.kind === 'respond') {
+			res.writeHead(action.status, { 'Content-Type': 'application/json;charset=UTF-8', 'Content-Length': Buffer.byteLength(action.body) });
+			res.end(action.body);
+			return;
+		}
 		const headers = { ...req.headers, host: `127.0.0.1:${this.targetPort}` };
 		const upstream = http.request({ host: '127.0.0.1', port: this.targetPort, method: req.method, path: req.url, headers });
 		let dropTimer: ReturnType<typeof setTimeout> | undefined;
