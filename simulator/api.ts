@@ -121,7 +121,7 @@ export interface RunningSimulator {
 	setLatency(ms: number): void;
 	injectFault(fault: FaultSpec): void;
 	clearFaults(): void;
-	/** Drop every CometD session: the next client message gets "402::Unknown client". */
+	/** Drop every CometD session: the next client message gets "402::session_unknown" (advice: handshake). */
 	dropCometdSessions(): void;
 	/** While paused, notifications queue up and are delivered on resume (or dropped with resume(false)). */
 	pauseNotifications(): void;

@@ -34,35 +34,51 @@ export interface RestRequest {
 export type Json = Record<string, unknown>;
 const OK: Json = { statusCode: 0 };
 
+type Handler = (deps: RestDeps, req: RestRequest, id: string) => Json;
+
+/** Every GWS route the simulator serves: [method, path pattern under /api/v2 ('*' = one segment), handler]. */
+const ROUTES: Array<[string, string, Handler]> = [
+	['GET', 'me', (deps, req) => getMe(deps, req.auth.user, req.query)],
+	['POST', 'me', (deps, req) => postMe(deps, req)],
+	['GET', 'me/devices', (deps, req) => collection('devices', deviceResources(deps, req.auth.user), req.query)],
+	['GET', 'me/devices/*', (deps, req, id) => ({ statusCode: 0, device: pick(device(deps, req.auth.user, id), req.query) })],
+	['POST', 'me/devices/*', (deps, req, id) => postDevice(deps, req.auth.user, id, req.body)],
+	['POST', 'me/devices/*/calls', (deps, req, id) => dial(deps, req.auth.user, id, req.body)],
+	['GET', 'me/calls', (deps, req) => collection('calls', callResources(deps, req.auth.user), req.query)],
+	[
+		'GET',
+		'me/calls/*',
+		(deps, req, id) => {
+			const { call, leg } = deps.engine.legOf(id, req.auth.user.username);
+			return { statusCode: 0, call: pick(deps.engine.render(call, leg), req.query) };
+		},
+	],
+	[
+		'POST',
+		'me/calls/*',
+		(deps, req, id) => {
+			runCallOperation(deps.engine, req.auth.user, id, operationName(req.body, 'POST /api/v2/me/calls/{id}'), req.body);
+			return OK;
+		},
+	],
+	['POST', 'me/channels/voice', (deps, req) => agentState(deps, req.auth.user, req.body)],
+];
+
 export function routeRest(deps: RestDeps, req: RestRequest): Json {
 	const segments = req.path.replace(/\/+$/, '').split('/').slice(3); // after '', 'api', 'v2'
-	const user = req.auth.user;
-	const [root, , id] = segments;
-	const route = (method: string, pattern: string): boolean => req.method === method && match(segments, pattern);
-
-	if (root !== 'me') throw unknownResource(req);
-	if (route('GET', 'me')) return getMe(deps, user, req.query);
-	if (route('POST', 'me')) return postMe(deps, req);
-	if (route('GET', 'me/devices')) return collection('devices', deviceResources(deps, user), req.query);
-	if (route('GET', 'me/devices/*')) return { statusCode: 0, device: pick(device(deps, user, id), req.query) };
-	if (route('POST', 'me/devices/*')) return postDevice(deps, user, id, req.body);
-	if (route('POST', 'me/devices/*/calls')) return dial(deps, user, id, req.body);
-	if (route('GET', 'me/calls')) return collection('calls', callResources(deps, user), req.query);
-	if (route('GET', 'me/calls/*')) {
-		const { call, leg } = deps.engine.legOf(id, user.username);
-		return { statusCode: 0, call: pick(deps.engine.render(call, leg), req.query) };
+	const matching = ROUTES.filter(([, pattern]) => match(segments, pattern));
+	const route = matching.find(([method]) => method === req.method);
+	if (route) return route[2](deps, req, segments[2] ?? '');
+	if (matching.length > 0) {
+		const allowed = matching.map(([method]) => method).join(' or ');
+		throw new GwsError(405, STATUS.forbidden, `Method ${req.method} is not supported on ${req.path}; use ${allowed}`);
 	}
-	if (route('POST', 'me/calls/*')) {
-		runCallOperation(deps.engine, user, id, operationName(req.body, 'POST /api/v2/me/calls/{id}'), req.body);
-		return OK;
-	}
-	if (route('POST', 'me/channels/voice')) return agentState(deps, user, req.body);
 	throw unknownResource(req);
 }
 
 function match(segments: string[], pattern: string): boolean {
 	const parts = pattern.split('/');
-	return parts.length === segments.length && parts.every((p, i) => p === '*' ? segments[i] !== '' : p === segments[i]);
+	return parts.length === segments.length && parts.every((p, i) => (p === '*' ? segments[i] !== '' : p === segments[i]));
 }
 
 function unknownResource(req: RestRequest): GwsError {

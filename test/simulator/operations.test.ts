@@ -350,6 +350,13 @@ describe('request errors', () => {
 		const route = await ag.a1.get('/api/v2/nothing');
 		expect(route.status).toBe(404);
 		expect(route.body.statusCode).toBe(6);
+		const method = await ag.a1.request('DELETE', `/api/v2/me/calls/${callId}`);
+		expect(method.status).toBe(405);
+		expect(method.body.statusMessage).toBe(`Method DELETE is not supported on /api/v2/me/calls/${callId}; use GET or POST`);
+		const nullBody = await ag.a1.post(`/api/v2/me/calls/${callId}`, 'null');
+		expect(nullBody.body.statusMessage).toContain('must be a JSON object');
+		const numericName = await ag.a1.post(`/api/v2/me/calls/${callId}`, { operationName: 7 });
+		expect(numericName.body).toEqual({ statusCode: 10, statusMessage: expect.stringContaining("Invalid parameter 'operationName': 7") });
 	});
 
 	test("another agent's call is not found for this user", async () => {
