@@ -24,6 +24,12 @@ export interface AuthResult {
 	setCookie?: string;
 }
 
+/**
+ * Clients that send basic auth without keeping the cookie get a new session per request; the oldest sessions are
+ * forgotten beyond this many (a long benchmark must not grow memory without limit).
+ */
+export const MAX_SESSIONS = 20000;
+
 export class SessionStore {
 	private readonly sessions = new Map<string, HttpSession>();
 
@@ -52,6 +58,7 @@ export class SessionStore {
 				csrfToken: randomUUID(),
 			};
 			this.sessions.set(session.id, session);
+			if (this.sessions.size > MAX_SESSIONS) this.sessions.delete(this.sessions.keys().next().value as string);
 			return { user, session, viaCookie: false, setCookie: `JSESSIONID=${session.id}; Path=/; HttpOnly` };
 		}
 		if (cookieSession) {
@@ -99,8 +106,14 @@ export class SessionStore {
 			const eq = part.indexOf('=');
 			if (eq < 0) continue;
 			if (part.slice(0, eq).trim() !== 'JSESSIONID') continue;
-			const session = this.sessions.get(part.slice(eq + 1).trim());
-			if (session) return session;
+			const id = part.slice(eq + 1).trim();
+			const session = this.sessions.get(id);
+			if (session) {
+				// Most recently used last, so the cap forgets idle sessions first.
+				this.sessions.delete(id);
+				this.sessions.set(id, session);
+				return session;
+			}
 		}
 		return undefined;
 	}

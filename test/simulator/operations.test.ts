@@ -331,6 +331,49 @@ describe('conference', () => {
 	});
 });
 
+describe('refusals on a Ringing call (valid parameters, wrong state)', () => {
+	const dest = { destination: { phoneNumber: '5550009' } };
+	const cases: Array<[string, Record<string, unknown>]> = [
+		['Hangup', {}],
+		['Hold', {}],
+		['Retrieve', {}],
+		['SendDtmf', { digits: '1' }],
+		['MuteCall', {}],
+		['UnmuteCall', {}],
+		['SingleStepTransfer', dest],
+		['SingleStepConference', dest],
+		['InitiateTransfer', dest],
+		['InitiateConference', dest],
+		['CompleteTransfer', {}],
+		['CompleteConference', {}],
+		['RemoveParticipantFromConference', { participant: '5551234' }],
+		['SwapCalls', { otherCallUri: '/calls/OTHER' }],
+		['MergeWithOtherCall', { otherCallUri: '/calls/OTHER' }],
+		['ClearCall', {}],
+		['StartCallRecording', {}],
+		['PauseCallRecording', {}],
+		['ResumeCallRecording', {}],
+		['StopCallRecording', {}],
+	];
+	test.each(cases)('%s is refused with HTTP 409 statusCode 2 and the allowed list', async (operationName, params) => {
+		const callId = await ringingInbound();
+		await expectRefused(callId, operationName, params, 'Ringing');
+		const reply = await ag.a1.op(callId, operationName, params);
+		expect(reply.body.statusMessage).toMatch(/allowed: Answer, UpdateUserData, AttachUserData, DeleteUserDataPair, DeleteUserData$/);
+		expect(sim.calls('agent1')[0].state).toBe('Ringing');
+	});
+
+	test('StartCallRecording is refused while recording; SendDtmf, MergeWithOtherCall and MuteCall are refused on a Held call', async () => {
+		const callId = await establishedToRemote();
+		await opAndNotify(callId, 'StartCallRecording');
+		await expectRefused(callId, 'StartCallRecording', {}, 'Established');
+		await opAndNotify(callId, 'Hold');
+		await expectRefused(callId, 'SendDtmf', { digits: '5' }, 'Held');
+		await expectRefused(callId, 'MergeWithOtherCall', { otherCallUri: '/calls/X' }, 'Held');
+		await expectRefused(callId, 'MuteCall', {}, 'Held');
+	});
+});
+
 describe('request errors', () => {
 	test('unknown operationName, missing operationName, unknown call, malformed JSON, non-object JSON', async () => {
 		const callId = await establishedToRemote();
