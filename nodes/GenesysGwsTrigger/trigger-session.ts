@@ -19,6 +19,7 @@ import { DeviceTracker } from './device-tracker';
 import { EVENT_BY_VALUE, channelsFor, eventOf, type TriggerEvent } from './events';
 import { compileCallFilter, type CallFilter, type FilterParameters } from './filters';
 import { buildItem } from './items';
+import { saveTriggerState, takeTriggerState } from './saved-state';
 
 const RESYNC_ATTEMPTS = 3;
 
@@ -70,8 +71,12 @@ export async function startTrigger(ctx: ITriggerFunctions): Promise<ITriggerResp
 	const channels = channelsFor([...selected]);
 	const log = ctx.logger;
 	let closed = false;
+	/** Between a lasting-failure report and the next subscription. */
+	let failing = false;
 
 	const onStatus = (status: NotificationClientStatus) => {
+		if (status.state === 'failed') failing = true;
+		if (status.state === 'subscribed' || status.state === 'recovered') failing = false;
 		if (status.state === 'failed') {
 			log.error(`Genesys GWS Trigger: ${status.error.message}`);
 			if (!closed) ctx.emitError(new NodeOperationError(node, status.error.message));
@@ -123,9 +128,12 @@ export async function startTrigger(ctx: ITriggerFunctions): Promise<ITriggerResp
 	// Only what the selected events can report is read back after a reconnect (ErrorMessages cannot be).
 	const resyncCalls = [...selected].some((e) => EVENT_BY_VALUE.get(e)?.aspect !== undefined);
 	const resyncDevices = selected.has('DeviceStateChangeMessage');
-	const calls = new CallTracker();
-	const devices = new DeviceTracker();
-	let phoneNumber: string | undefined;
+	// After n8n closed this trigger because of our own lasting-failure error, continue from what we knew.
+	const stateKey = `${ctx.getWorkflow().id ?? ''}\n${node.id ?? node.name}`;
+	const saved = takeTriggerState(stateKey);
+	const calls = saved?.calls ?? new CallTracker();
+	const devices = saved?.devices ?? new DeviceTracker();
+	let phoneNumber = saved?.phoneNumber;
 
 	const emitItem = (data: IDataObject, event: TriggerEvent, channel: string, resync?: CallChange['reason']) => {
 		if (closed) return;
@@ -209,7 +217,7 @@ export async function startTrigger(ctx: ITriggerFunctions): Promise<ITriggerResp
 	// call it finds (flagged resync, reason "new") rather than risk losing one.
 	let resyncChain = Promise.resolve();
 	let generation = 0;
-	let baselineReady = false;
+	let baselineReady = saved !== undefined;
 	const onResubscribed = ({ first }: { first: boolean }) => {
 		if (options.resync === false) return resyncChain;
 		const mine = ++generation;
@@ -246,6 +254,7 @@ export async function startTrigger(ctx: ITriggerFunctions): Promise<ITriggerResp
 			closed = true;
 			await client.stop();
 			await resyncChain;
+			if (failing && baselineReady) saveTriggerState(stateKey, { calls, devices, phoneNumber });
 		},
 	};
 }

@@ -117,7 +117,11 @@ export interface ActivateOptions {
 	credential: TriggerCredential;
 	parameters: INodeParameters;
 	mode?: 'trigger' | 'manual';
+	/** The workflow's id; default a new one per activation (n8n keys per-workflow state by it). */
+	workflowId?: string;
 }
+
+let workflowCounter = 0;
 
 /** Builds the workflow and the TriggerContext; returns the context without calling trigger(). */
 export function createTriggerContext(
@@ -134,8 +138,9 @@ export function createTriggerContext(
 		parameters: opts.parameters,
 		credentials: { genesysGwsApi: { id: 'cred-1', name: 'GWS' } },
 	};
+	const workflowId = opts.workflowId ?? `wf-trigger-${++workflowCounter}`;
 	const workflow = new Workflow({
-		id: 'wf-trigger',
+		id: workflowId,
 		name: 'trigger test',
 		nodes: [node],
 		connections: {},
@@ -147,7 +152,7 @@ export function createTriggerContext(
 	const additionalData = {
 		credentialsHelper: new TestCredentialsHelper({ ...opts.credential }),
 		hooks: new ExecutionLifecycleHooks(mode, 'exec-1', {
-			id: 'wf-trigger',
+			id: workflowId,
 			name: 'trigger test',
 			nodes: [node],
 			connections: {},

@@ -49,15 +49,6 @@ async function until(what: string, done: () => boolean, timeoutMs = 10_000): Pro
 	}
 }
 
-/** Resolves once `count()` has not changed for 100 ms. */
-async function quiescent(count: () => number): Promise<void> {
-	let last = -1;
-	while (count() !== last) {
-		last = count();
-		await sleep(100);
-	}
-}
-
 /** Burst items: (burst call id, BurstSeq) pairs, each must appear once. */
 function burstKeys(items: IDataObject[]): string[] {
 	return items
@@ -86,13 +77,17 @@ it('a dropped session mid-stream and lost notifications: 1,200 notifications, no
 	await op(b.callId, { operationName: 'Answer' });
 
 	// 1. The session is dropped in the middle of a burst; what the server holds meanwhile reaches the new session.
-	// The drop waits until what was published before the pause has reached us: a CometD server discards the
+	// The drop waits until everything published before the pause has reached us: a CometD server discards the
 	// queue of a session it drops, which no client can recover for these synthetic calls (real calls are
-	// recovered by the resync, part 2).
+	// recovered by the resync, part 2). The simulator's publish counter says how many that is.
+	const hub = (sim as unknown as { hub: { published: number } }).hub;
+	await until('A and B answered', () => t.items.length === 4);
+	const publishedBefore = hub.published - t.items.length;
 	const firstBurst = sim.burst({ user: 'agent1', count: 600, ratePerSec: 4000 });
 	await sleep(50);
 	sim.pauseNotifications();
-	await quiescent(() => t.items.length);
+	const deliverable = hub.published - publishedBefore;
+	await until('everything published before the pause', () => t.items.length === deliverable);
 	expect(burstKeys(t.items).length).toBeGreaterThan(0);
 	expect(burstKeys(t.items).length).toBeLessThan(600);
 	const mark = sim.requests().at(-1)?.seq ?? 0;
@@ -207,6 +202,7 @@ it('a reconnect with nothing changed starts no execution; agent state changed me
 it('a lasting outage reaches emitError naming the URL and the cause, never a secret, and recovers alone', async () => {
 	const leftovers = watchLeftovers();
 	const t = await activateTrigger({ credential: agent1, parameters: { events: ['StatusChange'] } });
+	open.push(t); // closed below; also after a failure
 	await sim.stop();
 	const error = await t.waitForError(10_000);
 	expect(error.message).toContain(`${sim.url}/api/v2/notifications`);
@@ -264,6 +260,40 @@ it('with "Resync After Reconnect" off, a reconnect reads nothing and reports not
 	const [item] = await t.waitForItems(1);
 	expect(call(item).id).toBe(after.callId); // the call rung during the outage is not reported
 	expect(resyncsSince(mark)).toBe(0);
+});
+
+it('after n8n closes the trigger for its error and activates it again, changes meanwhile are reported once', async () => {
+	const parameters = { events: ['StatusChange'] };
+	const mark = sim.requests().at(-1)?.seq ?? 0;
+	const first = await activateTrigger({ credential: agent1, parameters, workflowId: 'wf-reactivated' });
+	const a = await sim.placeInboundCall({ to: 'agent1', from: '5550001' });
+	await first.waitForItems(1);
+	await until('the first read of the calls (the baseline)', () => resyncsSince(mark) >= 1);
+	await sleep(50);
+	await sim.stop();
+	await first.waitForError(10_000);
+	await first.close(); // what n8n does after emitError
+	await sim.remoteHangup(a.callId);
+	const b = await sim.placeInboundCall({ to: 'agent1', from: '5550002' });
+	await sim.start();
+	const second = await activateTrigger({ credential: agent1, parameters, workflowId: 'wf-reactivated' });
+	open.push(second);
+	await until('both changes', () => second.items.length >= 2);
+	await sleep(100);
+	expect(second.items.map((i) => `${call(i).id === a.callId ? 'A' : 'B'} ${call(i).state} ${meta(i).resyncReason}`)).toEqual([
+		'B Ringing new',
+		'A Released gone',
+	]);
+	void b;
+
+	// A deliberate deactivation keeps nothing: activating again takes the calls as they are.
+	await second.close();
+	const third = await activateTrigger({ credential: agent1, parameters, workflowId: 'wf-reactivated' });
+	open.push(third);
+	await sim.remoteHangup(b.callId);
+	const [released] = await third.waitForItems(1);
+	expect(call(released)).toMatchObject({ id: b.callId, state: 'Released' });
+	expect(meta(released).resync).toBeUndefined();
 });
 
 it('a refused credential fails activation with a clear message and no secret', async () => {
