@@ -156,6 +156,15 @@ export class SecretScanner {
 		this.collected.push({ where, text: deepText(value) });
 	}
 
+	/** Scans now against the secrets known now, keeping nothing (long runs: the soak). */
+	scanNow(where: string, value: unknown): void {
+		this.scanned += Array.isArray(value) ? value.length : 1;
+		const text = deepText(value);
+		for (const [label, secret] of this.secrets) {
+			if (text.includes(secret)) this.findings.push({ where, secret: label });
+		}
+	}
+
 	/** Scans everything collected plus the log lines; returns all findings (one per place and secret). */
 	finish(logger?: RecordingLogger): Finding[] {
 		if (logger) this.collect('n8n log lines', logger.lines);

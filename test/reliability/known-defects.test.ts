@@ -1,0 +1,133 @@
+/**
+ * DEFECTS the reliability suite found in node code, each as a test of the CORRECT behaviour. They are skipped so
+ * the suite stays green until the code is fixed; run them with
+ *   REL_RUN_KNOWN_DEFECTS=1 npx jest test/reliability/known-defects.test.ts
+ * (each fails today, which proves the defect). When a fix lands, move its test to the file named in it.
+ * The list with input, observed, expected and the suspected place is in docs/RELIABILITY.md.
+ */
+import type { IDataObject } from 'n8n-workflow';
+
+import { NOTIFICATION_CLIENT_DEFAULTS } from '../../nodes/shared/cometd';
+import { activateTrigger, restAs } from '../trigger/harness';
+import { runNode, type GwsTestCredential } from '../helpers/n8n';
+import { FaultyProxy } from './support/proxy';
+import { lastSeq, requestsSince, sleep, startRelSim, until, type Sim } from './support/sim';
+import { credentialOf } from './support/users';
+
+const defect = process.env.REL_RUN_KNOWN_DEFECTS ? it : it.skip;
+
+let sim: Sim;
+let credential: GwsTestCredential;
+beforeAll(async () => {
+	Object.assign(NOTIFICATION_CLIENT_DEFAULTS, { backoffIncrementMs: 50, maxBackoffMs: 200 });
+	sim = await startRelSim();
+	credential = credentialOf(sim.url);
+});
+afterAll(async () => {
+	await sim.close();
+});
+
+const byId = (value: string) => ({ __rl: true, mode: 'id', value });
+
+// D1 (bad-input.test.ts): "." and ".." are not encoded by encodeURIComponent, and the URL parser removes dot
+// segments (also %2E%2E), so the request goes to ANOTHER resource: callId ".." + Hang Up POSTs
+// {"operationName":"Hangup"} to /api/v2/me; deviceId ".." + Dial POSTs {"operationName":"Dial",...} to
+// /api/v2/me/calls. Expected: refused before sending, naming the parameter.
+describe('D1: dot-segment ids change the request path', () => {
+	for (const [param, operation, value] of [
+		['callId', 'hangup', '..'],
+		['callId', 'hangup', '.'],
+		['callId', 'get', '..'],
+		['deviceId', 'dial', '..'],
+		['otherCallUri', 'swapCalls', '..'],
+	] as const) {
+		defect(`${operation} with ${param} "${value}" is refused naming the parameter, and nothing is sent`, async () => {
+			const since = lastSeq(sim);
+			const parameters: IDataObject = { resource: 'call', operation, callId: byId('REL-CALL'), destination: '5550100', deviceId: 'REL-DEVICE', otherCallUri: 'REL-OTHER' };
+			parameters[param] = param === 'callId' ? byId(value) : value;
+			const result = await runNode({ credential, continueOnFail: true, parameters: parameters as never });
+			const label = { callId: 'Call', deviceId: 'Device ID', otherCallUri: 'Other Call' }[param];
+			expect(String(result.items[0].error)).toContain(`"${label}"`);
+			expect(requestsSince(sim, since)).toEqual([]);
+		});
+	}
+});
+
+// D2 (bad-input.test.ts "very long"): no length limit. A 5,000-character Call ID is sent to GWS and the 404
+// error message repeats all 5,000 characters. Expected: refused before sending with a message naming "Call"
+// (a short excerpt of the value, not all of it).
+defect('D2: a 5,000-character Call ID is refused naming the parameter, with a short message', async () => {
+	const since = lastSeq(sim);
+	const result = await runNode({ credential, continueOnFail: true, parameters: { resource: 'call', operation: 'hangup', callId: byId('x'.repeat(5000)) } });
+	expect(String(result.items[0].error)).toContain('"Call"');
+	expect(String(result.items[0].error).length).toBeLessThan(300);
+	expect(requestsSince(sim, since)).toEqual([]);
+});
+
+// D3 (bad-input.test.ts "userData too deep"): userData nested 60 levels deep is sent to GWS as is.
+// Expected: refused naming "User Data" (GWS user data is key/value pairs, at most a few levels of KVList).
+defect('D3: userData nested 60 levels deep is refused naming the parameter', async () => {
+	let deep: unknown = 'leaf';
+	for (let i = 0; i < 60; i++) deep = { k: deep };
+	const since = lastSeq(sim);
+	const result = await runNode({
+		credential,
+		continueOnFail: true,
+		parameters: { resource: 'call', operation: 'updateUserData', callId: byId('REL-CALL'), userData: '={{ $json.deep }}' },
+		items: [{ deep } as IDataObject],
+	});
+	expect(String(result.items[0].error)).toContain('"User Data"');
+	expect(requestsSince(sim, since)).toEqual([]);
+});
+
+// D4 (server-faults.test.ts "reset half-way"): a connection reset after the headers and half the body gives
+// "The request to GWS at <url> failed (POST ...)" with description "stream has been aborted": no fix. Expected:
+// the ECONNRESET wording, "GWS at <url> closed the connection during POST ..." + retry advice.
+defect('D4: a reset half-way through the response body says the connection was closed and what to do', async () => {
+	const proxy = new FaultyProxy(sim.port);
+	await proxy.start();
+	try {
+		const rest = restAs(credential);
+		const { callId } = await sim.placeInboundCall({ to: 'relagent', from: '5550100' });
+		await rest('POST', `/api/v2/me/calls/${callId}`, { operationName: 'Answer' });
+		proxy.decide = (req) => (req.method === 'POST' ? { kind: 'resetMidResponse' } : { kind: 'pass' });
+		const result = await runNode({
+			credential: credentialOf(proxy.url),
+			continueOnFail: true,
+			parameters: { resource: 'call', operation: 'hold', callId: byId(callId) },
+		});
+		expect(String(result.items[0].error)).toMatch(/closed the connection during POST/);
+		expect(String(result.items[0].description)).toMatch(/Retry/);
+	} finally {
+		await proxy.close();
+	}
+});
+
+// D5 (cometd-faults.test.ts "malformed"): a long-poll reply holding one Bayeux message without a string
+// `channel` (e.g. {"data":{}} or {"channel":42}) next to the /meta/connect reply stalls the trigger: no later
+// notification is delivered, nothing is logged, no emitError. Expected: the bad message is skipped (and
+// logged) and the stream goes on.
+defect('D5: a channel-less message in a Bayeux reply does not stop the notifications after it', async () => {
+	const proxy = new FaultyProxy(sim.port);
+	await proxy.start();
+	const t = await activateTrigger({ credential: credentialOf(proxy.url), parameters: { events: ['AttachedDataChanged'] } });
+	try {
+		await sleep(300);
+		let inject = true;
+		proxy.decide = (req) => {
+			if (!inject || !req.body.includes('/meta/connect')) return { kind: 'pass' };
+			inject = false;
+			return { kind: 'rewrite', body: (original) => JSON.stringify([{ data: { a: 1 } }, ...JSON.parse(original)]) };
+		};
+		// This burst completes the poll held now; the NEXT poll's reply carries the channel-less message.
+		await sim.burst({ user: 'relagent', count: 3, ratePerSec: 0 });
+		await until('3 items', () => t.items.length >= 3, 3000);
+		await sleep(300);
+		await sim.burst({ user: 'relagent', count: 3, ratePerSec: 0 });
+		await until('6 items', () => t.items.length >= 6, 3000);
+		expect(t.items).toHaveLength(6);
+	} finally {
+		await t.close();
+		await proxy.close();
+	}
+});
