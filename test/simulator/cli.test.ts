@@ -4,6 +4,7 @@ import { execFileSync, spawn } from 'child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
+import { parseArgs } from '../../simulator/cli';
 import { GwsRestClient, startTestSimulator } from './helpers';
 
 const ROOT = join(__dirname, '..', '..');
@@ -65,3 +66,19 @@ test('serves HTTPS with --tls-key/--tls-cert material (in-process tls option)', 
 		rmSync(dir, { recursive: true, force: true });
 	}
 }, 30000);
+
+test('parseArgs: every flag, defaults, and clear errors', () => {
+	expect(parseArgs([])).toEqual({ port: 8090 });
+	expect(parseArgs(['--port', '0', '--host', '::1', '--no-csrf', '--latency', '50', '--remote-answer-delay', '-1', '--verbose'])).toEqual({
+		port: 0,
+		host: '::1',
+		csrf: false,
+		latencyMs: 50,
+		remoteAnswerDelayMs: -1,
+		verbose: true,
+	});
+	expect(() => parseArgs(['--latency'])).toThrow('--latency needs a value');
+	expect(() => parseArgs(['--port', '70000'])).toThrow('--port must be 0-65535');
+	expect(() => parseArgs(['--tls-key', 'k.pem'])).toThrow('--tls-key and --tls-cert go together');
+	expect(() => parseArgs(['--bogus'])).toThrow("Unknown option '--bogus'");
+});
