@@ -9,11 +9,11 @@ import type { CallEngine } from './calls/engine';
 import { runCallOperation } from './calls/operations';
 import { destination, optionalUserData, type Body } from './calls/params';
 import { GwsError, STATUS, invalidParameter, missingParameter, notFound } from './errors';
+import type { Json } from './httpUtil';
 import type { Notification } from './notifications';
 import { deviceStateChange, renderDevice } from './notifications';
 import type { SimUser } from './users';
 import { AGENT_STATES } from './users';
-import { failsDial } from './dial';
 
 export interface RestDeps {
 	engine: CallEngine;
@@ -31,7 +31,6 @@ export interface RestRequest {
 	auth: AuthResult;
 }
 
-export type Json = Record<string, unknown>;
 const OK: Json = { statusCode: 0 };
 
 type Handler = (deps: RestDeps, req: RestRequest, id: string) => Json;
@@ -193,7 +192,7 @@ function dial(deps: RestDeps, user: SimUser, deviceId: string, body: Body): Json
 	const to = destination(body);
 	const userData = optionalUserData(body);
 	if (to === user.dn) throw invalidParameter('destination.phoneNumber', to, `a number other than your own DN ${user.dn}`);
-	if (failsDial(deps.engine, user, to)) return OK;
+	if (deps.engine.failsAsUnreachable(user.username, 'Dial', to)) return OK;
 	deps.engine.dial(user, to, Object.entries(userData ?? {}));
 	return OK;
 }

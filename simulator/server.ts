@@ -24,13 +24,13 @@ import { CometdEndpoint } from './cometd';
 import { routeControl } from './control';
 import { GwsError, STATUS } from './errors';
 import { NotificationHub } from './notificationHub';
-import { routeRest, type Json } from './rest';
+import { routeRest } from './rest';
+import { asGwsError, type Json, keepSetCookie, parseForLog, readBody, sendGwsError, sendJson, sleep } from './httpUtil';
 import { FaultQueue, redactHeaders, RequestLog } from './traffic';
 import { DEMO_USERS, UserDirectory } from './users';
 
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '::1']);
 const NOTIFICATIONS_PATH = '/api/v2/notifications';
-const MAX_BODY_BYTES = 1024 * 1024;
 
 export class Simulator implements RunningSimulator {
 	readonly users: SimUserConfig[];
@@ -373,61 +373,3 @@ export class Simulator implements RunningSimulator {
 }
 
 export class ControlNotFound extends Error {}
-
-function sendJson(res: http.ServerResponse, status: number, body: Json): void {
-	if (res.headersSent || res.destroyed) return;
-	const text = JSON.stringify(body);
-	res.statusCode = status;
-	res.setHeader('Content-Type', 'application/json;charset=UTF-8');
-	res.setHeader('Content-Length', Buffer.byteLength(text));
-	res.end(text);
-}
-
-/** Keeps our JSESSIONID Set-Cookie when cometd-nodejs-server sets its BAYEUX_BROWSER cookie. */
-function keepSetCookie(res: http.ServerResponse, cookie: string): void {
-	res.setHeader('Set-Cookie', cookie);
-	const setHeader = res.setHeader.bind(res);
-	res.setHeader = (name: string, value: number | string | readonly string[]) => {
-		if (name.toLowerCase() !== 'set-cookie') return setHeader(name, value);
-		return setHeader(name, [cookie, ...(Array.isArray(value) ? value : [String(value)])]);
-	};
-}
-
-/** Anything thrown that is not a GwsError is our bug: answer HTTP 500 statusCode 4 instead of crashing. */
-function asGwsError(error: unknown): GwsError {
-	if (error instanceof GwsError) return error;
-	return new GwsError(500, STATUS.internal, `Simulator internal error: ${(error as Error)?.message ?? String(error)}`);
-}
-
-function sendGwsError(res: http.ServerResponse, error: GwsError): void {
-	sendJson(res, error.httpStatus, error.body());
-}
-
-function readBody(req: http.IncomingMessage): Promise<string> {
-	return new Promise((resolve, reject) => {
-		const chunks: Buffer[] = [];
-		let size = 0;
-		req.on('data', (chunk: Buffer) => {
-			size += chunk.length;
-			if (size > MAX_BODY_BYTES) {
-				reject(new Error('request body larger than 1 MiB'));
-				req.destroy();
-				return;
-			}
-			chunks.push(chunk);
-		});
-		req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-		req.on('error', reject);
-	});
-}
-
-function parseForLog(raw: string): unknown {
-	if (raw === '') return undefined;
-	try {
-		return JSON.parse(raw);
-	} catch {
-		return raw;
-	}
-}
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -27,6 +27,8 @@ export interface EngineOptions {
  * ({"statusCode":0}, as GWS accepts before T-Server answers) and an ErrorMessage follows on /v2/me/calls.
  */
 export const UNREACHABLE_PREFIX = '999';
+/** T-Server-like error code of that failure in our ErrorMessage (simulator choice). */
+export const UNREACHABLE_ERROR_CODE = 56;
 
 export class CallEngine {
 	readonly store = new CallStore();
@@ -131,8 +133,17 @@ export class CallEngine {
 		this.later(0, () => this.opts.publish(username, errorMessage(this.user(username), errorCode, message, operationName, callUri)));
 	}
 
-	isUnreachable(dn: string): boolean {
-		return dn.startsWith(UNREACHABLE_PREFIX);
+	/** True (and an ErrorMessage follows) when `destination` is unreachable; the caller then changes nothing. */
+	failsAsUnreachable(username: string, operationName: string, destination: string, callId?: string): boolean {
+		if (!destination.startsWith(UNREACHABLE_PREFIX)) return false;
+		this.asyncError(
+			username,
+			UNREACHABLE_ERROR_CODE,
+			`${operationName} to '${destination}' failed: destination unreachable (simulated: numbers starting with ${UNREACHABLE_PREFIX} never connect)`,
+			operationName,
+			callId,
+		);
+		return true;
 	}
 
 	// ---------------------------------------------------------------- primitives

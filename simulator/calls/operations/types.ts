@@ -24,18 +24,7 @@ export function op<P>(params: (body: Body) => P, run: (ctx: OpContext, params: P
 
 export const noParams = (): undefined => undefined;
 
-/** T-Server-like error code for an unreachable destination in our ErrorMessage (simulator choice). */
-export const UNREACHABLE_ERROR_CODE = 56;
-
 /** Unreachable destinations are accepted, then fail asynchronously (see engine.ts UNREACHABLE_PREFIX). */
 export function failsAsUnreachable(ctx: OpContext, destination: string): boolean {
-	if (!ctx.engine.isUnreachable(destination)) return false;
-	ctx.engine.asyncError(
-		ctx.user.username,
-		UNREACHABLE_ERROR_CODE,
-		`${ctx.operationName} to '${destination}' failed: destination unreachable (simulated: numbers starting with 999 never connect)`,
-		ctx.operationName,
-		ctx.call.id,
-	);
-	return true;
+	return ctx.engine.failsAsUnreachable(ctx.user.username, ctx.operationName, destination, ctx.call.id);
 }
