@@ -8,8 +8,19 @@ mkdir -p "$RESULTS"
 RESULTS="$(cd "$RESULTS" && pwd)"
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$REPO"
-command -v redis-server >/dev/null || { echo "ci-extra: redis-server is missing (apt-get install -y redis-server)" >&2; exit 1; }
-[[ -x "${GWS_CHROMIUM:-/usr/bin/chromium}" ]] || { echo "ci-extra: chromium is missing (apt-get install -y chromium)" >&2; exit 1; }
+# Debian's redis-server (queue mode) and chromium (browser check); installed here when missing and we may.
+MISSING=()
+command -v redis-server >/dev/null || MISSING+=(redis-server)
+[[ -x "${GWS_CHROMIUM:-/usr/bin/chromium}" ]] || MISSING+=(chromium)
+if [[ ${#MISSING[@]} -gt 0 ]]; then
+  if [[ $(id -u) -eq 0 ]] && command -v apt-get >/dev/null; then
+    echo "ci-extra: installing ${MISSING[*]} from Debian's packages" >&2
+    apt-get update -qq >&2 && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${MISSING[@]}" >&2
+  else
+    echo "ci-extra: missing ${MISSING[*]}: apt-get install -y ${MISSING[*]}" >&2
+    exit 1
+  fi
+fi
 export GWS_E2E_LOG_DIR="$RESULTS/e2e-logs"
 START=$(date +%s)
 STATUS=0

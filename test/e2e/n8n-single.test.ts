@@ -36,25 +36,21 @@ describe('the packed package in the real n8n', () => {
 	});
 
 	it('credential test: OK for a real login, a clear error for a wrong password and an unreachable server', async () => {
-		const base = { name: 'probe', type: CREDENTIAL_TYPE };
-		const ok = await stack.rest.testCredential({
-			...base,
-			data: { baseUrl: stack.sim.url, username: AGENT.username, password: AGENT.password, allowUnauthorizedCerts: false },
-		});
+		// As the editor does it: save the credential, then test it by id (n8n 1.x only tests saved ones).
+		const test = async (name: string, data: Record<string, unknown>) => {
+			const credential = { name, type: CREDENTIAL_TYPE, data: { allowUnauthorizedCerts: false, ...data } };
+			const { id } = await stack.rest.createCredential(credential);
+			return await stack.rest.testCredential({ ...credential, id });
+		};
+		const ok = await test('probe ok', { baseUrl: stack.sim.url, username: AGENT.username, password: AGENT.password });
 		expect(ok).toEqual(expect.objectContaining({ status: 'OK' }));
 
-		const wrong = await stack.rest.testCredential({
-			...base,
-			data: { baseUrl: stack.sim.url, username: AGENT.username, password: 'wrong-password', allowUnauthorizedCerts: false },
-		});
+		const wrong = await test('probe wrong password', { baseUrl: stack.sim.url, username: AGENT.username, password: 'wrong-password' });
 		expect(wrong.status).toBe('Error');
 		expect(wrong.message).toMatch(/401|unauthori[sz]ed|password|authenticat/i);
 		expect(wrong.message).not.toContain('wrong-password');
 
-		const unreachable = await stack.rest.testCredential({
-			...base,
-			data: { baseUrl: 'http://127.0.0.1:1', username: AGENT.username, password: AGENT.password, allowUnauthorizedCerts: false },
-		});
+		const unreachable = await test('probe unreachable', { baseUrl: 'http://127.0.0.1:1', username: AGENT.username, password: AGENT.password });
 		expect(unreachable.status).toBe('Error');
 		expect(unreachable.message).toMatch(/127\.0\.0\.1:1|refused|reach/i);
 	});
