@@ -1,0 +1,57 @@
+/**
+ * The defects the reliability suite found, in one place: known-defects.test.ts tests the correct behaviour of
+ * each (skipped until fixed) and render-report.ts lists them in docs/RELIABILITY.md.
+ */
+export interface Defect {
+	id: string;
+	title: string;
+	input: string;
+	observed: string;
+	expected: string;
+	suspected: string;
+}
+
+export const DEFECTS: Defect[] = [
+	{
+		id: 'D1',
+		title: 'Dot-segment ids change the request path (path traversal)',
+		input: 'Call "..", "." (any call operation, Get); Device ID ".." (Dial); Other/Consult Call ".."',
+		observed:
+			'encodeURIComponent leaves "." and "..", and the URL parser removes dot segments: Hang Up with Call ".." POSTs {"operationName":"Hangup"} to /api/v2/me; Call "." goes to /api/v2/me/calls/; Dial with Device ID ".." POSTs {"operationName":"Dial",...} to /api/v2/me/calls; Other Call ".." is sent as <base>/api/v2/me/calls/..',
+		expected: 'Refused before sending, naming the parameter (encoding is not enough: the URL parser also treats %2E%2E as "..")',
+		suspected: 'nodes/shared/transport/index.ts gwsPath(); nodes/GenesysGws/actions/parameters.ts checkParams() / toCallUri()',
+	},
+	{
+		id: 'D2',
+		title: 'No length limit on ids and texts',
+		input: 'Call ID of 5,000 characters (also 100,000-character user data values)',
+		observed: 'Sent to GWS; the 404 error message then repeats all 5,000 characters',
+		expected: 'Refused before sending with an error naming "Call" and a short excerpt of the value',
+		suspected: 'nodes/GenesysGws/actions/parameters.ts asText(); nodes/shared/transport/errors.ts describeTarget() (no truncation)',
+	},
+	{
+		id: 'D3',
+		title: 'User Data depth is not bounded',
+		input: 'User Data nested 60 levels deep ({"k":{"k":...}})',
+		observed: 'Sent to GWS as is',
+		expected: 'Refused naming "User Data" (GWS user data is key/value pairs with at most a few levels of KVList)',
+		suspected: 'nodes/GenesysGws/actions/parameters.ts parseUserData()',
+	},
+	{
+		id: 'D4',
+		title: 'A reset half-way through the response body gives no fix',
+		input: 'GWS (a proxy) sends the status line, headers and half the body, then resets the connection',
+		observed: 'Error "The request to GWS at <url> failed (POST ...)" with description "stream has been aborted"',
+		expected: '"GWS at <url> closed the connection during POST ..." with the retry advice, as for ECONNRESET before the reply',
+		suspected: 'nodes/shared/transport/errors.ts describeNetworkFailure() (the axios "stream has been aborted" case falls to the generic branch)',
+	},
+	{
+		id: 'D5',
+		title: 'A channel-less Bayeux message stalls the trigger for good',
+		input: 'A long-poll reply [{"data":{"a":1}}, <the /meta/connect reply>] (also {"channel":42,...})',
+		observed: 'No later notification is delivered (waited 70 s), nothing is logged, no emitError: the workflow looks active but is deaf',
+		expected: 'The bad message is skipped (and logged); the connect loop and the stream go on',
+		suspected:
+			'nodes/shared/cometd/long-polling.ts xhrSend: the reply goes to cometd.js (packet.onSuccess) unchecked; cometd.js apparently fails on the channel-less message and never schedules the next /meta/connect, and no onInternalError/status reaches the trigger. Likely fix: drop messages without a string channel (and log them) before onSuccess, plus a watchdog on the connect loop',
+	},
+];
