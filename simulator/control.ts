@@ -10,7 +10,7 @@
  *   POST   /simulator/cometd/drop                                                dropCometdSessions
  *   POST   /simulator/notifications/pause;  POST /simulator/notifications/resume {deliver?}
  *   POST   /simulator/burst {BurstOptions} -> {published, startedAt, endedAt}    burst
- *   GET    /simulator/status -> {url, users (no passwords), cometdSessions, calls}
+ *   GET    /simulator/status -> {url, users (no passwords), cometdSessions, calls, notificationsPublished}
  * Errors: HTTP 400 (bad input) or 404 (unknown call/route) with {"error":"..."}.
  */
 import type { BurstOptions, FaultSpec, PlaceInboundCallOptions } from './api';
@@ -67,6 +67,7 @@ export async function routeControl(sim: Simulator, method: string, path: string,
 				users: sim.users.map((u) => ({ username: u.username, phoneNumber: u.phoneNumber, roles: u.roles })),
 				cometdSessions: sim.cometdSessionCount(),
 				calls: sim.calls().length,
+				notificationsPublished: sim.notificationsPublished,
 			};
 		default:
 			throw new ControlNotFound(`Unknown control route ${method} ${path}; see simulator/README.md`);

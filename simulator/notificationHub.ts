@@ -5,7 +5,7 @@ import type { Notification } from './notifications';
 export class NotificationHub {
 	private paused = false;
 	private queue: Array<{ username: string; notification: Notification }> = [];
-	/** Every notification published (for the control API and tests), bounded. */
+	/** How many notifications were published (GET /simulator/status). */
 	published = 0;
 
 	constructor(private readonly cometd: () => CometdEndpoint) {}

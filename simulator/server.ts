@@ -196,6 +196,11 @@ export class Simulator implements RunningSimulator {
 		return runBurst(opts, { engine: this.engine, hub: this.hub, cometd: () => this.cometd, baseUrl: () => this.url });
 	}
 
+	/** How many notifications were published since start (bursts included). */
+	get notificationsPublished(): number {
+		return this.hub.published;
+	}
+
 	/** CometD sessions currently known (optionally one user's): for tests and the control API. */
 	cometdSessionCount(username?: string): number {
 		return this.cometd.sessionCount(username);

@@ -134,7 +134,10 @@ test('pause queues notifications; resume delivers them in order; resume {deliver
 test('cometd/drop: the next message gets 402 unknown session, the client re-handshakes and resubscribes', async () => {
 	const before = events.handshakes.length;
 	const oldClientId = events.clientId;
-	expect((await control('GET', '/simulator/status')).body.cometdSessions).toBeGreaterThanOrEqual(1);
+	const status = (await control('GET', '/simulator/status')).body;
+	expect(status).toMatchObject({ url: sim.url, cometdSessions: 1, notificationsPublished: expect.any(Number) });
+	expect(status.users.map((u: any) => u.username)).toEqual(['agent1', 'agent2', 'supervisor1']);
+	expect(JSON.stringify(status)).not.toContain('agent1pass');
 	expect((await control('POST', '/simulator/cometd/drop')).body).toEqual({ ok: true });
 	const deadline = Date.now() + 5000;
 	while ((events.handshakes.length === before || events.status !== 'connected') && Date.now() < deadline) await sleep(20);

@@ -56,6 +56,13 @@ test('InitiateConference page: Held parent, then the Dialing consult call (no ex
 	expect(consult.parentCallPath).toBe(`/calls/${parentId}`);
 	expect(consult.uri).toBe(`${sim.url}/api/v2/me/calls/${consultId}`);
 	expect(notifications[0].data.call.id).toBe(parentId);
+	// Value types the comparison above masks: duration is a string of seconds; ids shaped like the samples.
+	for (const n of notifications) {
+		expect(n.data.call.duration).toMatch(/^\d+$/);
+		expect(n.data.call.id).toMatch(/^[0-9A-Z]{32}$/);
+		expect(n.data.call.connId).toMatch(/^[0-9a-f]{16}$/);
+		expect(n.data.call.callUuid).toBe(n.data.call.id);
+	}
 	// 15002 is a simulated agent: the consult call alerts supervisor1 on their own channel.
 	const ringing = await ag.eSup.waitFor(isCall('Ringing', consultId), 2000, 0);
 	expect(ringing.data.phoneNumber).toBe(DEMO.supervisor1.dn);
