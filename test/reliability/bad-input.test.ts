@@ -286,3 +286,18 @@ it('covers at least 150 generated cases', () => {
 	expect(figures.get('cases tried')).toBeGreaterThanOrEqual(150);
 	figures.set('operations covered', OPERATIONS.length);
 });
+
+it('userData keys like __proto__ and constructor are sent as plain keys and pollute nothing', async () => {
+	const op = OPERATIONS.find((o) => o.value === 'updateUserData')!;
+	const texts = ['{"__proto__": {"polluted": "yes"}}', '{"constructor": {"prototype": {"polluted": "yes"}}}', '{"a": {"__proto__": {"polluted": "yes"}}}'];
+	const since = lastSeq(sim);
+	const result = await run(op, texts.map((userData) => ({ ...validItem(op), userData })));
+	const received = requestsSince(sim, since);
+	expect(received.map((r) => JSON.parse(String(r.rawBody)).userData)).toEqual(texts.map((t) => JSON.parse(t)));
+	expect(received.map((r) => Object.keys(JSON.parse(String(r.rawBody)).userData))).toEqual([['__proto__'], ['constructor'], ['a']]);
+	expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+	expect(Object.prototype.hasOwnProperty.call(Object.prototype, 'polluted')).toBe(false);
+	expect(result.items.every((i) => typeof i.error === 'string')).toBe(true); // the call does not exist
+	figures.add('cases tried', texts.length);
+	figures.add('sent encoded and exact', texts.length);
+});

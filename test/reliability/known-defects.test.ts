@@ -131,3 +131,17 @@ defect('D5: a channel-less message in a Bayeux reply does not stop the notificat
 		await proxy.close();
 	}
 });
+
+// D6 (trigger-input.test.ts): the User Data Key filter tests `key in userData`, so a key such as "constructor"
+// or "toString" (inherited from Object.prototype) matches EVERY call that has user data. Expected: only calls
+// whose user data has that key of their own.
+defect('D6: a User Data Key filter "constructor" does not match calls without that key', async () => {
+	const t = await activateTrigger({ credential, parameters: { events: ['StatusChange'], filters: { userDataKey: 'constructor' } } });
+	try {
+		await sim.placeInboundCall({ to: 'relagent', from: '5550100', userData: { Other: 'x' } });
+		await sleep(400);
+		expect(t.items).toEqual([]);
+	} finally {
+		await t.close();
+	}
+});

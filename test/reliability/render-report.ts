@@ -18,7 +18,7 @@ interface SuiteResult {
 	notes: string[];
 }
 
-const ORDER = ['bad-input', 'server-faults', 'tls', 'cometd-faults', 'secrets', 'soak'];
+const ORDER = ['bad-input', 'trigger-input', 'server-faults', 'tls', 'cometd-faults', 'secrets', 'soak'];
 const OUT = path.join(__dirname, '..', '..', 'docs', 'RELIABILITY.md');
 
 function load(): SuiteResult[] {

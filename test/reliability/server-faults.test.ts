@@ -8,6 +8,7 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import * as http from 'http';
 import type { AddressInfo } from 'net';
 
+import { NOTIFICATION_CLIENT_DEFAULTS } from '../../nodes/shared/cometd';
 import type { FaultSpec } from '../../simulator/api';
 import { contextFor, restAs } from '../trigger/harness';
 import { runNode, type GwsTestCredential, type NodeResult } from '../helpers/n8n';
@@ -24,7 +25,11 @@ const figures = new Figures('server-faults', 'Server faults (Continue On Fail)')
 const logs = recordN8nLogs();
 const scanner = new SecretScanner(REL_USERS);
 
+const savedDefaults = { ...NOTIFICATION_CLIENT_DEFAULTS };
+
 beforeAll(async () => {
+	// "Wait for Confirmation" gives up on unreachable notifications after this (10 s in production).
+	Object.assign(NOTIFICATION_CLIENT_DEFAULTS, { backoffIncrementMs: 50, maxBackoffMs: 200, failureAfterMs: 500 });
 	sim = await startRelSim();
 	credential = credentialOf(sim.url);
 	rest = restAs(credential);
@@ -36,6 +41,7 @@ afterAll(async () => {
 	figures.set('errors, items and log lines scanned', scanner.scanned);
 	figures.write();
 	await sim.close();
+	Object.assign(NOTIFICATION_CLIENT_DEFAULTS, savedDefaults);
 	expect(findings).toEqual([]);
 });
 beforeEach(async () => {
@@ -208,4 +214,51 @@ it('every fault in one execution: 2 items per fault, all healthy items ran', asy
 	});
 	figures.add('faults survived', faulty.length);
 	figures.set('fault kinds', CASES.length + 3);
+});
+
+describe('Wait for Confirmation', () => {
+	const hold = (cred: GwsTestCredential, callId: string, operation = 'hold') =>
+		runNode({
+			credential: cred,
+			continueOnFail: true,
+			parameters: { resource: 'call', operation, callId: { __rl: true, mode: 'id', value: callId }, options: { waitForConfirmation: true, confirmationTimeout: 1 } },
+		});
+
+	it('the confirming notification never comes: an error item after the confirmation timeout, saying the operation was sent', async () => {
+		const [id] = await establishedCalls(1);
+		sim.pauseNotifications();
+		const started = Date.now();
+		const result = await hold(credential, id);
+		sim.resumeNotifications(false);
+		scanner.collect('confirmation timeout', result.items);
+		expect(Date.now() - started).toBeLessThan(5000);
+		expect(result.items[0].error).toBe('GWS accepted "Hold" but did not confirm it within 1 s');
+		expect(String(result.items[0].description)).toMatch(/raise "Confirmation Timeout"/);
+		expect(sim.calls('relagent').find((c) => c.id === id)?.state).toBe('Held');
+		figures.add('faults survived', 1);
+	});
+
+	for (const [name, action] of [
+		['answers HTTP 500', { kind: 'respond', status: 500, body: '{"statusCode":4}' }],
+		['resets every connection', { kind: 'dropIfHeld', afterMs: 1 }],
+	] as const) {
+		it(`the notification endpoint ${name}: an error item, and the operation is NOT sent`, async () => {
+			const proxy = new FaultyProxy(sim.port);
+			await proxy.start();
+			try {
+				const [id] = await establishedCalls(1);
+				proxy.decide = (req) => (req.url.startsWith('/api/v2/notifications') ? action : { kind: 'pass' });
+				const started = Date.now();
+				const result = await hold(credentialOf(proxy.url), id);
+				scanner.collect(`confirmation, notifications ${name}`, result.items);
+				expect(Date.now() - started).toBeLessThan(10_000);
+				expect(result.items[0].error).toBe('Could not subscribe to GWS notifications to wait for the confirmation of "Hold"');
+				expect(String(result.items[0].description)).toMatch(/The request was not sent[\s\S]*Turn off "Wait for Confirmation"/);
+				expect(sim.calls('relagent').find((c) => c.id === id)?.state).toBe('Established');
+				figures.add('faults survived', 1);
+			} finally {
+				await proxy.close();
+			}
+		});
+	}
 });

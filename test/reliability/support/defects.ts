@@ -54,4 +54,12 @@ export const DEFECTS: Defect[] = [
 		suspected:
 			'nodes/shared/cometd/long-polling.ts xhrSend: the reply goes to cometd.js (packet.onSuccess) unchecked; cometd.js apparently fails on the channel-less message and never schedules the next /meta/connect, and no onInternalError/status reaches the trigger. Likely fix: drop messages without a string channel (and log them) before onSuccess, plus a watchdog on the connect loop',
 	},
+	{
+		id: 'D6',
+		title: 'The trigger\'s User Data Key filter matches inherited keys',
+		input: 'Filter "User Data Key" = constructor (or toString, __proto__, hasOwnProperty), "User Data Value" empty',
+		observed: 'Every call that has any user data starts an execution (the check is `key in userData`, true for Object.prototype members)',
+		expected: 'Only calls whose user data has that key of its own (Object.prototype.hasOwnProperty.call)',
+		suspected: 'nodes/GenesysGwsTrigger/filters.ts compileCallFilter(), the userDataKey check',
+	},
 ];
