@@ -12,7 +12,7 @@ import { NodeOperationError, sleep } from 'n8n-workflow';
 import type { GwsNotification } from '../shared/contracts';
 import { CALLS_CHANNEL, createNotificationClient, DEVICES_CHANNEL } from '../shared/cometd';
 import type { GwsCometdClient, NotificationClientStatus } from '../shared/cometd';
-import { gwsApiRequest } from '../shared/transport';
+import { gwsApiRequest, readGwsServer } from '../shared/transport';
 import { CallTracker, callIdOf, type CallChange } from './call-tracker';
 import { DEFAULT_MANUAL_TIMEOUT_SECONDS } from './description';
 import { DeviceTracker } from './device-tracker';
@@ -129,7 +129,9 @@ export async function startTrigger(ctx: ITriggerFunctions): Promise<ITriggerResp
 	const resyncCalls = [...selected].some((e) => EVENT_BY_VALUE.get(e)?.aspect !== undefined);
 	const resyncDevices = selected.has('DeviceStateChangeMessage');
 	// After n8n closed this trigger because of our own lasting-failure error, continue from what we knew.
-	const stateKey = `${ctx.getWorkflow().id ?? ''}\n${node.id ?? node.name}`;
+	// Keyed by credential user too: a credential edited in between must not inherit another user's calls.
+	const server = await readGwsServer(ctx);
+	const stateKey = [ctx.getWorkflow().id ?? '', node.id ?? node.name, server.baseUrl, server.username].join('\n');
 	const saved = takeTriggerState(stateKey);
 	const calls = saved?.calls ?? new CallTracker();
 	const devices = saved?.devices ?? new DeviceTracker();

@@ -8,6 +8,7 @@
  *                                       parameters: { events: ['StatusChange'] } });
  *   await run.waitForItems(1);  run.items[0]  ...  await run.close();
  */
+import '../helpers/quiet-n8n'; // before n8n-core: its logger stays quiet unless N8N_LOG_LEVEL says otherwise
 import { ExecutionLifecycleHooks, TriggerContext } from 'n8n-core';
 import {
 	ICredentialsHelper,
