@@ -106,8 +106,9 @@ async function establishedCall(sim: SimProcess): Promise<string> {
 }
 
 /**
- * Median of `reps` alternating runs (even reps: raw, raw-fresh, ours; odd reps: the reverse). "raw-fresh" is
- * the diagnostic baseline: the same loop with a new TCP connection per request, as n8n-core's helper makes.
+ * `reps` repetitions of every variant, in alternating order. Diagnostics: "raw-fresh" is the same raw loop
+ * with a new TCP connection per request (as n8n-core's helper makes); "floor" the minimal n8n node; "pooled"
+ * our node with n8n-core patched to reuse connections.
  */
 async function measure(sim: SimProcess, callId: string, count: number, reps: number) {
 	const ours: Sample[] = [];
@@ -115,12 +116,13 @@ async function measure(sim: SimProcess, callId: string, count: number, reps: num
 	const fresh: Sample[] = [];
 	const floor: Sample[] = [];
 	const pooled: Sample[] = [];
+	// Ours and raw are neighbours in time (the verdict pairs them); the diagnostics sit around them.
 	const steps = [
 		async () => pooled.push(await withPooledAgents(() => runOurs(sim, callId, count))),
 		async () => floor.push(await runFloor(sim, callId, count)),
 		async () => raw.push(await runRaw(sim, callId, count)),
-		async () => fresh.push(await runRaw(sim, callId, count, true)),
 		async () => ours.push(await runOurs(sim, callId, count)),
+		async () => fresh.push(await runRaw(sim, callId, count, true)),
 	];
 	for (let rep = 0; rep < reps; rep++) {
 		for (const step of rep % 2 === 0 ? steps : [...steps].reverse()) await step();
@@ -132,6 +134,10 @@ async function measure(sim: SimProcess, callId: string, count: number, reps: num
 	const oursMs = median(ours.map((s) => s.ms));
 	const nodeMs = median(ours.map((s) => s.nodeMs ?? NaN));
 	const rawMs = median(raw.map((s) => s.ms));
+	// Ratios are taken per repetition (runs right next to each other in time), then the median: slow drifts in
+	// the machine's load cancel out, which a ratio of two medians does not do.
+	const pairRatio = (a: Sample[], b: Sample[], pick: (s: Sample) => number = (s) => s.ms) =>
+		median(a.map((s, i) => pick(s) / pick(b[i])));
 	return {
 		items: count,
 		reps,
@@ -140,15 +146,16 @@ async function measure(sim: SimProcess, callId: string, count: number, reps: num
 		rawMs: round(rawMs, 1),
 		oursItemsPerSec: round((count * 1000) / oursMs, 0),
 		rawItemsPerSec: round((count * 1000) / rawMs, 0),
-		ratio: round(oursMs / rawMs, 3),
-		ratioNodeOnly: round(nodeMs / rawMs, 3),
+		ratio: round(pairRatio(ours, raw), 3),
+		ratioNodeOnly: round(median(ours.map((s, i) => (s.nodeMs ?? NaN) / raw[i].ms)), 3),
 		rawFreshMs: round(freshMs, 1),
-		ratioVsRawFresh: round(oursMs / freshMs, 3),
+		ratioVsRawFresh: round(pairRatio(ours, fresh), 3),
+		rawFreshVsRaw: round(pairRatio(fresh, raw), 3),
 		floorNodeMs: round(floorMs, 1),
-		floorVsRaw: round(floorMs / rawMs, 3),
-		oursVsFloor: round(oursMs / floorMs, 3),
+		floorVsRaw: round(pairRatio(floor, raw), 3),
+		oursVsFloor: round(pairRatio(ours, floor), 3),
 		oursPooledMs: round(pooledMs, 1),
-		oursPooledVsRaw: round(pooledMs / rawMs, 3),
+		oursPooledVsRaw: round(pairRatio(pooled, raw), 3),
 		oursUsPerItem: round((oursMs * 1000) / count, 0),
 		rawUsPerItem: round((rawMs * 1000) / count, 0),
 		oursSamplesMs: ours.map((s) => round(s.ms, 1)),
@@ -166,8 +173,8 @@ function withoutSamples(m: Awaited<ReturnType<typeof measure>>): Record<string, 
 
 export async function run(ctx: BenchContext): Promise<Record<string, unknown>> {
 	const mainCount = ctx.quick ? 200 : 1000;
-	const mainReps = ctx.quick ? 3 : 5;
-	const curve = ctx.quick ? [10, 200] : [10, 100, 1000, 3000, 10000];
+	const mainReps = ctx.quick ? 3 : 7;
+	const curve = ctx.quick ? [10, 200] : [10, 100, 1000, 10000];
 	const sim = await SimProcess.start();
 	try {
 		const callId = await establishedCall(sim);
@@ -177,7 +184,7 @@ export async function run(ctx: BenchContext): Promise<Record<string, unknown>> {
 		const points = [] as Array<Awaited<ReturnType<typeof measure>>>;
 		for (const count of curve) {
 			const reps = count >= 10000 ? 1 : count >= 3000 ? 2 : 3; // bounded: the full run stays under ~10 minutes
-			points.push(count === mainCount && reps === mainReps ? main : await measure(sim, callId, count, reps));
+			points.push(count === mainCount ? main : await measure(sim, callId, count, reps));
 		}
 		ctx.log(table(points.map(withoutSamples)));
 		const slopeOurs = logLogSlope(points.map((p) => ({ x: p.items, y: p.oursMs })));

@@ -148,7 +148,7 @@ export async function run(ctx: BenchContext): Promise<Record<string, unknown>> {
 		? [{ rate: 2000, count: 2000 }]
 		: [
 				// 100/s: every message finds both long polls parked, so the paired figure is meaningful here.
-				{ rate: 100, count: 300 },
+				{ rate: 100, count: 200 },
 				{ rate: 500, count: 1000 },
 				{ rate: 1000, count: 1500 },
 				{ rate: 2000, count: 3000 },
