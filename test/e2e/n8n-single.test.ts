@@ -47,7 +47,7 @@ describe('the packed package in the real n8n', () => {
 
 		const wrong = await test('probe wrong password', { baseUrl: stack.sim.url, username: AGENT.username, password: 'wrong-password' });
 		expect(wrong.status).toBe('Error');
-		expect(wrong.message).toMatch(/401|unauthori[sz]ed|password|authenticat/i);
+		expect(wrong.message).toMatch(/401|unauthori[sz]ed|authori[sz]ation failed|password|authenticat/i);
 		expect(wrong.message).not.toContain('wrong-password');
 
 		const unreachable = await test('probe unreachable', { baseUrl: 'http://127.0.0.1:1', username: AGENT.username, password: AGENT.password });
