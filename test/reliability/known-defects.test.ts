@@ -145,3 +145,30 @@ defect('D6: a User Data Key filter "constructor" does not match calls without th
 		await t.close();
 	}
 });
+
+// D7: see support/defects.ts.
+defect('D7: a Base URL with user:password@ is refused, and the password reaches no message', async () => {
+	const password = credential.password;
+	const result = await runNode({
+		credential: { ...credential, baseUrl: `http://relagent:${encodeURIComponent(password)}@127.0.0.1:9` },
+		continueOnFail: true,
+		parameters: { resource: 'call', operation: 'getAll' },
+	});
+	const text = JSON.stringify(result.items);
+	expect(text).not.toContain(encodeURIComponent(password));
+	expect(text).not.toContain(password);
+	expect(String(result.items[0].error)).toMatch(/Base URL/);
+});
+
+// D8: see support/defects.ts.
+defect('D8: a Timeout of 3,000,000 s is refused naming the option (or honoured), never an instant timeout', async () => {
+	sim.setLatency(200);
+	try {
+		const result = await runNode({ credential, continueOnFail: true, parameters: { resource: 'call', operation: 'getAll', options: { timeout: 3_000_000 } } });
+		const error = String(result.items[0]?.error ?? '');
+		if (error) expect(error).toMatch(/"timeout"/);
+		else expect(result.status).toBe('success');
+	} finally {
+		sim.setLatency(0);
+	}
+});

@@ -62,4 +62,20 @@ export const DEFECTS: Defect[] = [
 		expected: 'Only calls whose user data has that key of its own (Object.prototype.hasOwnProperty.call)',
 		suspected: 'nodes/GenesysGwsTrigger/filters.ts compileCallFilter(), the userDataKey check',
 	},
+	{
+		id: 'D7',
+		title: 'A password inside Base URL reaches error messages',
+		input: 'Base URL "http://relagent:<password>@127.0.0.1:9" (user:password@host, as some users paste it)',
+		observed: 'Accepted; the error item reads "Could not connect to GWS at http://relagent:<URL-encoded password>@127.0.0.1:9: the connection was refused"',
+		expected: 'Refused with "Base URL must not contain a username or password; use the Username and Password fields" (or userinfo stripped from every message)',
+		suspected: 'nodes/shared/transport/credentials.ts checkBaseUrl() (no check of URL.username/password); errors.ts uses baseUrl verbatim',
+	},
+	{
+		id: 'D8',
+		title: 'A Timeout option above 24.8 days times out at once',
+		input: 'Options > Timeout (Seconds) = 3000000',
+		observed: 'Node prints TimeoutOverflowWarning ("Timeout duration was set to 1") and the item fails after ~30 ms with "did not answer GET /api/v2/me within 3000000 s"',
+		expected: 'Refused naming "timeout" with its maximum (2147483 s), or clamped',
+		suspected: 'nodes/GenesysGws/actions/execute.ts readOptions() (checks > 0 only); the value reaches the HTTP timeout (setTimeout limit 2^31-1 ms)',
+	},
 ];

@@ -127,6 +127,8 @@ export class SecretScanner {
 		let suffix = '';
 		for (let n = 2; this.secrets.has(`password of ${username}${suffix}`); n++) suffix = ` (${n})`;
 		this.secrets.set(`password of ${username}${suffix}`, password);
+		// As it appears inside a URL (user:password@host) or a form body.
+		if (encodeURIComponent(password) !== password) this.secrets.set(`URL-encoded password of ${username}${suffix}`, encodeURIComponent(password));
 		this.secrets.set(`Authorization header of ${username}${suffix}`, `Basic ${basic}`);
 		this.secrets.set(`basic credentials (base64) of ${username}${suffix}`, basic);
 	}
