@@ -7,7 +7,8 @@
  * workflows imported and activated -> print URL, login and the one command that places a call. Ctrl-C stops all.
  *
  * Environment: GWS_DEMO_N8N_PORT (5678), GWS_DEMO_SIM_PORT (8090), GWS_DEMO_DIR (the n8n user folder;
- * default <cache>/demo, wiped on every start so each demo begins clean), GWS_N8N_VERSION.
+ * default <cache>/demo, wiped on every start so each demo begins clean), GWS_N8N_VERSION, GWS_DEMO_N8N_ENV (JSON
+ * object of extra n8n settings, e.g. '{"N8N_LOG_LEVEL":"debug"}').
  */
 import * as fs from 'fs';
 import * as os from 'os';
@@ -61,7 +62,8 @@ async function main(): Promise<void> {
 	const sim = await startSimulator({ port: simPort });
 
 	step(`Starting n8n on http://127.0.0.1:${n8nPort} (about 20 s)`);
-	const env = n8nEnv({ userFolder, port: n8nPort, brokerPort: await freePort() });
+	const extra = JSON.parse(process.env.GWS_DEMO_N8N_ENV ?? '{}') as Record<string, string>;
+	const env = n8nEnv({ userFolder, port: n8nPort, brokerPort: await freePort(), extra });
 	let n8n: ManagedProcess | undefined;
 	let stopping = false;
 	const stop = async (code: number) => {

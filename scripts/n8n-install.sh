@@ -18,7 +18,8 @@ set -euo pipefail
 
 N8N_VERSION="${1:-${GWS_N8N_VERSION:-2.41.1}}"
 CACHE_ROOT="${GWS_N8N_CACHE:-$HOME/.cache/n8n-nodes-genesys-gws}"
-DIR="$CACHE_ROOT/n8n-$N8N_VERSION"
+# GWS_N8N_NODE=system runs n8n on the system Node instead of Node 24 (its own cache folder).
+DIR="$CACHE_ROOT/n8n-$N8N_VERSION$([[ "${GWS_N8N_NODE:-24}" == "24" ]] || echo "-system-node")"
 MARKER="$DIR/.installed"
 LAUNCHER="$DIR/n8n"
 MAJOR="${N8N_VERSION%%.*}"
