@@ -65,7 +65,10 @@ export function compileCallFilter(node: INode, params: FilterParameters): CallFi
 		const value = params.userDataValue;
 		checks.push((call) => {
 			const userData = call.userData;
-			if (!userData || typeof userData !== 'object' || !(key in userData)) return false;
+			// Own keys only: "constructor" or "__proto__" must not match every object through its prototype.
+			if (!userData || typeof userData !== 'object' || !Object.prototype.hasOwnProperty.call(userData, key)) {
+				return false;
+			}
 			// An empty value only asks for the key to be present.
 			if (value === undefined || value === '') return true;
 			const actual = (userData as IDataObject)[key];

@@ -246,7 +246,8 @@ export async function startTrigger(ctx: ITriggerFunctions): Promise<ITriggerResp
 		onStatus,
 		onResubscribed,
 		bufferSize: 0,
-		onInternalError: (e) => log.error(`Genesys GWS Trigger: internal error: ${(e as Error)?.message ?? String(e)}`),
+		// Malformed replies skipped by the adapter, or errors from the CometD library: worth a warning, not fatal.
+		onInternalError: (e) => log.warn(`Genesys GWS Trigger: ${(e as Error)?.message ?? String(e)}`),
 	});
 	client.onNotification(onNotification);
 	await startOrExplain(client, node);

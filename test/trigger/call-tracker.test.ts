@@ -133,6 +133,17 @@ describe('filters', () => {
 		expect(f({ ...vip, userData: undefined })).toBe(false);
 	});
 
+	it('matches own user data keys only, never inherited ones (constructor, __proto__, toString)', () => {
+		for (const key of ['constructor', '__proto__', 'toString', 'hasOwnProperty']) {
+			expect(compileCallFilter(node, { userDataKey: key })(call('A', { userData: { other: 1 } }))).toBe(false);
+		}
+		const own = JSON.parse('{"__proto__":"x","constructor":"y"}') as IDataObject;
+		expect(compileCallFilter(node, { userDataKey: '__proto__', userDataValue: 'x' })(call('A', { userData: own }))).toBe(
+			true,
+		);
+		expect(compileCallFilter(node, { userDataKey: 'constructor' })(call('A', { userData: own }))).toBe(true);
+	});
+
 	it('an empty user data value asks only for the key; no filter matches everything, even odd calls', () => {
 		expect(compileCallFilter(node, { userDataKey: 'K' })(call('A', { userData: { K: '' } }))).toBe(true);
 		expect(compileCallFilter(node, {})({})).toBe(true);

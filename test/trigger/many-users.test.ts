@@ -86,6 +86,11 @@ it('100 triggers for 100 users each receive their own calls only, across a drop 
 		await Promise.all(triggers.map((t) => t.close()));
 	}
 	expect(await leftovers.stop()).toEqual([]);
-	// and, counted the plain way, no more sockets than before we started
-	expect(resources().TCPSocketWrap ?? 0).toBeLessThanOrEqual(before.TCPSocketWrap ?? 0);
+	// and, counted the plain way (server ends included, which close a moment after ours), no more sockets than
+	// before we started
+	const sockets = () => resources().TCPSocketWrap ?? 0;
+	for (let end = Date.now() + 2000; sockets() > (before.TCPSocketWrap ?? 0) && Date.now() < end; ) {
+		await new Promise((r) => setTimeout(r, 50));
+	}
+	expect(sockets()).toBeLessThanOrEqual(before.TCPSocketWrap ?? 0);
 }, 60_000);

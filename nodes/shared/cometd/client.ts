@@ -48,6 +48,8 @@ export interface NotificationClientOptions {
 	maxBackoffMs?: number;
 	/** How many recent notifications waitFor() may look back on (0 = none). */
 	bufferSize?: number;
+	/** How often to check that the /meta/connect loop is alive. */
+	watchdogMs?: number;
 	/** Where unexpected internal errors go (default: dropped). Never gets credentials. */
 	onInternalError?: (error: unknown) => void;
 }
@@ -63,6 +65,8 @@ export const NOTIFICATION_CLIENT_DEFAULTS = {
 	backoffIncrementMs: 500,
 	maxBackoffMs: 5_000,
 	bufferSize: 500,
+	/** How often to check that the connect loop is alive (see watch()). */
+	watchdogMs: 5_000,
 };
 
 interface Waiter {
@@ -94,6 +98,9 @@ export class GwsCometdClient implements GwsNotificationClient {
 	private failures = 0;
 	private downSince = 0;
 	private failureReported = false;
+	/** When the last Bayeux exchange ended (watchdog). */
+	private lastExchangeAt = Date.now();
+	private unstalling = false;
 
 	constructor(
 		private readonly resolveBaseUrl: () => Promise<string>,
@@ -193,9 +200,13 @@ export class GwsCometdClient implements GwsNotificationClient {
 		this.cometd = cometd;
 		cometd.unregisterTransports();
 		cometd.websocketEnabled = false;
+		const send: BayeuxSend = (exchange) =>
+			this.send(exchange).finally(() => {
+				this.lastExchangeAt = Date.now();
+			});
 		cometd.registerTransport(
 			'long-polling',
-			createLongPollingTransport(this.send, this.inFlight, (e) => this.internalError(e)),
+			createLongPollingTransport(send, this.inFlight, (e) => this.internalError(e)),
 		);
 		cometd.configure({
 			url: this.url,
@@ -236,6 +247,41 @@ export class GwsCometdClient implements GwsNotificationClient {
 				}
 			});
 			cometd.handshake();
+			this.watch();
+		});
+	}
+
+	/**
+	 * Watchdog: long polling always has a request in flight, or is waiting out a backoff (at most maxBackoffMs).
+	 * Nothing in flight for longer means cometd.js stopped its loop (e.g. it threw on a reply it could not handle,
+	 * or a /meta/connect reply did not match): disconnect and handshake again, which also resubscribes.
+	 */
+	private watch(): void {
+		this.later(this.options.watchdogMs, () => {
+			const cometd = this.cometd;
+			const idleMs = Date.now() - this.lastExchangeAt;
+			if (
+				cometd &&
+				!this.unstalling &&
+				!cometd.isDisconnected() &&
+				this.inFlight.size === 0 &&
+				idleMs > this.options.maxBackoffMs + this.options.watchdogMs
+			) {
+				this.unstall(cometd, idleMs);
+			}
+			this.watch();
+		});
+	}
+
+	private unstall(cometd: CometD, idleMs: number): void {
+		this.unstalling = true;
+		this.failures++;
+		if (!this.downSince) this.downSince = Date.now();
+		const cause = `the notification connection stalled (no request for ${idleMs} ms); connecting again`;
+		this.options.onStatus?.({ state: 'reconnecting', attempt: this.failures, cause });
+		cometd.disconnect(() => {
+			this.unstalling = false;
+			if (!this.stopped && cometd.isDisconnected()) cometd.handshake();
 		});
 	}
 

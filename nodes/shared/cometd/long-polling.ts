@@ -20,6 +20,28 @@ export interface BayeuxReply {
 
 export type BayeuxSend = (exchange: BayeuxExchange) => Promise<BayeuxReply>;
 
+/**
+ * cometd.js stops its /meta/connect loop for good when a reply holds a message without a string channel (it
+ * throws half-way through the reply). Such messages are dropped here, and reported, before cometd.js sees the
+ * reply. A body that is not JSON is passed on as it is: cometd.js then fails the request and retries.
+ */
+export function withoutMalformedMessages(body: string, report: (error: Error) => void): string | unknown[] {
+	let parsed: unknown;
+	try {
+		parsed = JSON.parse(body);
+	} catch {
+		return body;
+	}
+	const messages = Array.isArray(parsed) ? parsed : [parsed];
+	const valid = messages.filter(
+		(m) => !!m && typeof m === 'object' && typeof (m as { channel?: unknown }).channel === 'string',
+	);
+	if (valid.length !== messages.length) {
+		report(new Error(`Skipped ${messages.length - valid.length} malformed Bayeux message(s) without a channel`));
+	}
+	return valid;
+}
+
 /** The object cometd.js treats as an XMLHttpRequest: it reads readyState/status and may call abort(). */
 interface PseudoXhr {
 	readyState: number;
@@ -33,7 +55,7 @@ const DONE = 4;
 
 /**
  * @param inFlight every pending exchange's AbortController, so stop() can cancel what cometd.js left running.
- * @param onUnexpected errors thrown by cometd.js' own callbacks (never expected; reported, never rethrown).
+ * @param onUnexpected malformed replies, and errors thrown by cometd.js' own callbacks (reported, never rethrown).
  */
 export function createLongPollingTransport(
 	send: BayeuxSend,
@@ -58,7 +80,7 @@ export function createLongPollingTransport(
 					xhr.readyState = DONE;
 					xhr.status = reply.statusCode;
 					if (reply.statusCode === 200) {
-						packet.onSuccess(reply.body);
+						packet.onSuccess(withoutMalformedMessages(reply.body, onUnexpected));
 					} else {
 						xhr.statusText = `HTTP ${reply.statusCode}`;
 						packet.onError(xhr.statusText);

@@ -16,7 +16,8 @@ export interface XhrPacket {
 	body: string;
 	sync?: boolean;
 	headers?: Record<string, string>;
-	onSuccess: (responseText: string) => void;
+	/** The reply body, or the messages already parsed from it. */
+	onSuccess: (response: string | unknown[]) => void;
 	onError: (reason: string, exception?: unknown) => void;
 }
 

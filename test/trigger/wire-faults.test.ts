@@ -1,0 +1,107 @@
+/**
+ * Replies GWS (or a proxy) should never send, injected into the real Bayeux exchange between the adapter and
+ * the simulator: the client is built from the adapter's own parts with a send that alters one reply.
+ */
+import type { GwsNotification } from '../../nodes/shared/contracts';
+import { GwsCometdClient, NOTIFICATION_CLIENT_DEFAULTS } from '../../nodes/shared/cometd';
+import { BayeuxCookieJar } from '../../nodes/shared/cometd/cookie-jar';
+import { createGwsBayeuxSend, resolveBaseUrl, type WireDiagnostics } from '../../nodes/shared/cometd/gws-http';
+import type { BayeuxReply, BayeuxSend } from '../../nodes/shared/cometd/long-polling';
+import { clearGwsSessions } from '../../nodes/shared/transport';
+import { startSimulator, type RunningSimulator } from '../../simulator';
+import { contextFor, type TriggerCredential } from './harness';
+import { watchLeftovers } from './leftovers';
+
+let sim: RunningSimulator;
+let agent1: TriggerCredential;
+const clients: GwsCometdClient[] = [];
+
+beforeAll(async () => {
+	sim = await startSimulator();
+	agent1 = { baseUrl: sim.url, username: 'agent1', password: 'agent1pass' };
+});
+afterEach(async () => {
+	await Promise.all(clients.splice(0).map((c) => c.stop()));
+	await sim.reset();
+});
+afterAll(async () => {
+	await sim.close();
+	clearGwsSessions();
+});
+
+/** A client whose replies pass through `alter` (once it returns something other than undefined, it is used). */
+function clientWith(alter: (reply: BayeuxReply) => BayeuxReply | undefined, errors: unknown[]) {
+	const ctx = contextFor(agent1);
+	const jar = new BayeuxCookieJar();
+	const diagnostics: WireDiagnostics = { authRefused: false };
+	const real = createGwsBayeuxSend(ctx, jar, diagnostics);
+	const send: BayeuxSend = async (exchange) => {
+		const reply = await real(exchange);
+		return alter(reply) ?? reply;
+	};
+	const client = new GwsCometdClient(() => resolveBaseUrl(ctx), send, jar, diagnostics, {
+		...NOTIFICATION_CLIENT_DEFAULTS,
+		backoffIncrementMs: 50,
+		maxBackoffMs: 200,
+		watchdogMs: 100,
+		onInternalError: (e) => errors.push(e),
+	});
+	clients.push(client);
+	return client;
+}
+
+const ringing = (n: GwsNotification) => (n.data.call as { state?: string } | undefined)?.state === 'Ringing';
+
+it('messages without a channel are skipped and reported; the stream goes on', async () => {
+	const errors: unknown[] = [];
+	let injected = false;
+	const c = clientWith((reply) => {
+		if (injected || !reply.body.includes('"/v2/me/calls"')) return undefined;
+		injected = true;
+		const messages = JSON.parse(reply.body) as unknown[];
+		return { ...reply, body: JSON.stringify([{ data: { a: 1 } }, { channel: 42, data: {} }, null, ...messages]) };
+	}, errors);
+	await c.start();
+	await sim.placeInboundCall({ to: 'agent1', from: '5550001' });
+	await c.waitFor(ringing, 3000); // the real message that shared the altered reply
+	expect(injected).toBe(true);
+	await sim.placeInboundCall({ to: 'agent1', from: '5550002' });
+	const next = await c.waitFor(ringing, 3000);
+	expect((next.data.call as { ani?: string }).ani).toBe('5550002');
+	expect(errors.map(String)).toEqual(['Error: Skipped 3 malformed Bayeux message(s) without a channel']);
+});
+
+it('a stalled connect loop (a /meta/connect reply that matches no request) is noticed and reconnected', async () => {
+	const errors: unknown[] = [];
+	let connects = 0;
+	let mismatched = false;
+	const c = clientWith((reply) => {
+		if (mismatched || !reply.body.includes('"/meta/connect"')) return undefined;
+		if (++connects < 2) return undefined; // the second held connect's reply gets a wrong id
+		mismatched = true;
+		const messages = JSON.parse(reply.body) as Array<{ channel: string; id?: string }>;
+		for (const m of messages) if (m.channel === '/meta/connect') m.id = 'no-such-request';
+		return { ...reply, body: JSON.stringify(messages) };
+	}, errors);
+	const statuses: string[] = [];
+	(c as unknown as { options: { onStatus: (s: { state: string; cause?: string }) => void } }).options.onStatus = (s) =>
+		statuses.push(`${s.state}${s.cause ? `: ${s.cause}` : ''}`);
+	const leftovers = watchLeftovers();
+	await c.start();
+	// the first held connect is answered when a notification arrives; the second one is the altered reply
+	await sim.placeInboundCall({ to: 'agent1', from: '5550001' });
+	await c.waitFor(ringing, 3000);
+	await sim.placeInboundCall({ to: 'agent1', from: '5550002' });
+	await c.waitFor(ringing, 3000);
+	for (let end = Date.now() + 3000; !mismatched && Date.now() < end; ) await new Promise((r) => setTimeout(r, 20));
+	expect(mismatched).toBe(true);
+	// the loop is dead now; the watchdog must bring it back
+	await new Promise((r) => setTimeout(r, 700));
+	await sim.placeInboundCall({ to: 'agent1', from: '5550003' });
+	const after = await c.waitFor(ringing, 3000);
+	expect((after.data.call as { ani?: string }).ani).toBe('5550003');
+	expect(statuses.some((s) => s.startsWith('reconnecting: the notification connection stalled'))).toBe(true);
+	expect(statuses.filter((s) => s.startsWith('subscribed'))).toHaveLength(2);
+	await c.stop();
+	expect(await leftovers.stop()).toEqual([]);
+});
