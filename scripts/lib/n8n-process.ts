@@ -156,6 +156,11 @@ export class ManagedProcess {
 			this.exited = true;
 			this.exitCode = code;
 		});
+		// e.g. ENOENT when the program is not installed: reported by waitUntil() as "exited before ...".
+		this.child.on('error', (error) => {
+			this.out += `\n[${this.name}] could not run ${this.command}: ${error.message}\n`;
+			this.exited = true;
+		});
 	}
 
 	get pid(): number | undefined {

@@ -111,3 +111,11 @@ async function waitFor(check: () => boolean, timeoutMs: number, what: string): P
 		await sleep(200);
 	}
 }
+
+describe("n8n's log after all of the above", () => {
+	it('never contains the GWS password or a Basic authorization value', () => {
+		const log = stack.main.output();
+		expect(log).not.toContain(AGENT.password);
+		expect(log).not.toContain(Buffer.from(`${AGENT.username}:${AGENT.password}`).toString('base64'));
+	});
+});
