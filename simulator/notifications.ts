@@ -73,8 +73,9 @@ export function callStateChange(
 
 /** The device resource (GWS-API.md §6), same format in GET answers and DeviceStateChangeMessage. */
 export function renderDevice(baseUrl: string, user: SimUser): Record<string, unknown> {
-	const capabilities = [user.doNotDisturb === 'On' ? 'DoNotDisturbOff' : 'DoNotDisturbOn', 'ForwardCallsOn'];
-	if (user.config.roles?.includes('supervisor')) capabilities.push('ListenIn', 'Coach', 'BargeIn');
+	// Only what the simulator implements (the vendor sample also lists ForwardCallsOn and, for supervisors,
+	// ListenIn/Coach/BargeIn; offering operations that would then fail would mislead clients).
+	const capabilities = [user.doNotDisturb === 'On' ? 'DoNotDisturbOff' : 'DoNotDisturbOn'];
 	return {
 		id: user.deviceId,
 		deviceState: 'Active',

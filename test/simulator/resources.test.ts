@@ -54,7 +54,11 @@ test('GET /api/v2/me/devices: uris, fields=*, and the device by id', async () =>
 test('DoNotDisturbOn/Off on POST /api/v2/me/devices/{id}', async () => {
 	const deviceId = await rest.deviceId();
 	expect((await rest.post(`/api/v2/me/devices/${deviceId}`, { operationName: 'DoNotDisturbOn' })).body).toEqual({ statusCode: 0 });
-	expect((await rest.get(`/api/v2/me/devices/${deviceId}`)).body.device.doNotDisturb).toBe('On');
+	const on = (await rest.get(`/api/v2/me/devices/${deviceId}`)).body.device;
+	expect([on.doNotDisturb, on.capabilities]).toEqual(['On', ['DoNotDisturbOff']]);
 	await rest.post(`/api/v2/me/devices/${deviceId}`, { operationName: 'DoNotDisturbOff' });
-	expect((await rest.get(`/api/v2/me/devices/${deviceId}`)).body.device.doNotDisturb).toBe('Off');
+	const off = (await rest.get(`/api/v2/me/devices/${deviceId}`)).body.device;
+	expect([off.doNotDisturb, off.capabilities]).toEqual(['Off', ['DoNotDisturbOn']]);
+	const bad = await rest.post(`/api/v2/me/devices/${deviceId}`, { operationName: 'ForwardCallsOn' });
+	expect(bad.body).toEqual({ statusCode: 10, statusMessage: expect.stringContaining('supported: DoNotDisturbOn, DoNotDisturbOff') });
 });
