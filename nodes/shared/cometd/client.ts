@@ -265,7 +265,8 @@ export class GwsCometdClient implements GwsNotificationClient {
 				!this.unstalling &&
 				!cometd.isDisconnected() &&
 				this.inFlight.size === 0 &&
-				idleMs > this.options.maxBackoffMs + this.options.watchdogMs
+				// (a server may also ask for a pause between polls: advice.interval)
+				idleMs > this.options.maxBackoffMs + (cometd.getAdvice().interval ?? 0) + this.options.watchdogMs
 			) {
 				this.unstall(cometd, idleMs);
 			}
