@@ -4,6 +4,8 @@
  *   REL_RUN_KNOWN_DEFECTS=1 npx jest test/reliability/known-defects.test.ts
  * (each fails today, which proves the defect). When a fix lands, move its test to the file named in it.
  * The list with input, observed, expected and the suspected place is in docs/RELIABILITY.md.
+ * Fixed (their tests run as plain `it` here, as regression tests, and left support/defects.ts): D1, D2, D3, D4,
+ * D7, D8 (action node and transport; limits in nodes/GenesysGws/actions/limits.ts).
  */
 import type { IDataObject } from 'n8n-workflow';
 
@@ -41,7 +43,7 @@ describe('D1: dot-segment ids change the request path', () => {
 		['deviceId', 'dial', '..'],
 		['otherCallUri', 'swapCalls', '..'],
 	] as const) {
-		defect(`${operation} with ${param} "${value}" is refused naming the parameter, and nothing is sent`, async () => {
+		it(`${operation} with ${param} "${value}" is refused naming the parameter, and nothing is sent`, async () => {
 			const since = lastSeq(sim);
 			const parameters: IDataObject = { resource: 'call', operation, callId: byId('REL-CALL'), destination: '5550100', deviceId: 'REL-DEVICE', otherCallUri: 'REL-OTHER' };
 			parameters[param] = param === 'callId' ? byId(value) : value;
@@ -56,7 +58,7 @@ describe('D1: dot-segment ids change the request path', () => {
 // D2 (bad-input.test.ts "very long"): no length limit. A 5,000-character Call ID is sent to GWS and the 404
 // error message repeats all 5,000 characters. Expected: refused before sending with a message naming "Call"
 // (a short excerpt of the value, not all of it).
-defect('D2: a 5,000-character Call ID is refused naming the parameter, with a short message', async () => {
+it('D2: a 5,000-character Call ID is refused naming the parameter, with a short message', async () => {
 	const since = lastSeq(sim);
 	const result = await runNode({ credential, continueOnFail: true, parameters: { resource: 'call', operation: 'hangup', callId: byId('x'.repeat(5000)) } });
 	expect(String(result.items[0].error)).toContain('"Call"');
@@ -66,7 +68,7 @@ defect('D2: a 5,000-character Call ID is refused naming the parameter, with a sh
 
 // D3 (bad-input.test.ts "userData too deep"): userData nested 60 levels deep is sent to GWS as is.
 // Expected: refused naming "User Data" (GWS user data is key/value pairs, at most a few levels of KVList).
-defect('D3: userData nested 60 levels deep is refused naming the parameter', async () => {
+it('D3: userData nested 60 levels deep is refused naming the parameter', async () => {
 	let deep: unknown = 'leaf';
 	for (let i = 0; i < 60; i++) deep = { k: deep };
 	const since = lastSeq(sim);
@@ -83,7 +85,7 @@ defect('D3: userData nested 60 levels deep is refused naming the parameter', asy
 // D4 (server-faults.test.ts "reset half-way"): a connection reset after the headers and half the body gives
 // "The request to GWS at <url> failed (POST ...)" with description "stream has been aborted": no fix. Expected:
 // the ECONNRESET wording, "GWS at <url> closed the connection during POST ..." + retry advice.
-defect('D4: a reset half-way through the response body says the connection was closed and what to do', async () => {
+it('D4: a reset half-way through the response body says the connection was closed and what to do', async () => {
 	const proxy = new FaultyProxy(sim.port);
 	await proxy.start();
 	try {
@@ -147,7 +149,7 @@ defect('D6: a User Data Key filter "constructor" does not match calls without th
 });
 
 // D7: see support/defects.ts.
-defect('D7: a Base URL with user:password@ is refused, and the password reaches no message', async () => {
+it('D7: a Base URL with user:password@ is refused, and the password reaches no message', async () => {
 	const password = credential.password;
 	const result = await runNode({
 		credential: { ...credential, baseUrl: `http://relagent:${encodeURIComponent(password)}@127.0.0.1:9` },
@@ -161,7 +163,7 @@ defect('D7: a Base URL with user:password@ is refused, and the password reaches 
 });
 
 // D8: see support/defects.ts.
-defect('D8: a Timeout of 3,000,000 s is refused naming the option (or honoured), never an instant timeout', async () => {
+it('D8: a Timeout of 3,000,000 s is refused naming the option (or honoured), never an instant timeout', async () => {
 	sim.setLatency(200);
 	try {
 		const result = await runNode({ credential, continueOnFail: true, parameters: { resource: 'call', operation: 'getAll', options: { timeout: 3_000_000 } } });

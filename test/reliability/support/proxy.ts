@@ -20,6 +20,8 @@ export type ProxyAction =
 	| { kind: 'dropIfHeld'; afterMs: number }
 	/** Forward, then replace the reply body (status and other headers kept; length recomputed). */
 	| { kind: 'rewrite'; body: (original: string) => string }
+	/** Destroy the client's connection at once, forwarding nothing. */
+	| { kind: 'reset' }
 	/** Answer without forwarding (e.g. 401 for a credential GWS no longer accepts). */
 	| { kind: 'respond'; status: number; body: string };
 
@@ -67,6 +69,10 @@ export class FaultyProxy {
 		const action = this.decide({ method: req.method ?? 'GET', url: req.url ?? '/', body: body.toString('utf8') });
 		if (action.kind !== 'pass') this.applied[action.kind] = (this.applied[action.kind] ?? 0) + 1;
 
+		if (action.kind === 'reset') {
+			req.socket.destroy();
+			return;
+		}
 		if (action.kind === 'respond') {
 			res.writeHead(action.status, { 'Content-Type': 'application/json;charset=UTF-8', 'Content-Length': Buffer.byteLength(action.body) });
 			res.end(action.body);
