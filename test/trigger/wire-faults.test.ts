@@ -105,3 +105,24 @@ it('a stalled connect loop (a /meta/connect reply that matches no request) is no
 	await c.stop();
 	expect(await leftovers.stop()).toEqual([]);
 });
+
+it("cometd.js warnings (e.g. a message with neither data nor a result) go to the client's error sink, not stdout", async () => {
+	const errors: unknown[] = [];
+	const consoleWarn = jest.spyOn(console, 'warn');
+	let injected = false;
+	const c = clientWith((reply) => {
+		if (injected || !reply.body.includes('"/v2/me/calls"')) return undefined;
+		injected = true;
+		const messages = JSON.parse(reply.body) as unknown[];
+		return { ...reply, body: JSON.stringify([{ channel: '/v2/me/calls' }, ...messages]) };
+	}, errors);
+	try {
+		await c.start();
+		await sim.placeInboundCall({ to: 'agent1', from: '5550001' });
+		await c.waitFor(ringing, 3000);
+		expect(errors.map(String)).toEqual(['Error: CometD: Unknown Bayeux Message {"channel":"/v2/me/calls"}']);
+		expect(consoleWarn).not.toHaveBeenCalled();
+	} finally {
+		consoleWarn.mockRestore();
+	}
+});

@@ -198,6 +198,9 @@ export class GwsCometdClient implements GwsNotificationClient {
 		const { CometD } = loadCometd();
 		const cometd = new CometD();
 		this.cometd = cometd;
+		// cometd.js warns through window.console (i.e. stdout); send its warnings where ours go instead.
+		(cometd as unknown as { _warn: (...args: unknown[]) => void })._warn = (...args) =>
+			this.internalError(new Error(`CometD: ${args.map(describeLogArgument).join(' ')}`));
 		cometd.unregisterTransports();
 		cometd.websocketEnabled = false;
 		const send: BayeuxSend = (exchange) =>
@@ -433,6 +436,15 @@ export class GwsCometdClient implements GwsNotificationClient {
 		} catch {
 			// The error sink itself failed: nothing sensible left to do.
 		}
+	}
+}
+
+function describeLogArgument(value: unknown): string {
+	if (typeof value === 'string') return value;
+	try {
+		return (JSON.stringify(value) ?? String(value)).slice(0, 300);
+	} catch {
+		return String(value);
 	}
 }
 
