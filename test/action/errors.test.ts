@@ -152,7 +152,18 @@ describe('bad input (nothing is sent)', () => {
 			operation: 'getAll',
 			options: { timeout: '={{ -1 }}' },
 		});
-		expect(error.message).toBe('Option "timeout" must be a number of seconds above 0, but is "-1"');
+		expect(error.message).toBe(
+			'Option "timeout" must be a number of seconds above 0 and at most 2147483, but is "-1"',
+		);
+	});
+
+	it('a timeout above what Node.js timers can run is refused, not turned into an instant timeout', async () => {
+		const seq = lastSeq(sim);
+		const error = await fails({ resource: 'call', operation: 'getAll', options: { timeout: 2147484 } });
+		expect(error.message).toBe(
+			'Option "timeout" must be a number of seconds above 0 and at most 2147483, but is "2147484"',
+		);
+		expect(sim.requests().filter((r) => r.seq > seq)).toEqual([]);
 	});
 
 	it('a Base URL that is not a URL', async () => {
@@ -161,6 +172,82 @@ describe('bad input (nothing is sent)', () => {
 			{ baseUrl: 'gws.example.com', username: 'agent1', password: 'agent1pass' },
 		);
 		expect(error.message).toBe('Base URL "gws.example.com" is not a valid URL');
+	});
+
+	it('a Base URL with user:password@ is refused without echoing the password', async () => {
+		const credential = { ...agent1(sim), baseUrl: sim.url.replace('//', '//agent1:agent1pass@') };
+		const seq = lastSeq(sim);
+		const error = await fails({ resource: 'call', operation: 'getAll' }, credential);
+		expect(error.message).toBe('Base URL must not contain a username or password (user:password@host)');
+		expect(error.description).toContain('Username and Password fields');
+		expect(sim.requests().filter((r) => r.seq > seq)).toEqual([]);
+	});
+});
+
+describe('limits and dot segments (nothing is sent)', () => {
+	const nothingSentSince = (seq: number) => expect(sim.requests().filter((r) => r.seq > seq)).toEqual([]);
+
+	it('"." and ".." as Call, Device ID or Other Call (also inside a call URI) are refused by name', async () => {
+		const seq = lastSeq(sim);
+		const cases: Array<[INodeParameters, string]> = [
+			[{ resource: 'call', operation: 'hangup', callId: callRef('..') }, 'Parameter "Call" of "Hang Up" cannot be ".."'],
+			[{ resource: 'call', operation: 'get', callId: callRef('/api/v2/me/calls/%2E%2E') }, 'Parameter "Call" of "Get" cannot be ".."'],
+			[{ resource: 'call', operation: 'dial', deviceId: '.', destination: '15001' }, 'Parameter "Device ID" of "Dial" cannot be "."'],
+			[
+				{ resource: 'call', operation: 'swapCalls', callId: callRef('A'), otherCallUri: `${sim.url}/api/v2/me/calls/%2e%2e` },
+				'Parameter "Other Call" of "Swap Calls" cannot be',
+			],
+		];
+		for (const [parameters, message] of cases) {
+			const error = await fails(parameters);
+			expect(error.message).toContain(message);
+			expect(error.message).toContain('another GWS resource');
+		}
+		nothingSentSince(seq);
+	});
+
+	it('a 5,000-character Call ID is refused with an excerpt, not the whole value', async () => {
+		const seq = lastSeq(sim);
+		const error = await fails({ resource: 'call', operation: 'hold', callId: callRef('x'.repeat(5000)) });
+		expect(error.message).toBe(`Parameter "Call" of "Hold" is too long: 5000 characters ("${'x'.repeat(37)}...")`);
+		expect(error.description).toContain('at most 256 characters');
+		nothingSentSince(seq);
+	});
+
+	it('a 300-character destination is refused; 256 is accepted', async () => {
+		const seq = lastSeq(sim);
+		const error = await fails({ resource: 'call', operation: 'dial', destination: '1'.repeat(300) });
+		expect(error.message).toMatch(/^Parameter "Destination" of "Dial" is too long: 300 characters/);
+		nothingSentSince(seq);
+		const ok = await runNode({ credential: agent1(sim), parameters: { resource: 'call', operation: 'dial', destination: '1'.repeat(256) } });
+		expect(ok.status).toBe('success');
+	});
+
+	it('user data: 5 levels pass, 6 are refused; so are a 257-character key and more than 32,768 characters', async () => {
+		const id = await ringingCall();
+		const nest = (levels: number) => {
+			let value: unknown = 'leaf';
+			for (let i = 0; i < levels; i++) value = { k: value };
+			return value as IDataObject;
+		};
+		const attach = (userData: IDataObject) => ({
+			resource: 'call',
+			operation: 'attachUserData',
+			callId: callRef(id),
+			userData: JSON.stringify(userData),
+		});
+		const seq = lastSeq(sim);
+		const tooDeep = await fails(attach(nest(6)));
+		expect(tooDeep.message).toBe('Parameter "User Data" of "Attach User Data" is nested too deeply (more than 5 levels of objects)');
+		const longKey = await fails(attach({ ['k'.repeat(257)]: 'v' }));
+		expect(longKey.message).toMatch(/^Parameter "User Data" of "Attach User Data" has a key of 257 characters: "k{37}\.\.\."$/);
+		const tooLarge = await fails(attach({ Notes: 'n'.repeat(40_000) }));
+		expect(tooLarge.message).toMatch(/^Parameter "User Data" of "Attach User Data" is too large: 40012 characters as JSON/);
+		expect(tooLarge.message.length).toBeLessThan(200);
+		nothingSentSince(seq);
+		const ok = await runNode({ credential: agent1(sim), parameters: attach(nest(5)) });
+		expect(ok.status).toBe('success');
+		expect(sim.requests().filter((r) => r.seq > seq).map((r) => r.body)).toContainEqual({ operationName: 'AttachUserData', userData: nest(5) });
 	});
 });
 

@@ -6,6 +6,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import {
 	clearGwsSessions,
+	describeTarget,
 	getGwsSession,
 	gwsApiRequest,
 	gwsPath,
@@ -140,6 +141,18 @@ describe('gwsApiRequest', () => {
 			.requests()
 			.filter((r) => r.method === 'GET' && r.path === `/api/v2/me/calls/${id}`)[0];
 		expect(get.url).toBe(`/api/v2/me/calls/${id}?fields=*`); // the empty parameter is left out
+	});
+
+	it('gwsPath refuses "." and ".." ids (the URL parser would drop them as dot segments), encodes the rest', () => {
+		expect(() => gwsPath`/api/v2/me/calls/${'..'}`).toThrow('an id cannot be "." or ".."');
+		expect(() => gwsPath`/api/v2/me/devices/${'.'}/calls`).toThrow('an id cannot be "." or ".."');
+		expect(gwsPath`/api/v2/me/calls/${'../x'}`).toBe('/api/v2/me/calls/..%2Fx');
+		expect(gwsPath`/api/v2/me/calls/${'%2e%2e'}`).toBe('/api/v2/me/calls/%252e%252e');
+	});
+
+	it('error messages show an excerpt of a long id, not all of it', () => {
+		const target = describeTarget(gwsPath`/api/v2/me/calls/${'y'.repeat(1000)}`);
+		expect(target).toBe(`call "${'y'.repeat(77)}..."`);
 	});
 
 	it('two parallel first requests share one login', async () => {

@@ -1,6 +1,7 @@
 /* The node's properties, generated from the operation table (operations.ts + parameters.ts). */
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
+import { MAX_TIMEOUT_S } from './limits';
 import { OPERATIONS } from './operations';
 import type { GwsResource, ParamName } from './operations';
 import { PARAMETER_UI, USER_DATA_FIELDS_UI, USER_DATA_INPUT_UI } from './parameters';
@@ -123,7 +124,7 @@ const optionsProperty: INodeProperties = {
 			displayName: 'Confirmation Timeout (Seconds)',
 			name: 'confirmationTimeout',
 			type: 'number',
-			typeOptions: { minValue: 1 },
+			typeOptions: { minValue: 1, maxValue: MAX_TIMEOUT_S },
 			default: 10,
 			description: 'How long to wait for the confirming notification before failing',
 			displayOptions: {
@@ -146,7 +147,7 @@ const optionsProperty: INodeProperties = {
 			displayName: 'Timeout (Seconds)',
 			name: 'timeout',
 			type: 'number',
-			typeOptions: { minValue: 1 },
+			typeOptions: { minValue: 1, maxValue: MAX_TIMEOUT_S },
 			default: 30,
 			description: 'How long to wait for each GWS reply',
 		},

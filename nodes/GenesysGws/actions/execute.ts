@@ -10,6 +10,7 @@ import { createNotificationClient } from '../../shared/cometd';
 import { gwsApiRequest, gwsPath, readGwsServer } from '../../shared/transport';
 import { AGENT_STATES, CALLS_CHANNEL, DEVICES_CHANNEL } from './operations';
 import type { Confirmation, GwsOperation } from './operations';
+import { MAX_TIMEOUT_S, excerpt } from './limits';
 import { checkParams } from './parameters';
 import type { CheckedParams } from './parameters';
 
@@ -34,13 +35,16 @@ function readOptions(ctx: IExecuteFunctions, itemIndex: number): OperationOption
 	const options = ctx.getNodeParameter('options', itemIndex, {}) as OperationOptions;
 	for (const name of ['confirmationTimeout', 'timeout'] as const) {
 		const value = options[name];
-		if (value !== undefined && (typeof value !== 'number' || !(value > 0))) {
+		if (
+			value !== undefined &&
+			(typeof value !== 'number' || !(value > 0) || value > MAX_TIMEOUT_S)
+		) {
 			throw new NodeOperationError(
 				ctx.getNode(),
-				`Option "${name}" must be a number of seconds above 0, but is "${String(value)}"`,
+				`Option "${name}" must be a number of seconds above 0 and at most ${MAX_TIMEOUT_S}, but is "${excerpt(String(value))}"`,
 				{
 					itemIndex,
-					description: 'Enter for example 10.',
+					description: `Enter for example 10. ${MAX_TIMEOUT_S} s (about 24 days) is the longest timer Node.js can run.`,
 				},
 			);
 		}

@@ -5,7 +5,17 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { gwsPath } from '../../shared/transport';
+import { gwsPath, isDotSegment } from '../../shared/transport';
+import {
+	MAX_ID_LENGTH,
+	MAX_TEXT_LENGTH,
+	MAX_URI_LENGTH,
+	MAX_USER_DATA_CHARS,
+	MAX_USER_DATA_DEPTH,
+	MAX_USER_DATA_KEY_LENGTH,
+	excerpt,
+	nestingDepth,
+} from './limits';
 import { AGENT_STATES } from './operations';
 import type { GwsOperation, ParamName } from './operations';
 
@@ -182,6 +192,9 @@ const HINTS: Partial<Record<ParamName, string>> = {
 	digits: 'Enter the digits to send, e.g. 1234',
 	key: 'Enter the user data key to delete, e.g. CaseNumber',
 	otherCallUri: 'Enter the ID or URI of the other call',
+	consultCallUri: 'Enter the ID or URI of the consult call, or leave it empty',
+	deviceId: 'Enter a device ID from the "Get Devices" agent operation, or leave it empty to use your first device',
+	location: 'Enter the T-Server location name, or leave it empty for the local site',
 	userData: 'Enter a JSON object such as {"CaseNumber": "12345"}',
 };
 
@@ -221,7 +234,7 @@ function describe(value: unknown): string {
 }
 
 function truncate(text: string): string {
-	return text.length > 80 ? `${text.slice(0, 77)}...` : text;
+	return excerpt(text, 80);
 }
 
 /** userData: a JSON object (or JSON text of one). Arrays, null and scalars are refused with the value shown. */
@@ -255,6 +268,54 @@ function parseUserData(
 		);
 	}
 	return value as IDataObject;
+}
+
+/** Keeps user data within what a T-Server KVList carries (limits.ts): size, key length and nesting depth. */
+function checkUserDataBounds(
+	ctx: IExecuteFunctions,
+	op: GwsOperation,
+	data: IDataObject,
+	itemIndex: number,
+): IDataObject {
+	const label = `Parameter "User Data" of "${op.name}"`;
+	const depth = nestingDepth(data, MAX_USER_DATA_DEPTH);
+	if (depth > MAX_USER_DATA_DEPTH) {
+		fail(
+			ctx,
+			itemIndex,
+			`${label} is nested too deeply (more than ${MAX_USER_DATA_DEPTH} levels of objects)`,
+			`GWS user data is key/value pairs whose values may hold a few levels of pairs; flatten it to at most ${MAX_USER_DATA_DEPTH} levels, e.g. {"Case": {"Number": "12345"}}.`,
+		);
+	}
+	const longKey = longKeyIn(data);
+	if (longKey !== undefined) {
+		fail(
+			ctx,
+			itemIndex,
+			`${label} has a key of ${longKey.length} characters: "${excerpt(longKey)}"`,
+			`Keys have at most ${MAX_USER_DATA_KEY_LENGTH} characters; use a short name such as CaseNumber.`,
+		);
+	}
+	const size = JSON.stringify(data).length;
+	if (size > MAX_USER_DATA_CHARS) {
+		fail(
+			ctx,
+			itemIndex,
+			`${label} is too large: ${size} characters as JSON (${truncate(JSON.stringify(data))})`,
+			`Attached data travels in one T-Server message; keep it at most ${MAX_USER_DATA_CHARS} characters and store large content elsewhere (attach its id or URL).`,
+		);
+	}
+	return data;
+}
+
+function longKeyIn(value: unknown): string | undefined {
+	if (value === null || typeof value !== 'object') return undefined;
+	for (const [key, child] of Object.entries(value)) {
+		if (key.length > MAX_USER_DATA_KEY_LENGTH) return key;
+		const found = longKeyIn(child);
+		if (found !== undefined) return found;
+	}
+	return undefined;
 }
 
 /** userData from the key/value fields; a pair without a key is refused, a repeated key keeps the last value. */
@@ -292,6 +353,46 @@ function toCallUri(value: string, baseUrl: string): string {
 }
 
 /**
+ * A call URI (or bare id) whose path holds a "." or ".." segment, also percent-encoded: GWS would resolve it to
+ * another resource than the call.
+ */
+function hasDotSegment(value: string): boolean {
+	if (!/^https?:\/\//i.test(value)) return isDotSegment(value);
+	const path = value.replace(/^https?:\/\/[^/?#]*/i, '').split(/[?#]/)[0];
+	return path.split('/').some((segment) => /^(\.|%2e){1,2}$/i.test(segment));
+}
+
+/** Refuses ids and texts the limits (limits.ts) do not allow, or that would address another resource. */
+function checkText(
+	ctx: IExecuteFunctions,
+	op: GwsOperation,
+	name: ParamName,
+	text: string,
+	itemIndex: number,
+): void {
+	const label = `Parameter "${PARAMETER_UI[name].displayName}" of "${op.name}"`;
+	const isUri = name === 'consultCallUri' || name === 'otherCallUri';
+	const isId = name === 'callId' || name === 'deviceId';
+	const max = isUri ? MAX_URI_LENGTH : isId ? MAX_ID_LENGTH : MAX_TEXT_LENGTH;
+	if (text.length > max) {
+		fail(
+			ctx,
+			itemIndex,
+			`${label} is too long: ${text.length} characters ("${excerpt(text)}")`,
+			`It may have at most ${max} characters. ${HINTS[name] ?? 'Check the expression that fills it.'}`,
+		);
+	}
+	if ((isId && isDotSegment(text)) || (isUri && hasDotSegment(text))) {
+		fail(
+			ctx,
+			itemIndex,
+			`${label} cannot be "${excerpt(text)}": "." and ".." would make the request address another GWS resource`,
+			HINTS[name] ?? 'Enter the ID as GWS gives it.',
+		);
+	}
+}
+
+/**
  * Users often map a call's `uri` or `path` (".../api/v2/me/calls/ID", "/calls/ID") where the id belongs; take
  * the id from them rather than sending the whole URI as an (encoded) id. A bare id is used as given.
  */
@@ -324,10 +425,14 @@ export function checkParams(
 		const raw =
 			name === 'callId' ? readCallId(ctx, itemIndex) : ctx.getNodeParameter(name, itemIndex, '');
 		if (name === 'userData') {
-			const data =
+			const data = checkUserDataBounds(
+				ctx,
+				op,
 				ctx.getNodeParameter('userDataInput', itemIndex, 'json') === 'fields'
 					? userDataFromFields(ctx, op, itemIndex)
-					: parseUserData(ctx, op, raw, itemIndex);
+					: parseUserData(ctx, op, raw, itemIndex),
+				itemIndex,
+			);
 			if (Object.keys(data).length === 0) {
 				if (required) {
 					fail(
@@ -355,6 +460,8 @@ export function checkParams(
 			// Optional and empty: omitted from the request, never sent as "".
 			continue;
 		}
+		// A call's uri or path given as Call is checked as the id taken from it.
+		checkText(ctx, op, name, name === 'callId' ? callIdFrom(text) : text, itemIndex);
 		switch (name) {
 			case 'callId':
 				out.callId = callIdFrom(text);

@@ -30,15 +30,31 @@ export function checkBaseUrl(raw: unknown): { baseUrl: string } | { problem: str
 	try {
 		parsed = new URL(trimmed);
 	} catch {
-		return { problem: `Base URL "${value}" is not a valid URL`, fix: BASE_URL_FIX };
+		return { problem: `Base URL "${withoutUserinfo(value)}" is not a valid URL`, fix: BASE_URL_FIX };
+	}
+	if (parsed.username !== '' || parsed.password !== '') {
+		// Refused rather than stripped: the base URL appears in every error message, and a password pasted
+		// here would otherwise be shown there (and sent to any proxy in the URL).
+		return {
+			problem: 'Base URL must not contain a username or password (user:password@host)',
+			fix: 'Remove them from Base URL and use the Username and Password fields of the Genesys GWS credential',
+		};
 	}
 	if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
 		return {
-			problem: `Base URL "${value}" must start with http:// or https://`,
+			problem: `Base URL "${withoutUserinfo(value)}" must start with http:// or https://`,
 			fix: BASE_URL_FIX,
 		};
 	}
 	return { baseUrl: trimmed };
+}
+
+/** For echoing an unusable Base URL: anything before an "@" may be a pasted password, so it is hidden. */
+function withoutUserinfo(value: string): string {
+	const at = value.lastIndexOf('@');
+	if (at === -1) return value;
+	const scheme = /^[a-z][a-z0-9+.-]*:\/\//i.exec(value)?.[0] ?? '';
+	return `${scheme}***@${value.slice(at + 1)}`;
 }
 
 export function normalizeBaseUrl(node: INode, raw: unknown): string {

@@ -54,13 +54,18 @@ export function scrubSecrets(text: string): string {
 		.replace(/\b(JSESSIONID|BAYEUX_BROWSER|X-CSRF-TOKEN)(\s*[=:]\s*)[^;\s,"]+/gi, '$1$2[redacted]');
 }
 
-/** Describes what a path points at, for messages: `call "ABC"`, `device "D1"`, or the path. */
+/** Describes what a path points at, for messages: `call "ABC"`, `device "D1"`, or the path (all shortened). */
 export function describeTarget(path: string): string {
 	const call = /^\/api\/v2\/me\/calls\/([^/?#]+)/.exec(path);
-	if (call) return `call "${safeDecode(call[1])}"`;
+	if (call) return `call "${shorten(safeDecode(call[1]))}"`;
 	const device = /^\/api\/v2\/me\/devices\/([^/?#]+)/.exec(path);
-	if (device) return `device "${safeDecode(device[1])}"`;
-	return path;
+	if (device) return `device "${shorten(safeDecode(device[1]))}"`;
+	return shorten(path, 200);
+}
+
+/** Messages show at most an excerpt of an id or path, however long the value was. */
+function shorten(text: string, max = 80): string {
+	return text.length > max ? `${text.slice(0, max - 3)}...` : text;
 }
 
 function safeDecode(value: string): string {
@@ -76,7 +81,7 @@ const failure = (message: string, description: string): FailureText => ({ messag
 function what(ctx: GwsErrorContext): string {
 	return ctx.operationName
 		? `${ctx.operationName} on ${describeTarget(ctx.path)}`
-		: `${ctx.method} ${ctx.path}`;
+		: `${ctx.method} ${shorten(ctx.path, 200)}`;
 }
 
 export interface FailureText {
@@ -273,14 +278,18 @@ export function describeNetworkFailure(
 		message = `The TLS handshake with ${server} failed`;
 		description = `Check whether GWS expects http:// or https:// and use that in Base URL of the Genesys GWS credential.`;
 	} else if (has('ECONNABORTED', 'ETIMEDOUT', 'ESOCKETTIMEDOUT') || /timeout/i.test(text)) {
-		message = `GWS at ${server} did not answer ${ctx.method} ${ctx.path} within ${formatSeconds(ctx.timeoutMs)}`;
+		message = `GWS at ${server} did not answer ${ctx.method} ${shorten(ctx.path, 200)} within ${formatSeconds(ctx.timeoutMs)}`;
 		description = `Raise the timeout in the node's options, or check the load on GWS and the network between n8n and ${server}.`;
-	} else if (has('ECONNRESET', 'EPIPE') || /socket hang up/i.test(text)) {
-		message = `GWS at ${server} closed the connection during ${ctx.method} ${ctx.path}`;
+	} else if (
+		has('ECONNRESET', 'EPIPE') ||
+		// axios' wording when the connection drops after the headers, half-way through the body.
+		/socket hang up|stream has been aborted/i.test(text)
+	) {
+		message = `GWS at ${server} closed the connection during ${ctx.method} ${shorten(ctx.path, 200)}`;
 		description =
 			'The server or a proxy dropped the connection. Retry, or enable "Retry On Fail" in the node settings.';
 	} else {
-		message = `The request to GWS at ${server} failed (${ctx.method} ${ctx.path})`;
+		message = `The request to GWS at ${server} failed (${ctx.method} ${shorten(ctx.path, 200)})`;
 		description = scrubSecrets(messages[messages.length - 1] ?? 'Unknown network error');
 	}
 	return { message, description };

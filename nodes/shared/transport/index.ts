@@ -34,8 +34,24 @@ export {
 export { DEFAULT_TIMEOUT_MS } from './exchange';
 export { clearGwsSessions } from './session';
 
-/** Builds `/api/v2/...` paths; every id is URL-encoded so `/`, `?` or `#` in it cannot change the path. */
+/**
+ * True for "." and "..": encodeURIComponent leaves them as they are and the URL parser then removes them as
+ * dot segments (".../calls/.." becomes ".../me"), so such an id would address ANOTHER resource.
+ */
+export function isDotSegment(id: string): boolean {
+	return id === '.' || id === '..';
+}
+
+/**
+ * Builds `/api/v2/...` paths; every id is URL-encoded so `/`, `?` or `#` in it cannot change the path. A
+ * dot-segment id cannot be encoded safely (the URL parser also treats %2E%2E as ".."), so it is refused here as
+ * a last guard; the node refuses it earlier with the parameter's name.
+ */
 export function gwsPath(strings: TemplateStringsArray, ...ids: string[]): string {
+	const bad = ids.find(isDotSegment);
+	if (bad !== undefined) {
+		throw new Error(`The id "${bad}" would change the request path; an id cannot be "." or ".."`);
+	}
 	return strings.reduce(
 		(path, part, i) => path + part + (i < ids.length ? encodeURIComponent(ids[i]) : ''),
 		'',
