@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-dangerous-functions -- this test runs the CLI as a child process and openssl for a throwaway certificate; it is never node code */
+ 
 /** The CLI (`npm run simulator` / `gws-simulator`) as a real child process, and HTTPS with a throwaway certificate. */
 import { execFileSync, spawn } from 'child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'fs';

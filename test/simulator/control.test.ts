@@ -1,4 +1,4 @@
-/* eslint-disable @typescript-eslint/no-explicit-any -- tests read arbitrary GWS JSON */
+ 
 /** The control API over real HTTP: inbound calls, remote answer/hangup, request log, latency, faults, CometD drop, pause, burst. */
 import { CometdSubscriber, DEMO, GwsRestClient, rawRequest, sleep, startTestSimulator, type RunningSimulator } from './helpers';
 

@@ -1,4 +1,4 @@
-/* eslint-disable @typescript-eslint/no-explicit-any -- tests read arbitrary GWS JSON */
+ 
 /** Call set-ups shared by the simulator suites (each one replays what a real agent would do through REST). */
 import { CometdSubscriber, DEMO, GwsRestClient, type RunningSimulator } from './helpers';
 

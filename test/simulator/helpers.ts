@@ -1,4 +1,4 @@
-/* eslint-disable @typescript-eslint/no-explicit-any -- tests read arbitrary GWS JSON */
+ 
 /**
  * Reusable test helpers for anything that talks to the GWS simulator (other suites may import them):
  *

@@ -1,4 +1,4 @@
-/* eslint-disable @typescript-eslint/no-explicit-any -- tests read arbitrary GWS JSON */
+ 
 /** Every call operation: its success path (state + notification) and its refusal in a wrong state, over real HTTP/CometD. */
 import { DEMO, startTestSimulator, type RunningSimulator, CometdSubscriber } from './helpers';
 import { establishedA1toA2, exactly, isCall, loginAll, type Agents } from './flows';

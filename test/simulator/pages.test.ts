@@ -1,4 +1,4 @@
-/* eslint-disable @typescript-eslint/no-explicit-any -- tests read arbitrary GWS JSON */
+ 
 /**
  * Each vendor page's flow, replayed through REST against the simulator, yields that page's notifications in that
  * order, compared field by field with fixtures/*.json (ids, URIs and durations aside).
