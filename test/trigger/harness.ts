@@ -2,7 +2,8 @@
  * Activates the Genesys GWS Trigger inside REAL n8n-core: a `Workflow` holding the node, and n8n-core's own
  * `TriggerContext` (the object n8n's ActiveWorkflows gives a trigger), so `getNodeParameter`, `getCredentials`,
  * `helpers.httpRequestWithAuthentication` (with the credential's generic basic auth applied), `emit` and
- * `emitError` are n8n's. Only the credential store is ours: it hands out the given credential data.
+ * `emitError` are n8n's. Only the credential store is ours (test/helpers/n8n.ts TestCredentialsHelper: hands out
+ * the given credential data and applies the credential type's generic authenticate as n8n does).
  *
  *   const run = await activateTrigger({ baseUrl: sim.url, username: 'agent1', password: 'agent1pass',
  *                                       parameters: { events: ['StatusChange'] } });
@@ -11,80 +12,27 @@
 import '../helpers/quiet-n8n'; // before n8n-core: its logger stays quiet unless N8N_LOG_LEVEL says otherwise
 import { ExecutionLifecycleHooks, TriggerContext } from 'n8n-core';
 import {
-	ICredentialsHelper,
 	NodeHelpers,
 	Workflow,
-	type ICredentialDataDecryptedObject,
-	type ICredentials,
 	type IDataObject,
-	type IHttpRequestOptions,
 	type INode,
-	type INodeCredentialsDetails,
 	type INodeExecutionData,
 	type INodeParameters,
-	type INodeProperties,
 	type INodeType,
 	type INodeTypes,
 	type ITriggerResponse,
 	type IWorkflowExecuteAdditionalData,
 } from 'n8n-workflow';
 
-import { GenesysGwsApi } from '../../credentials/GenesysGwsApi.credentials';
 import { GenesysGwsTrigger } from '../../nodes/GenesysGwsTrigger/GenesysGwsTrigger.node';
 import { gwsApiRequest } from '../../nodes/shared/transport';
+import { TestCredentialsHelper } from '../helpers/n8n';
 
 export interface TriggerCredential {
 	baseUrl: string;
 	username: string;
 	password: string;
 	allowUnauthorizedCerts?: boolean;
-}
-
-/** Applies the credential type's generic `authenticate` (basic auth here) the way n8n's helper does. */
-class TestCredentialsHelper extends ICredentialsHelper {
-	private readonly credentialType = new GenesysGwsApi();
-
-	constructor(private readonly data: ICredentialDataDecryptedObject) {
-		super();
-	}
-
-	getParentTypes(): string[] {
-		return [];
-	}
-	isCredentialUsableByNode(): boolean {
-		return true;
-	}
-	async authenticate(
-		credentials: ICredentialDataDecryptedObject,
-		_typeName: string,
-		requestOptions: IHttpRequestOptions,
-	): Promise<IHttpRequestOptions> {
-		const auth = this.credentialType.authenticate.properties.auth;
-		if (auth) {
-			requestOptions.auth = {
-				username: String(credentials.username),
-				password: String(credentials.password),
-			};
-		}
-		return requestOptions;
-	}
-	async preAuthentication(): Promise<undefined> {
-		return undefined;
-	}
-	async runPreAuthentication(): Promise<undefined> {
-		return undefined;
-	}
-	async getCredentials(details: INodeCredentialsDetails, type: string): Promise<ICredentials> {
-		throw new Error(`getCredentials(${type}, ${details.id}) is not used by these tests`);
-	}
-	async getDecrypted(): Promise<ICredentialDataDecryptedObject> {
-		return { ...this.data };
-	}
-	async updateCredentials(): Promise<void> {}
-	async updateCredentialsOauthTokenData(): Promise<void> {}
-	getCredentialsProperties(): INodeProperties[] {
-		return this.credentialType.properties;
-	}
 }
 
 const nodeTypes: INodeTypes = {
@@ -151,7 +99,7 @@ export function createTriggerContext(
 	});
 	const mode = opts.mode ?? 'trigger';
 	const additionalData = {
-		credentialsHelper: new TestCredentialsHelper({ ...opts.credential }),
+		credentialsHelper: new TestCredentialsHelper({ 'cred-1': { ...opts.credential } }),
 		hooks: new ExecutionLifecycleHooks(mode, 'exec-1', {
 			id: workflowId,
 			name: 'trigger test',
