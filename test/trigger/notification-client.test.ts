@@ -140,10 +140,12 @@ it('reports a lasting outage once, keeps retrying, reports recovery; stop() then
 		expect(failed[0].error.message).not.toContain('agent1pass');
 	}
 	await sim.start();
-	await sim.placeInboundCall({ to: 'agent1', from: '5551234' });
-	await c.waitFor(isState('Ringing'), 3000).catch(() => undefined); // the resync is the trigger's job
-	await new Promise((r) => setTimeout(r, 100));
+	for (let end = Date.now() + 3000; !statuses.some((s) => s.state === 'recovered') && Date.now() < end; ) {
+		await new Promise((r) => setTimeout(r, 20));
+	}
 	expect(statuses.some((s) => s.state === 'recovered')).toBe(true);
+	await sim.placeInboundCall({ to: 'agent1', from: '5551234' });
+	await c.waitFor(isState('Ringing'), 3000);
 	expect(statuses.filter((s) => s.state === 'subscribed').map((s) => s.state === 'subscribed' && s.first)).toEqual([
 		true,
 		false,
