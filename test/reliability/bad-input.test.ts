@@ -14,6 +14,15 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { OPERATIONS, type GwsOperation, type ParamName } from '../../nodes/GenesysGws/actions/operations';
+import {
+	MAX_ID_LENGTH,
+	MAX_TEXT_LENGTH,
+	MAX_TIMEOUT_S,
+	MAX_URI_LENGTH,
+	MAX_USER_DATA_CHARS,
+	MAX_USER_DATA_DEPTH,
+	MAX_USER_DATA_KEY_LENGTH,
+} from '../../nodes/GenesysGws/actions/limits';
 import { PARAMETER_UI } from '../../nodes/GenesysGws/actions/parameters';
 import { contextFor } from '../trigger/harness';
 import { runNode, type GwsTestCredential, type NodeResult } from '../helpers/n8n';
@@ -72,6 +81,13 @@ function refusedValues(name: ParamName, required: boolean): Array<[string, unkno
 			['a number (expression)', 7],
 			['a boolean (expression)', false],
 		);
+		let deep: unknown = 'leaf';
+		for (let i = 0; i <= MAX_USER_DATA_DEPTH; i++) deep = { k: deep };
+		out.push(
+			[`nested ${MAX_USER_DATA_DEPTH + 1} levels deep`, deep],
+			[`longer than ${MAX_USER_DATA_CHARS} characters`, { big: 'x'.repeat(MAX_USER_DATA_CHARS) }],
+			[`a key longer than ${MAX_USER_DATA_KEY_LENGTH} characters`, { ['k'.repeat(MAX_USER_DATA_KEY_LENGTH + 1)]: 'v' }],
+		);
 		if (required) out.push(['blank', ''], ['whitespace', ' \t\n '], ['an empty object', {}], ['empty object text', '{}']);
 		return out;
 	}
@@ -86,8 +102,26 @@ function refusedValues(name: ParamName, required: boolean): Array<[string, unkno
 	}
 	if (required) out.push(['blank', ''], ['whitespace', ' \t\r\n '], ['undefined (expression of a missing field)', undefined], ['null (expression)', null]);
 	out.push(...WRONG_TYPES);
+	out.push(...tooLong(name));
 	if (name === 'digits') out.push(['letters', 'abc'], ['a space inside', '12 34'], ['a semicolon', '1;2'], ['a plus sign', '+123']);
 	return out;
+}
+
+/** One character over the limit (nodes/GenesysGws/actions/limits.ts) for each kind of text. */
+function tooLong(name: ParamName): Array<[string, unknown]> {
+	if (name === 'callId' || name === 'deviceId') return [[`${MAX_ID_LENGTH + 1} characters`, 'x'.repeat(MAX_ID_LENGTH + 1)]];
+	if (name === 'consultCallUri' || name === 'otherCallUri') {
+		// (A bare id over MAX_ID_LENGTH here is known-defects.test.ts D9.)
+		return [[`a URI of ${MAX_URI_LENGTH + 1} characters`, `http://gws.example.com/api/v2/me/calls/${'x'.repeat(MAX_URI_LENGTH)}`.slice(0, MAX_URI_LENGTH + 1)]];
+	}
+	if (name === 'digits') return [[`${MAX_TEXT_LENGTH + 1} digits`, '1'.repeat(MAX_TEXT_LENGTH + 1)]];
+	return [[`${MAX_TEXT_LENGTH + 1} characters`, 'x'.repeat(MAX_TEXT_LENGTH + 1)]];
+}
+
+/** Exactly at the limit: legal, so sent as is. */
+function atLimit(name: ParamName): Array<[string, string]> {
+	if (name === 'callId' || name === 'deviceId' || name === 'consultCallUri' || name === 'otherCallUri') return [[`${MAX_ID_LENGTH} characters`, 'x'.repeat(MAX_ID_LENGTH)]];
+	return [[`${MAX_TEXT_LENGTH} characters`, 'y'.repeat(MAX_TEXT_LENGTH)]];
 }
 
 /** Legal but hostile text: must reach GWS only encoded. */
@@ -202,6 +236,7 @@ describe.each(OPERATIONS.map((op) => [`${op.resource}.${op.value}`, op] as const
 			['negative', -1],
 			['zero', 0],
 			['text', 'soon'],
+			[`above ${MAX_TIMEOUT_S} s (timer overflow)`, MAX_TIMEOUT_S + 1],
 		] as Array<[string, unknown]>) {
 			cases.push({ label: `timeout: ${label}`, param: 'timeout', value });
 		}
@@ -219,7 +254,9 @@ describe.each(OPERATIONS.map((op) => [`${op.resource}.${op.value}`, op] as const
 	const hostile = op.params.filter((p) => TEXT_PARAMS.includes(p.name));
 	if (hostile.length) it('sends legal hostile text only encoded: one path segment, exact body, no injected header', async () => {
 		const cases: Array<{ label: string; param: ParamName; value: string }> = [];
-		for (const { name } of hostile) for (const [label, value] of HOSTILE_TEXT) cases.push({ label: `${name}: ${label}`, param: name, value });
+		for (const { name } of hostile) {
+			for (const [label, value] of [...HOSTILE_TEXT, ...atLimit(name)]) cases.push({ label: `${name}: ${label}`, param: name, value });
+		}
 		const items = cases.map((c) => ({ ...validItem(op), [c.param]: c.value }) as IDataObject);
 		const since = lastSeq(sim);
 		const result = await run(op, items);

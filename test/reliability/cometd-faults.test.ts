@@ -270,7 +270,9 @@ const MALFORMED: unknown[] = [
 	{ channel: '/v2/me/calls', data: { notificationType: { nested: true }, call: { id: 'M3' } } },
 	{ channel: '/v2/me/calls' },
 	{ channel: '/no/such/channel', data: { messageType: 'CallStateChangeMessage' } },
-	// A message without a string channel loses the valid messages of its reply: known-defects.test.ts.
+	// Without a string channel: stalled the connect loop for good before ebfbf45 (known-defects.test.ts D5).
+	{ data: { messageType: 'CallStateChangeMessage', notificationType: 'StatusChange', call: { id: 'M4' } } },
+	{ channel: 42, data: {} },
 	null,
 	42,
 	'a string message',

@@ -1,14 +1,14 @@
 /**
- * DEFECTS the reliability suite found in node code, each as a test of the CORRECT behaviour. They are skipped so
- * the suite stays green until the code is fixed; run them with
+ * DEFECTS the reliability suite found in node code, each as a test of the CORRECT behaviour (the list, with
+ * input, observed, expected, suspected place and the fixing commit, is support/defects.ts, rendered into
+ * docs/RELIABILITY.md). An OPEN defect's test uses `defect(...)`: skipped so the suite stays green; run them with
  *   REL_RUN_KNOWN_DEFECTS=1 npx jest test/reliability/known-defects.test.ts
- * (each fails today, which proves the defect). When a fix lands, move its test to the file named in it.
- * The list with input, observed, expected and the suspected place is in docs/RELIABILITY.md.
- * Fixed (their tests run as plain `it` here, as regression tests, and left support/defects.ts): D1, D2, D3, D4,
- * D7, D8 (action node and transport; limits in nodes/GenesysGws/actions/limits.ts).
+ * (an open one fails, which proves it). A FIXED defect's test runs as a plain `it`: a regression test.
+ * Fixed: D1-D4, D7, D8 (8ec12c1, limits in nodes/GenesysGws/actions/limits.ts), D5, D6 (ebfbf45). Open: D9.
  */
 import type { IDataObject } from 'n8n-workflow';
 
+import { MAX_ID_LENGTH } from '../../nodes/GenesysGws/actions/limits';
 import { NOTIFICATION_CLIENT_DEFAULTS } from '../../nodes/shared/cometd';
 import { activateTrigger, restAs } from '../trigger/harness';
 import { runNode, type GwsTestCredential } from '../helpers/n8n';
@@ -109,7 +109,7 @@ it('D4: a reset half-way through the response body says the connection was close
 // `channel` (e.g. {"data":{}} or {"channel":42}) next to the /meta/connect reply stalls the trigger: no later
 // notification is delivered, nothing is logged, no emitError. Expected: the bad message is skipped (and
 // logged) and the stream goes on.
-defect('D5: a channel-less message in a Bayeux reply does not stop the notifications after it', async () => {
+it('D5: a channel-less message in a Bayeux reply does not stop the notifications after it', async () => {
 	const proxy = new FaultyProxy(sim.port);
 	await proxy.start();
 	const t = await activateTrigger({ credential: credentialOf(proxy.url), parameters: { events: ['AttachedDataChanged'] } });
@@ -137,7 +137,7 @@ defect('D5: a channel-less message in a Bayeux reply does not stop the notificat
 // D6 (trigger-input.test.ts): the User Data Key filter tests `key in userData`, so a key such as "constructor"
 // or "toString" (inherited from Object.prototype) matches EVERY call that has user data. Expected: only calls
 // whose user data has that key of their own.
-defect('D6: a User Data Key filter "constructor" does not match calls without that key', async () => {
+it('D6: a User Data Key filter "constructor" does not match calls without that key', async () => {
 	const t = await activateTrigger({ credential, parameters: { events: ['StatusChange'], filters: { userDataKey: 'constructor' } } });
 	try {
 		await sim.placeInboundCall({ to: 'relagent', from: '5550100', userData: { Other: 'x' } });
@@ -173,4 +173,16 @@ it('D8: a Timeout of 3,000,000 s is refused naming the option (or honoured), nev
 	} finally {
 		sim.setLatency(0);
 	}
+});
+
+// D9: see support/defects.ts.
+defect('D9: a bare Other Call id longer than the id limit is refused naming the parameter', async () => {
+	const since = lastSeq(sim);
+	const result = await runNode({
+		credential,
+		continueOnFail: true,
+		parameters: { resource: 'call', operation: 'swapCalls', callId: byId('REL-CALL'), otherCallUri: 'x'.repeat(MAX_ID_LENGTH + 1) },
+	});
+	expect(String(result.items[0].error)).toContain('"Other Call"');
+	expect(requestsSince(sim, since)).toEqual([]);
 });

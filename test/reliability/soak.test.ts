@@ -1,7 +1,8 @@
 /**
  * Soak, bounded by COUNT (not wall time): ROUNDS rounds of mixed load against one simulator while the trigger
  * stays active. Each round: CALLS inbound calls driven through Answer, Update User Data, Hold, Retrieve and Hang
- * Up by real n8n executions of the action node (one execution per operation, one item per call), a Get Many and
+ * Up by real n8n executions of the action node (one execution per operation, one item per call; Hold waits for
+ * its confirming notification, so each item starts and stops a CometD client of its own), a Get Many and
  * a Get Devices, plus a burst of BURST synthetic notifications. Asserted:
  * - every call's StatusChange sequence reached the trigger exactly once and in order, every burst notification
  *   once (0 lost, 0 duplicated), every action item succeeded;
@@ -21,7 +22,7 @@ import { recordN8nLogs, SecretScanner } from './support/secrets';
 import { sleep, startRelSim, until, type Sim } from './support/sim';
 import { credentialOf, REL_USERS } from './support/users';
 
-const ROUNDS = 60;
+const ROUNDS = 40;
 const CALLS = 4;
 const BURST = 50;
 /** Allowed growth of heapUsed (after GC) from the middle to the end of the run. */
@@ -116,7 +117,8 @@ it(`${ROUNDS} rounds of mixed actions and notifications: nothing lost or doubled
 			const steps: Array<[string, INodeParameters, string]> = [
 				['answer', {}, 'Established'],
 				['updateUserData', { userData: `={{ { "Round": ${round}, "Call": $json.callId } }}` }, 'Established'],
-				['hold', {}, 'Held'],
+				// With Wait for Confirmation: a CometD client per item, started and stopped (leaks would show).
+				['hold', { options: { waitForConfirmation: true, confirmationTimeout: 5 } }, 'Held'],
 				['retrieve', {}, 'Established'],
 				['hangup', {}, 'Released'],
 			];

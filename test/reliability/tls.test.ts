@@ -22,7 +22,6 @@ function selfSigned(): { key: string; cert: string } {
 		const key = path.join(dir, 'key.pem');
 		const cert = path.join(dir, 'cert.pem');
 		// Test-only: Node cannot issue an X.509 certificate itself, so the openssl CLI makes a throw-away one.
-		// eslint-disable-next-line @n8n/community-nodes/no-dangerous-functions
 		execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', key, '-out', cert, '-days', '1', '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1'], {
 			stdio: 'ignore',
 		});
