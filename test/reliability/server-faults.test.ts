@@ -262,3 +262,20 @@ describe('Wait for Confirmation', () => {
 		});
 	}
 });
+
+it('GWS restarted (every session gone) under 6 parallel executions: one shared new login, all succeed', async () => {
+	const ids = await establishedCalls(6);
+	await sim.stop();
+	await sim.start();
+	sim.clearRequests();
+	const results = await Promise.all(
+		ids.map((id) =>
+			runNode({ credential, continueOnFail: true, parameters: { resource: 'call', operation: 'hold', callId: { __rl: true, mode: 'id', value: id } } }),
+		),
+	);
+	results.forEach((r) => scanner.collect('parallel after restart', r.items));
+	expect(results.map((r) => r.items[0])).toEqual(ids.map(() => expect.objectContaining({ statusCode: 0 })));
+	expect(sim.requests().filter((r) => r.method === 'GET' && r.path === '/api/v2/me')).toHaveLength(1);
+	await until('all held', () => ids.every((id) => sim.calls('relagent').find((c) => c.id === id)?.state === 'Held'));
+	figures.add('faults survived', 1);
+});
