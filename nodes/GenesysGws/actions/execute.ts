@@ -13,6 +13,8 @@ import type { Confirmation, GwsOperation } from './operations';
 import { MAX_TIMEOUT_S, excerpt } from './limits';
 import { checkParams } from './parameters';
 import type { CheckedParams } from './parameters';
+import { DEVICES_REQUEST, buildRequest, callRequest } from './request';
+import type { GwsRequest } from './request';
 
 export interface OperationOptions {
 	waitForConfirmation?: boolean;
@@ -52,18 +54,9 @@ function readOptions(ctx: IExecuteFunctions, itemIndex: number): OperationOption
 	return options;
 }
 
-async function request(
-	run: RunContext,
-	method: 'GET' | 'POST',
-	path: string,
-	body?: IDataObject,
-	qs?: IDataObject,
-) {
+async function send(run: RunContext, req: GwsRequest) {
 	return await gwsApiRequest.call(run.ctx, {
-		method,
-		path,
-		body,
-		qs,
+		...req,
 		timeoutMs: run.timeoutMs,
 		itemIndex: run.itemIndex,
 	});
@@ -71,7 +64,7 @@ async function request(
 
 /** GET one call; returns its resource ({statusCode, call} per the Return Values page). */
 async function readCall(run: RunContext, callId: string): Promise<IDataObject> {
-	const response = await request(run, 'GET', gwsPath`/api/v2/me/calls/${callId}`);
+	const response = await send(run, callRequest(callId));
 	return (response.call as IDataObject | undefined) ?? response;
 }
 
@@ -100,10 +93,7 @@ async function checkCapability(run: RunContext, callId: string): Promise<void> {
 
 /** The user's first device, for Dial without a Device ID. */
 async function firstDeviceId(run: RunContext): Promise<string> {
-	const devices = listOf(
-		await request(run, 'GET', '/api/v2/me/devices', undefined, { fields: '*' }),
-		'devices',
-	);
+	const devices = listOf(await send(run, DEVICES_REQUEST), 'devices');
 	const id = devices.find((d) => typeof d.id === 'string' && d.id !== '')?.id;
 	if (typeof id !== 'string') {
 		throw new NodeOperationError(
@@ -202,7 +192,7 @@ async function sendAndConfirm(
 	run: RunContext,
 	conf: Confirmation,
 	timeoutS: number,
-	send: () => Promise<IDataObject>,
+	sendRequest: () => Promise<IDataObject>,
 	matches: (n: GwsNotification) => boolean,
 ): Promise<{ response: IDataObject; notification: GwsNotification }> {
 	let client: GwsNotificationClient | undefined;
@@ -227,7 +217,7 @@ async function sendAndConfirm(
 				},
 			);
 		}
-		const response = await send();
+		const response = await sendRequest();
 		try {
 			const notification = await client.waitFor(matches, timeoutS * 1000);
 			return { response, notification };
@@ -270,37 +260,20 @@ export async function executeOperation(
 		case 'get':
 			return [await readCall(run, callId as string)];
 		case 'getAll':
-			return listOf(
-				await request(run, 'GET', '/api/v2/me/calls', undefined, { fields: '*' }),
-				'calls',
-			);
+			return listOf(await send(run, buildRequest(op, params)), 'calls');
 		case 'getDevices':
-			return listOf(
-				await request(run, 'GET', '/api/v2/me/devices', undefined, { fields: '*' }),
-				'devices',
-			);
+			return listOf(await send(run, buildRequest(op, params)), 'devices');
 		default:
 			break;
 	}
 
 	if (options.capabilityPreCheck && callId !== undefined) await checkCapability(run, callId);
 
-	let path: string;
-	const body: IDataObject = {
-		operationName: op.operationName ?? params.agentState,
-		...params.body,
-	};
-	if (op.kind === 'dial') {
-		const deviceId = params.deviceId ?? (await firstDeviceId(run));
-		path = gwsPath`/api/v2/me/devices/${deviceId}/calls`;
-	} else if (op.kind === 'agentState') {
-		path = '/api/v2/me/channels/voice';
-	} else {
-		path = gwsPath`/api/v2/me/calls/${callId as string}`;
-	}
-	const send = async () => await request(run, 'POST', path, body);
+	if (op.kind === 'dial' && params.deviceId === undefined) params.deviceId = await firstDeviceId(run);
+	const req = buildRequest(op, params);
+	const sendOperation = async () => await send(run, req);
 
-	const output: IDataObject = { operation: op.value, operationName: body.operationName };
+	const output: IDataObject = { operation: op.value, operationName: req.body?.operationName };
 	if (callId !== undefined) output.callId = callId;
 
 	if (options.waitForConfirmation && op.confirmation) {
@@ -315,7 +288,7 @@ export async function executeOperation(
 			run,
 			conf,
 			options.confirmationTimeout ?? DEFAULT_CONFIRMATION_TIMEOUT_S,
-			send,
+			sendOperation,
 			(n) =>
 				confirms(
 					conf,
@@ -334,7 +307,7 @@ export async function executeOperation(
 		return [output];
 	}
 
-	Object.assign(output, await send());
+	Object.assign(output, await sendOperation());
 	if (options.includeCall && callId !== undefined) {
 		// The call as it stands now; a call the operation ended may already be gone (then `call` is null).
 		try {

@@ -177,6 +177,12 @@ export const USER_DATA_FIELDS_UI: ParamUi = {
 	],
 };
 
+/**
+ * What checking needs of n8n's execute context: the node (for errors) and the parameter values. Narrow so
+ * operationsMarkdown.ts can run the same checks on sample inputs for the README.
+ */
+export type ParamContext = Pick<IExecuteFunctions, 'getNode' | 'getNodeParameter'>;
+
 /** What a parameter became after checking: a body field, a path id, or nothing (optional and empty). */
 export interface CheckedParams {
 	body: IDataObject;
@@ -199,7 +205,7 @@ const HINTS: Partial<Record<ParamName, string>> = {
 };
 
 function fail(
-	ctx: IExecuteFunctions,
+	ctx: ParamContext,
 	itemIndex: number,
 	message: string,
 	description: string,
@@ -209,7 +215,7 @@ function fail(
 
 /** Strings and numbers (an expression may give either) to a trimmed string; anything else is refused. */
 function asText(
-	ctx: IExecuteFunctions,
+	ctx: ParamContext,
 	op: GwsOperation,
 	name: ParamName,
 	raw: unknown,
@@ -239,7 +245,7 @@ function truncate(text: string): string {
 
 /** userData: a JSON object (or JSON text of one). Arrays, null and scalars are refused with the value shown. */
 function parseUserData(
-	ctx: IExecuteFunctions,
+	ctx: ParamContext,
 	op: GwsOperation,
 	raw: unknown,
 	itemIndex: number,
@@ -272,7 +278,7 @@ function parseUserData(
 
 /** Keeps user data within what a T-Server KVList carries (limits.ts): size, key length and nesting depth. */
 function checkUserDataBounds(
-	ctx: IExecuteFunctions,
+	ctx: ParamContext,
 	op: GwsOperation,
 	data: IDataObject,
 	itemIndex: number,
@@ -320,7 +326,7 @@ function longKeyIn(value: unknown): string | undefined {
 
 /** userData from the key/value fields; a pair without a key is refused, a repeated key keeps the last value. */
 function userDataFromFields(
-	ctx: IExecuteFunctions,
+	ctx: ParamContext,
 	op: GwsOperation,
 	itemIndex: number,
 ): IDataObject {
@@ -364,7 +370,7 @@ function hasDotSegment(value: string): boolean {
 
 /** Refuses ids and texts the limits (limits.ts) do not allow, or that would address another resource. */
 function checkText(
-	ctx: IExecuteFunctions,
+	ctx: ParamContext,
 	op: GwsOperation,
 	name: ParamName,
 	text: string,
@@ -406,7 +412,7 @@ export function callIdFrom(value: string): string {
 	}
 }
 
-function readCallId(ctx: IExecuteFunctions, itemIndex: number): unknown {
+function readCallId(ctx: ParamContext, itemIndex: number): unknown {
 	const raw = ctx.getNodeParameter('callId', itemIndex, '', { extractValue: true }) as unknown;
 	if (raw && typeof raw === 'object' && 'value' in raw) return (raw as { value: unknown }).value;
 	return raw;
@@ -414,7 +420,7 @@ function readCallId(ctx: IExecuteFunctions, itemIndex: number): unknown {
 
 /** Reads, checks and maps every parameter of `op` for one item. */
 export function checkParams(
-	ctx: IExecuteFunctions,
+	ctx: ParamContext,
 	op: GwsOperation,
 	itemIndex: number,
 	baseUrl: string,

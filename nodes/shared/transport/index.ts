@@ -58,7 +58,8 @@ export function gwsPath(strings: TemplateStringsArray, ...ids: string[]): string
 	);
 }
 
-function withQuery(url: string, qs?: IDataObject): string {
+/** Appends the query string (empty values left out), as every request is sent. */
+export function withQuery(url: string, qs?: IDataObject): string {
 	if (!qs) return url;
 	const params = new URLSearchParams();
 	for (const [name, value] of Object.entries(qs)) {
