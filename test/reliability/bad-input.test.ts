@@ -251,6 +251,28 @@ describe.each(OPERATIONS.map((op) => [`${op.resource}.${op.value}`, op] as const
 		figures.add('refused before any request', cases.length);
 	});
 
+	if (op.confirmation) {
+		it('refuses a bad Confirmation Timeout (with Wait for Confirmation on) without calling GWS', async () => {
+			const values: unknown[] = [0, -1, 'soon', MAX_TIMEOUT_S + 1, [5]];
+			const parameters = parametersFor(op);
+			parameters.options = { waitForConfirmation: true, confirmationTimeout: '={{ $json.confirmationTimeout }}' };
+			const since = lastSeq(sim);
+			const result = await runNode({
+				credential,
+				continueOnFail: true,
+				parameters,
+				items: values.map((confirmationTimeout) => ({ ...validItem(op), confirmationTimeout }) as IDataObject),
+			});
+			scanner.collect(`${op.value} confirmationTimeout items`, result.items);
+			result.items.forEach((item, i) => {
+				expect({ value: values[i], error: String(item.error) }).toEqual({ value: values[i], error: expect.stringContaining('"confirmationTimeout"') });
+			});
+			expect(requestsSince(sim, since)).toEqual([]);
+			figures.add('cases tried', values.length);
+			figures.add('refused before any request', values.length);
+		});
+	}
+
 	const hostile = op.params.filter((p) => TEXT_PARAMS.includes(p.name));
 	if (hostile.length) it('sends legal hostile text only encoded: one path segment, exact body, no injected header', async () => {
 		const cases: Array<{ label: string; param: ParamName; value: string }> = [];

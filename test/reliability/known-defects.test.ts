@@ -4,7 +4,7 @@
  * docs/RELIABILITY.md). An OPEN defect's test uses `defect(...)`: skipped so the suite stays green; run them with
  *   REL_RUN_KNOWN_DEFECTS=1 npx jest test/reliability/known-defects.test.ts
  * (an open one fails, which proves it). A FIXED defect's test runs as a plain `it`: a regression test.
- * Fixed: D1-D4, D7, D8 (8ec12c1, limits in nodes/GenesysGws/actions/limits.ts), D5, D6 (ebfbf45). Open: D9.
+ * Fixed: D1-D4, D7, D8 (8ec12c1, limits in nodes/GenesysGws/actions/limits.ts), D5, D6 (ebfbf45). Open: D9, D10.
  */
 import type { IDataObject } from 'n8n-workflow';
 
@@ -185,4 +185,25 @@ defect('D9: a bare Other Call id longer than the id limit is refused naming the 
 	});
 	expect(String(result.items[0].error)).toContain('"Other Call"');
 	expect(requestsSince(sim, since)).toEqual([]);
+});
+
+// D10: see support/defects.ts.
+describe('D10: the trigger refuses a Test Step Timeout out of range', () => {
+	for (const value of [3_000_000, 0, -5]) {
+		defect(`manualTimeout ${value}`, async () => {
+			let failure: unknown;
+			try {
+				const t = await activateTrigger({ credential, mode: 'manual', parameters: { events: ['StatusChange'], options: { manualTimeout: value } } });
+				try {
+					await t.response.manualTriggerFunction?.();
+				} finally {
+					await t.close();
+				}
+			} catch (error) {
+				failure = error;
+			}
+			expect(`${(failure as Error)?.message} ${String((failure as { description?: unknown })?.description)}`).toMatch(/Test Step Timeout/);
+			expect((failure as Error)?.message).not.toMatch(/No matching GWS notification arrived/);
+		});
+	}
 });

@@ -96,4 +96,12 @@ export const DEFECTS: Defect[] = [
 		expected: 'A bare id refused above MAX_ID_LENGTH naming the parameter, like Call',
 		suspected: 'nodes/GenesysGws/actions/parameters.ts, the consultCallUri/otherCallUri branch (toCallUri) checks the URI length only',
 	},
+	{
+		id: 'D10',
+		title: 'The trigger\'s Test Step Timeout is not checked',
+		input: 'Trigger Options > Test Step Timeout (Seconds) = 3000000, 0 or -5 (by expression or API; the UI has minValue 1)',
+		observed: '3000000: TimeoutOverflowWarning and the test step fails after ~70 ms saying "within 3000000000 ms"; 0 and -5: fails at once "within -5000 ms"',
+		expected: 'Refused at activation naming "Test Step Timeout" with its range (1 to 2,147,483 s), like the action node\'s timeouts',
+		suspected: 'nodes/GenesysGwsTrigger/trigger-session.ts startTrigger(): options.manualTimeout is used unchecked (MAX_TIMEOUT_S of nodes/GenesysGws/actions/limits.ts could be shared)',
+	},
 ];
