@@ -1,7 +1,8 @@
 /**
  * CometD faults against the trigger running in n8n-core's TriggerContext, real CometD long polling:
  * - the simulator restarted 10 times during a 1,000-notification stream,
- * - held long polls dropped by the network (a proxy destroys the socket),
+ * - held long polls dropped by the network while idle (a proxy destroys the socket; a reply cut while it
+ *   carries a notification is known-defects.test.ts D11),
  * - 402 unknown client (the server forgot the session),
  * - the handshake refused for a bad password (at activation, and at a re-handshake later),
  * - malformed Bayeux messages and replies (a proxy rewrites what the server sent).

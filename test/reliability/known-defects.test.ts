@@ -4,7 +4,7 @@
  * docs/RELIABILITY.md). An OPEN defect's test uses `defect(...)`: skipped so the suite stays green; run them with
  *   REL_RUN_KNOWN_DEFECTS=1 npx jest test/reliability/known-defects.test.ts
  * (an open one fails, which proves it). A FIXED defect's test runs as a plain `it`: a regression test.
- * Fixed: D1-D4, D7, D8 (8ec12c1, limits in nodes/GenesysGws/actions/limits.ts), D5, D6 (ebfbf45). Open: D9, D10.
+ * Fixed: D1-D4, D7, D8 (8ec12c1, limits in nodes/GenesysGws/actions/limits.ts), D5, D6 (ebfbf45). Open: D9, D10, D11.
  */
 import type { IDataObject } from 'n8n-workflow';
 
@@ -205,5 +205,29 @@ describe('D10: the trigger refuses a Test Step Timeout out of range', () => {
 			expect(`${(failure as Error)?.message} ${String((failure as { description?: unknown })?.description)}`).toMatch(/Test Step Timeout/);
 			expect((failure as Error)?.message).not.toMatch(/No matching GWS notification arrived/);
 		});
+	}
+});
+
+// D11: see support/defects.ts.
+defect('D11: a notification whose long-poll reply was cut by the network is still reported (resync)', async () => {
+	const proxy = new FaultyProxy(sim.port);
+	await proxy.start();
+	const t = await activateTrigger({ credential: credentialOf(proxy.url), parameters: { events: ['StatusChange'] } });
+	try {
+		await sleep(300);
+		let cut = 0;
+		// The poll held now was forwarded already; the NEXT one gets its reply cut half-way.
+		proxy.decide = (req) =>
+			cut === 0 && req.url.startsWith('/api/v2/notifications') && req.body.includes('/meta/connect') ? (cut++, { kind: 'resetMidResponse' }) : { kind: 'pass' };
+		const first = await sim.placeInboundCall({ to: 'relagent', from: '5550100' });
+		await until('the first call', () => t.items.some((i) => (i.call as IDataObject).id === first.callId), 3000);
+		await sleep(300);
+		const second = await sim.placeInboundCall({ to: 'relagent', from: '5550101' });
+		await until('the cut', () => cut === 1, 3000);
+		await until('the second call (live or resync)', () => t.items.some((i) => (i.call as IDataObject).id === second.callId), 5000);
+		expect(t.items.filter((i) => (i.call as IDataObject).id === second.callId)).toHaveLength(1);
+	} finally {
+		await t.close();
+		await proxy.close();
 	}
 });

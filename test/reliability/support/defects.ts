@@ -104,4 +104,12 @@ export const DEFECTS: Defect[] = [
 		expected: 'Refused at activation naming "Test Step Timeout" with its range (1 to 2,147,483 s), like the action node\'s timeouts',
 		suspected: 'nodes/GenesysGwsTrigger/trigger-session.ts startTrigger(): options.manualTimeout is used unchecked (MAX_TIMEOUT_S of nodes/GenesysGws/actions/limits.ts could be shared)',
 	},
+	{
+		id: 'D11',
+		title: 'A notification in a long-poll reply cut by the network is lost for good',
+		input: 'The trigger is active; the /meta/connect reply that carries a new call\'s StatusChange (Ringing) is cut half-way (connection reset)',
+		observed: 'The client reconnects with the same clientId (logs "reconnecting ... closed the connection"), so no re-handshake and no resync: the Ringing call never starts an execution (waited 3 s; only later calls do). CometD servers count a written reply as delivered (no ack extension)',
+		expected: 'After any failed /meta/connect (a reply that may have carried messages), the trigger resyncs once the connection is back, as after a re-handshake: the call is reported (flagged resync, reason "new")',
+		suspected: 'nodes/shared/cometd/client.ts: onResubscribed fires only after a (re)handshake; the "recovered" path after a failed connect does not trigger the resync in nodes/GenesysGwsTrigger/trigger-session.ts',
+	},
 ];
