@@ -64,12 +64,26 @@ export function normalizeBaseUrl(node: INode, raw: unknown): string {
 	return checked.baseUrl;
 }
 
+/**
+ * Per node run of the action node: its items all use the same credential (read without an item index), so it
+ * is read once, not twice per item (n8n's getCredentials decrypts and getNode deep-copies the node each time).
+ * Weakly held: gone with the execution context. Trigger contexts live as long as the workflow is active, so
+ * they read the credential each time.
+ */
+const serverOfRun = new WeakMap<object, GwsServer>();
+
 export async function readGwsServer(ctx: GwsContext): Promise<GwsServer> {
+	const perRun = 'getInputData' in ctx;
+	const cached = perRun ? serverOfRun.get(ctx) : undefined;
+	if (cached) return cached;
 	const credentials = await ctx.getCredentials(GWS_CREDENTIAL_TYPE);
-	return {
-		baseUrl: normalizeBaseUrl(ctx.getNode(), credentials.baseUrl),
+	const node = ctx.getNode();
+	const server: GwsServer = {
+		baseUrl: normalizeBaseUrl(node, credentials.baseUrl),
 		username: typeof credentials.username === 'string' ? credentials.username : '',
 		allowUnauthorizedCerts: credentials.allowUnauthorizedCerts === true,
-		credentialId: ctx.getNode().credentials?.[GWS_CREDENTIAL_TYPE]?.id ?? '',
+		credentialId: node.credentials?.[GWS_CREDENTIAL_TYPE]?.id ?? '',
 	};
+	if (perRun) serverOfRun.set(ctx, server);
+	return server;
 }
