@@ -214,6 +214,17 @@ describe('limits and dot segments (nothing is sent)', () => {
 		nothingSentSince(seq);
 	});
 
+	it('a bare Other Call id is held to the id limit (256), a call URI to the URI limit (2,048)', async () => {
+		const seq = lastSeq(sim);
+		const swap = (otherCallUri: string) => ({ resource: 'call', operation: 'swapCalls', callId: callRef('A'), otherCallUri });
+		const bare = await fails(swap('o'.repeat(257)));
+		expect(bare.message).toMatch(/^Parameter "Other Call" of "Swap Calls" is too long: 257 characters/);
+		expect(bare.description).toContain('at most 256 characters');
+		const uri = await fails(swap(`${sim.url}/api/v2/me/calls/${'o'.repeat(2048)}`));
+		expect(uri.description).toContain('at most 2048 characters');
+		nothingSentSince(seq);
+	});
+
 	it('a 300-character destination is refused; 256 is accepted', async () => {
 		const seq = lastSeq(sim);
 		const error = await fails({ resource: 'call', operation: 'dial', destination: '1'.repeat(300) });

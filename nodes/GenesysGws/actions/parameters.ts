@@ -378,8 +378,9 @@ function checkText(
 ): void {
 	const label = `Parameter "${PARAMETER_UI[name].displayName}" of "${op.name}"`;
 	const isUri = name === 'consultCallUri' || name === 'otherCallUri';
-	const isId = name === 'callId' || name === 'deviceId';
-	const max = isUri ? MAX_URI_LENGTH : isId ? MAX_ID_LENGTH : MAX_TEXT_LENGTH;
+	// A bare call id given for a URI parameter is held to the id limit, like Call (toCallUri expands it).
+	const isId = name === 'callId' || name === 'deviceId' || (isUri && !/^https?:\/\//i.test(text));
+	const max = isId ? MAX_ID_LENGTH : isUri ? MAX_URI_LENGTH : MAX_TEXT_LENGTH;
 	if (text.length > max) {
 		fail(
 			ctx,
