@@ -4,7 +4,8 @@
  * docs/RELIABILITY.md). An OPEN defect's test uses `defect(...)`: skipped so the suite stays green; run them with
  *   REL_RUN_KNOWN_DEFECTS=1 npx jest test/reliability/known-defects.test.ts
  * (an open one fails, which proves it). A FIXED defect's test runs as a plain `it`: a regression test.
- * Fixed: D1-D4, D7, D8 (8ec12c1, limits in nodes/GenesysGws/actions/limits.ts), D5, D6 (ebfbf45). Open: D9, D10, D11.
+ * Fixed: D1-D4, D7, D8 (8ec12c1, limits in nodes/GenesysGws/actions/limits.ts), D5, D6 (ebfbf45), D9 (f796074).
+ * Open: D10, D11.
  */
 import type { IDataObject } from 'n8n-workflow';
 
@@ -176,7 +177,7 @@ it('D8: a Timeout of 3,000,000 s is refused naming the option (or honoured), nev
 });
 
 // D9: see support/defects.ts.
-defect('D9: a bare Other Call id longer than the id limit is refused naming the parameter', async () => {
+it('D9: a bare Other Call id longer than the id limit is refused naming the parameter', async () => {
 	const since = lastSeq(sim);
 	const result = await runNode({
 		credential,

@@ -95,6 +95,7 @@ export const DEFECTS: Defect[] = [
 		observed: 'Accepted and sent as <base>/api/v2/me/calls/<id>: only the expanded URI is held to MAX_URI_LENGTH (2,048), while Call and Device ID are refused above MAX_ID_LENGTH (256)',
 		expected: 'A bare id refused above MAX_ID_LENGTH naming the parameter, like Call',
 		suspected: 'nodes/GenesysGws/actions/parameters.ts, the consultCallUri/otherCallUri branch (toCallUri) checks the URI length only',
+		fixedIn: 'f796074',
 	},
 	{
 		id: 'D10',
