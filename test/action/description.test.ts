@@ -118,3 +118,17 @@ it('renders the README operation table from the same table', () => {
 	expect(markdown).toContain('POST `/api/v2/me/devices/{deviceId}/calls` `Dial`');
 	expect(markdown).toContain('| call | `completeConference` (Complete Conference) |');
 });
+
+it('lists Call first among the parameters (it is what a user picks first), then the rest in one fixed order', () => {
+	const parameterNames = props
+		.map((p) => p.name)
+		.filter((name) => !['resource', 'operation', 'options'].includes(name));
+	expect(parameterNames[0]).toBe('callId');
+	// Hangup/answer-style operations show only Call; Dial shows no Call, and Device ID comes first there.
+	const dialFields = props.filter((p) => p.displayOptions?.show?.operation?.includes('dial')).map((p) => p.name);
+	expect(dialFields.slice(0, 3)).toEqual(['deviceId', 'destination', 'location']);
+	const conferenceFields = props
+		.filter((p) => p.displayOptions?.show?.operation?.includes('singleStepConference'))
+		.map((p) => p.name);
+	expect(conferenceFields[0]).toBe('callId');
+});

@@ -50,50 +50,53 @@ const operationProperties: INodeProperties[] = [
 function parameterProperties(): INodeProperties[] {
 	const properties: INodeProperties[] = [];
 	const seen = new Set<string>();
-	for (const op of OPERATIONS) {
-		for (const use of op.params) {
-			const id = `${use.name}:${use.required}`;
-			if (seen.has(id)) continue;
-			seen.add(id);
-			const users = OPERATIONS.filter((o) =>
-				o.params.some((p) => p.name === use.name && p.required === use.required),
-			);
-			const show = {
-				resource: [...new Set(users.map((o) => o.resource))],
-				operation: users.map((o) => o.value),
-			};
-			if (use.name !== 'userData') {
-				properties.push({
-					...PARAMETER_UI[use.name as ParamName],
-					required: use.required || undefined,
-					displayOptions: { show },
-				} as INodeProperties);
-				continue;
-			}
-			// User data: JSON (the contract parameter) or key/value fields, picked by userDataInput.
-			if (!seen.has('userDataInput')) {
-				seen.add('userDataInput');
-				const allUsers = OPERATIONS.filter((o) => o.params.some((p) => p.name === 'userData'));
-				properties.push({
-					...USER_DATA_INPUT_UI,
-					displayOptions: {
-						show: {
-							resource: [...new Set(allUsers.map((o) => o.resource))],
-							operation: allUsers.map((o) => o.value),
-						},
-					},
-				} as INodeProperties);
-			}
+	// In PARAMETER_UI's order (Call first: it is what a user picks first), not in order of first use.
+	const order = Object.keys(PARAMETER_UI);
+	const uses = OPERATIONS.flatMap((op) => op.params).sort(
+		(a, b) => order.indexOf(a.name) - order.indexOf(b.name),
+	);
+	for (const use of uses) {
+		const id = `${use.name}:${use.required}`;
+		if (seen.has(id)) continue;
+		seen.add(id);
+		const users = OPERATIONS.filter((o) =>
+			o.params.some((p) => p.name === use.name && p.required === use.required),
+		);
+		const show = {
+			resource: [...new Set(users.map((o) => o.resource))],
+			operation: users.map((o) => o.value),
+		};
+		if (use.name !== 'userData') {
 			properties.push({
-				...PARAMETER_UI.userData,
+				...PARAMETER_UI[use.name as ParamName],
 				required: use.required || undefined,
-				displayOptions: { show: { ...show, userDataInput: ['json'] } },
+				displayOptions: { show },
 			} as INodeProperties);
+			continue;
+		}
+		// User data: JSON (the contract parameter) or key/value fields, picked by userDataInput.
+		if (!seen.has('userDataInput')) {
+			seen.add('userDataInput');
+			const allUsers = OPERATIONS.filter((o) => o.params.some((p) => p.name === 'userData'));
 			properties.push({
-				...USER_DATA_FIELDS_UI,
-				displayOptions: { show: { ...show, userDataInput: ['fields'] } },
+				...USER_DATA_INPUT_UI,
+				displayOptions: {
+					show: {
+						resource: [...new Set(allUsers.map((o) => o.resource))],
+						operation: allUsers.map((o) => o.value),
+					},
+				},
 			} as INodeProperties);
 		}
+		properties.push({
+			...PARAMETER_UI.userData,
+			required: use.required || undefined,
+			displayOptions: { show: { ...show, userDataInput: ['json'] } },
+		} as INodeProperties);
+		properties.push({
+			...USER_DATA_FIELDS_UI,
+			displayOptions: { show: { ...show, userDataInput: ['fields'] } },
+		} as INodeProperties);
 	}
 	return properties.map((p) => {
 		if (p.required === undefined) delete p.required;
