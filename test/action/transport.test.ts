@@ -5,6 +5,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import {
+	checkBaseUrl,
 	clearGwsSessions,
 	describeTarget,
 	getGwsSession,
@@ -148,6 +149,18 @@ describe('gwsApiRequest', () => {
 		expect(() => gwsPath`/api/v2/me/devices/${'.'}/calls`).toThrow('an id cannot be "." or ".."');
 		expect(gwsPath`/api/v2/me/calls/${'../x'}`).toBe('/api/v2/me/calls/..%2Fx');
 		expect(gwsPath`/api/v2/me/calls/${'%2e%2e'}`).toBe('/api/v2/me/calls/%252e%252e');
+	});
+
+	it('a Base URL with user:password@ is refused, and an unusable one never echoes what precedes "@"', () => {
+		expect(checkBaseUrl('http://agent1:s3cret@gws.example.com')).toEqual({
+			problem: 'Base URL must not contain a username or password (user:password@host)',
+			fix: expect.stringContaining('Username and Password fields'),
+		});
+		const invalid = checkBaseUrl('http://agent1:s3c ret/x@gws example');
+		expect(JSON.stringify(invalid)).not.toContain('s3c');
+		expect(invalid).toMatchObject({ problem: 'Base URL "http://***@gws example" is not a valid URL' });
+		const scheme = checkBaseUrl('ftp://agent1:s3cret@gws.example.com');
+		expect(JSON.stringify(scheme)).not.toContain('s3cret');
 	});
 
 	it('error messages show an excerpt of a long id, not all of it', () => {
