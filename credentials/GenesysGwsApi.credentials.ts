@@ -1,7 +1,7 @@
 import type {
-	IAuthenticateGeneric,
-	ICredentialTestRequest,
+	ICredentialDataDecryptedObject,
 	ICredentialType,
+	IHttpRequestOptions,
 	INodeProperties,
 } from 'n8n-workflow';
 
@@ -60,24 +60,21 @@ export class GenesysGwsApi implements ICredentialType {
 		},
 	];
 
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: {
-			auth: {
-				username: '={{$credentials.username}}',
-				password: '={{$credentials.password}}',
-			},
-		},
-	};
-
-	// The node's credentialTest (methods/credentialTest.ts) replaces this in the editor with a test that says
-	// why a login failed; this declarative request is the fallback n8n requires on every credential.
-	test: ICredentialTestRequest = {
-		request: {
-			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}',
-			url: '/api/v2/me',
-			method: 'GET',
-			skipSslCertificateValidation: '={{$credentials.allowUnauthorizedCerts}}',
-		},
-	};
+	/**
+	 * Basic auth set by a function, not the generic '={{$credentials.username}}' form: n8n 2.x evaluates
+	 * expressions in an isolate it only holds while trigger() runs, so the trigger's later CometD requests
+	 * failed with "No bridge acquired" (found by test/e2e in the real n8n). A function needs no expression.
+	 *
+	 * No declarative `test` request: when a credential has one, n8n's editor uses it and never the node's
+	 * `testedBy` (methods/credentialTest.ts), whose messages say why a login failed (URL, refused, TLS, 401).
+	 */
+	async authenticate(
+		credentials: ICredentialDataDecryptedObject,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> {
+		return {
+			...requestOptions,
+			auth: { username: String(credentials.username ?? ''), password: String(credentials.password ?? '') },
+		};
+	}
 }

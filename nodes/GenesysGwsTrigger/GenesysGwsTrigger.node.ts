@@ -6,6 +6,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { credentialTest } from '../GenesysGws/methods';
 import { triggerProperties } from './description';
 import { startTrigger } from './trigger-session';
 
@@ -22,9 +23,12 @@ export class GenesysGwsTrigger implements INodeType {
 		defaults: { name: 'Genesys GWS Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'genesysGwsApi', required: true }],
+		// The same login test as the action node: n8n runs it from whichever node the credential is opened in.
+		credentials: [{ name: 'genesysGwsApi', required: true, testedBy: 'genesysGwsApiTest' }],
 		properties: triggerProperties,
 	};
+
+	methods = { credentialTest };
 
 	async trigger(this: ITriggerFunctions): Promise<ITriggerResponse> {
 		return startTrigger(this);

@@ -17,9 +17,9 @@
  *
  * What is real: Workflow, WorkflowExecute (n8n's executor: parameters with defaults, expressions, paired
  * items, continueOnFail, errors), the execute contexts and `helpers.httpRequestWithAuthentication` over real
- * HTTP. What is ours: the credential store (hands out the given data) and `authenticate`, which resolves our
- * credential type's *generic* `authenticate` templates (`={{$credentials.x}}`) the way n8n's CredentialsHelper
- * does (n8n-core's own test harness ignores generic authenticate). n8n-core must see N8N_USER_FOLDER pointing at
+ * HTTP. What is ours: the credential store (hands out the given data) and `authenticate`, which calls a
+ * function-style `authenticate` as n8n does, or resolves *generic* templates (`={{$credentials.x}}`) the
+ * way n8n's CredentialsHelper does (n8n-core's own test harness ignores generic authenticate). n8n-core must see N8N_USER_FOLDER pointing at
  * a temp dir (test/setup-env.js does it).
  */
 import './quiet-n8n';
@@ -146,8 +146,14 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 	): Promise<IHttpRequestOptions> {
 		const type = CREDENTIAL_TYPES[typeName];
 		const authenticate = type?.authenticate;
-		if (!authenticate || typeof authenticate === 'function' || authenticate.type !== 'generic') {
-			throw new Error(`Harness supports generic authenticate only (credential type ${typeName})`);
+		if (typeof authenticate === 'function') {
+			// As n8n's CredentialsHelper: a function authenticate gets the decrypted data and the request.
+			const authenticated = await authenticate(credentials, requestOptions);
+			this.authenticated.push({ method: authenticated.method, url: String(authenticated.url) });
+			return authenticated;
+		}
+		if (!authenticate || authenticate.type !== 'generic') {
+			throw new Error(`Harness supports function or generic authenticate only (credential type ${typeName})`);
 		}
 		const { auth, headers, qs, body } = authenticate.properties;
 		if (auth) {
