@@ -1,6 +1,7 @@
 /** The trigger's parameters. Event options come from events.ts (one list for UI, matching and docs). */
 import type { INodeProperties } from 'n8n-workflow';
 
+import { MAX_TIMEOUT_S } from '../GenesysGws/actions/limits';
 import { TRIGGER_EVENTS } from './events';
 
 export const DEFAULT_MANUAL_TIMEOUT_SECONDS = 120;
@@ -98,7 +99,7 @@ export const triggerProperties: INodeProperties[] = [
 				displayName: 'Test Step Timeout (Seconds)',
 				name: 'manualTimeout',
 				type: 'number',
-				typeOptions: { minValue: 1 },
+				typeOptions: { minValue: 1, maxValue: MAX_TIMEOUT_S },
 				default: DEFAULT_MANUAL_TIMEOUT_SECONDS,
 				description: 'When testing the step in the editor: how long to wait for the next matching notification',
 			},

@@ -13,6 +13,7 @@ import type { GwsNotification } from '../shared/contracts';
 import { CALLS_CHANNEL, createNotificationClient, DEVICES_CHANNEL } from '../shared/cometd';
 import type { GwsCometdClient, NotificationClientStatus } from '../shared/cometd';
 import { gwsApiRequest, readGwsServer } from '../shared/transport';
+import { MAX_TIMEOUT_S, excerpt } from '../GenesysGws/actions/limits';
 import { CallTracker, callIdOf, type CallChange } from './call-tracker';
 import { DEFAULT_MANUAL_TIMEOUT_SECONDS } from './description';
 import { DeviceTracker } from './device-tracker';
@@ -48,6 +49,24 @@ function readEvents(ctx: ITriggerFunctions, node: INode): Set<string> {
 	return new Set(events);
 }
 
+/**
+ * "Test Step Timeout" in seconds, checked at activation (an expression or the API can bypass the UI's minValue):
+ * 1 s up to MAX_TIMEOUT_S, the action node's limit (longer overflows Node's timer, which then fires at once).
+ */
+function readManualTimeout(options: TriggerOptions, node: INode): number {
+	const value: unknown = options.manualTimeout ?? DEFAULT_MANUAL_TIMEOUT_SECONDS;
+	if (typeof value !== 'number' || !(value >= 1) || value > MAX_TIMEOUT_S) {
+		throw new NodeOperationError(
+			node,
+			`Option "Test Step Timeout" must be a number of seconds from 1 to ${MAX_TIMEOUT_S}, but is "${excerpt(String(value))}"`,
+			{
+				description: `Enter for example ${DEFAULT_MANUAL_TIMEOUT_SECONDS}. ${MAX_TIMEOUT_S} s (about 24 days) is the longest timer Node.js can run.`,
+			},
+		);
+	}
+	return value;
+}
+
 /** The event a notification starts an execution for, or undefined (not selected, filtered out, malformed). */
 function selectedEvent(
 	n: GwsNotification,
@@ -68,6 +87,8 @@ export async function startTrigger(ctx: ITriggerFunctions): Promise<ITriggerResp
 	const selected = readEvents(ctx, node);
 	const callFilter = compileCallFilter(node, ctx.getNodeParameter('filters', {}) as FilterParameters);
 	const options = ctx.getNodeParameter('options', {}) as TriggerOptions;
+	// Checked in every mode: an option that cannot work is refused where it is set, not when someone tests the step.
+	const manualTimeoutSeconds = readManualTimeout(options, node);
 	const channels = channelsFor([...selected]);
 	const log = ctx.logger;
 	let closed = false;
@@ -92,7 +113,6 @@ export async function startTrigger(ctx: ITriggerFunctions): Promise<ITriggerResp
 
 	if (ctx.getMode() === 'manual') {
 		const client = createNotificationClient(ctx, { channels, onStatus, bufferSize: 100 });
-		const timeoutSeconds = options.manualTimeout ?? DEFAULT_MANUAL_TIMEOUT_SECONDS;
 		return {
 			manualTriggerFunction: async () => {
 				await startOrExplain(client, node);
@@ -100,7 +120,7 @@ export async function startTrigger(ctx: ITriggerFunctions): Promise<ITriggerResp
 				try {
 					notification = await client.waitFor(
 						(n) => selectedEvent(n, selected, callFilter) !== undefined,
-						timeoutSeconds * 1000,
+						manualTimeoutSeconds * 1000,
 					);
 				} catch (error) {
 					throw new NodeOperationError(node, error as Error, {

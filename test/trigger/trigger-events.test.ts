@@ -206,6 +206,25 @@ describe('manual "test step" mode', () => {
 		await expect(t.response.manualTriggerFunction!()).rejects.toThrow(/No matching GWS notification arrived within 1000 ms/);
 		expect(t.items).toHaveLength(0);
 	});
+
+	it('refuses a Test Step Timeout out of range at activation, naming the option, the value and the range', async () => {
+		for (const [mode, value] of [['manual', 0], ['manual', 2_147_484], ['trigger', -5], ['trigger', 'soon']] as const) {
+			const activation = activateTrigger({ credential: agent1, parameters: { events: ['StatusChange'], options: { manualTimeout: value } }, mode });
+			await expect(activation).rejects.toThrow(
+				`Option "Test Step Timeout" must be a number of seconds from 1 to 2147483, but is "${value}"`,
+			);
+		}
+		// the largest value is accepted (and does not fire at once)
+		const t = await activateTrigger({ credential: agent1, parameters: { events: ['StatusChange'], options: { manualTimeout: 2_147_483 } }, mode: 'manual' });
+		open.push(t);
+		let settled = false;
+		void t.response.manualTriggerFunction!().then(
+			() => (settled = true),
+			() => (settled = true),
+		);
+		await new Promise((r) => setTimeout(r, 300));
+		expect(settled).toBe(false);
+	});
 });
 
 describe('bad input', () => {
