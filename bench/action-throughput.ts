@@ -163,6 +163,54 @@ async function measure(sim: SimProcess, callId: string, count: number, reps: num
 	};
 }
 
+type Point = Awaited<ReturnType<typeof measure>>;
+
+/** The chart (exported so a chart can be re-rendered from a results file). */
+export function actionChart(points: Point[], main: Point, mainCount: number): Record<string, unknown> {
+	const chartValues = points.flatMap((p) => [
+		{ items: p.items, who: 'our node (n8n execution)', usPerItem: p.oursUsPerItem },
+		{ items: p.items, who: 'raw axios loop (keep-alive)', usPerItem: p.rawUsPerItem },
+		{ items: p.items, who: 'raw loop, new connection per request', usPerItem: round((p.rawFreshMs * 1000) / p.items, 0) },
+		{ items: p.items, who: 'minimal n8n node (httpRequestWithAuthentication only)', usPerItem: round((p.floorNodeMs * 1000) / p.items, 0) },
+		{ items: p.items, who: 'our node, n8n-core patched to reuse connections', usPerItem: round((p.oursPooledMs * 1000) / p.items, 0) },
+	]);
+	return {
+		title: `Action throughput: our node in an n8n execution vs a raw axios loop (ratio @${mainCount} items = ${main.ratio})`,
+		hconcat: [
+			{
+				width: 420,
+				height: 280,
+				data: { values: chartValues },
+				mark: { type: 'line', point: true },
+				encoding: {
+					x: { field: 'items', type: 'quantitative', scale: { type: 'log' }, title: 'items per execution (log)' },
+					y: { field: 'usPerItem', type: 'quantitative', title: 'µs per item (median)' },
+					color: { field: 'who', type: 'nominal', title: null },
+				},
+			},
+			{
+				width: 300,
+				height: 280,
+				layer: [
+					{
+						data: { values: points.map((p) => ({ items: p.items, ratio: p.ratio })) },
+						mark: { type: 'line', point: true, color: 'black' },
+						encoding: {
+							x: { field: 'items', type: 'quantitative', scale: { type: 'log' }, title: 'items per execution (log)' },
+							y: { field: 'ratio', type: 'quantitative', title: 'our time / raw time (paired, median)', scale: { zero: true } },
+						},
+					},
+					{
+						data: { values: [{ target: TARGET_RATIO }] },
+						mark: { type: 'rule', strokeDash: [6, 4], color: 'firebrick' },
+						encoding: { y: { field: 'target', type: 'quantitative' } },
+					},
+				],
+			},
+		],
+	};
+}
+
 /** A table row: the figures without the per-repetition sample lists. */
 function withoutSamples(m: Awaited<ReturnType<typeof measure>>): Record<string, number> {
 	const row: Record<string, unknown> = { ...m };
@@ -193,13 +241,6 @@ export async function run(ctx: BenchContext): Promise<Record<string, unknown>> {
 		ctx.log(
 			`action throughput @${mainCount} items: ours ${main.oursItemsPerSec}/s vs raw ${main.rawItemsPerSec}/s, ratio ${main.ratio} (target <= ${TARGET_RATIO}: ${verdict}); growth exponent ours ${round(slopeOurs, 2)}, raw ${round(slopeRaw, 2)}`,
 		);
-		const chartValues = points.flatMap((p) => [
-			{ items: p.items, who: 'our node (n8n execution)', usPerItem: p.oursUsPerItem },
-			{ items: p.items, who: 'raw axios loop (keep-alive)', usPerItem: p.rawUsPerItem },
-			{ items: p.items, who: 'raw loop, new connection per request', usPerItem: round((p.rawFreshMs * 1000) / p.items, 0) },
-			{ items: p.items, who: 'minimal n8n node (httpRequestWithAuthentication only)', usPerItem: round((p.floorNodeMs * 1000) / p.items, 0) },
-			{ items: p.items, who: 'our node, n8n-core patched to reuse connections', usPerItem: round((p.oursPooledMs * 1000) / p.items, 0) },
-		]);
 		await writeResult(
 			ctx,
 			'action-throughput',
@@ -210,18 +251,7 @@ export async function run(ctx: BenchContext): Promise<Record<string, unknown>> {
 				curve: points,
 				growthExponent: { ours: round(slopeOurs, 3), raw: round(slopeRaw, 3), note: 'slope of log(time) over log(items); 1 = linear' },
 			},
-			{
-				title: `Action throughput: time per item (ratio @${mainCount} items = ${main.ratio})`,
-				width: 520,
-				height: 280,
-				data: { values: chartValues },
-				mark: { type: 'line', point: true },
-				encoding: {
-					x: { field: 'items', type: 'quantitative', scale: { type: 'log' }, title: 'items per execution (log)' },
-					y: { field: 'usPerItem', type: 'quantitative', title: 'µs per item (median)' },
-					color: { field: 'who', type: 'nominal', title: null },
-				},
-			},
+			actionChart(points, main, mainCount),
 		);
 		return main;
 	} finally {

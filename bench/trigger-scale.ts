@@ -35,7 +35,6 @@ interface ScaleResult {
 function measure(url: string, all: SimUserConfig[], n: number, kind: 'ours' | 'raw'): Promise<ScaleResult> {
 	const pick = (u: SimUserConfig) => ({ username: u.username, password: u.password });
 	// A benchmark tool, not node code: a fresh process per point gives a clean memory baseline.
-	// eslint-disable-next-line @n8n/community-nodes/no-dangerous-functions
 	const child = fork(path.join(__dirname, 'lib', 'scale-child.ts'), [], {
 		execArgv: ['--expose-gc', '-r', 'ts-node/register/transpile-only'],
 		env: {

@@ -28,7 +28,6 @@ export class SimProcess {
 
 	static async start(options: SimulatorOptions = {}): Promise<SimProcess> {
 		// A benchmark tool, not node code: the simulator runs in its own process on purpose.
-		// eslint-disable-next-line @n8n/community-nodes/no-dangerous-functions
 		const child = fork(path.join(__dirname, 'sim-child.ts'), [], {
 			execArgv: ['-r', 'ts-node/register/transpile-only'],
 			env: { ...process.env, BENCH_SIM_OPTIONS: JSON.stringify(options), TS_NODE_TRANSPILE_ONLY: 'true' },
