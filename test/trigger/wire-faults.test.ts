@@ -126,3 +126,30 @@ it("cometd.js warnings (e.g. a message with neither data nor a result) go to the
 		consoleWarn.mockRestore();
 	}
 });
+
+it('a /meta/connect reply lost on the way (cut by the network) makes onResubscribed run once the same session connects again', async () => {
+	const hooks: boolean[] = [];
+	let cut = false;
+	let handshakes = 0;
+	const c = clientWith((reply) => {
+		if (reply.body.includes('"/meta/handshake"')) handshakes++;
+		if (cut || !reply.body.includes('"/meta/connect"') || !reply.body.includes('"/v2/me/calls"')) return undefined;
+		// GWS wrote this reply (it counts the Ringing as delivered); the client never gets it.
+		cut = true;
+		throw new Error('socket hang up');
+	}, []);
+	(c as unknown as { options: { onResubscribed: (i: { first: boolean }) => void } }).options.onResubscribed = ({ first }) =>
+		void hooks.push(first);
+	await c.start();
+	expect(hooks).toEqual([true]);
+	await sim.placeInboundCall({ to: 'agent1', from: '5550001' });
+	for (let end = Date.now() + 3000; hooks.length < 2 && Date.now() < end; ) await new Promise((r) => setTimeout(r, 20));
+	expect(cut).toBe(true);
+	expect(hooks).toEqual([true, false]);
+	expect(handshakes).toBe(1); // the same clientId went on: only the resync hook can find the lost Ringing
+	// the stream goes on, and a connect that never failed resyncs nothing
+	await sim.placeInboundCall({ to: 'agent1', from: '5550002' });
+	await c.waitFor(ringing, 3000);
+	await new Promise((r) => setTimeout(r, 200));
+	expect(hooks).toEqual([true, false]);
+});

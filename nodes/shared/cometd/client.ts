@@ -11,6 +11,10 @@
  *   connection, or at once when the credential is refused. It is reported once per outage (onStatus 'failed');
  *   the client keeps trying and reports 'recovered' when the server is back.
  * - After every (re)subscription: onResubscribed({ first }) so a trigger can resync state it may have missed.
+ * - Also after a FAILED /meta/connect that cometd.js retried with the same clientId (no re-handshake), once a
+ *   /meta/connect succeeds again: the failed reply may have carried notifications (a reply cut half-way by the
+ *   network), and a CometD server counts a written reply as delivered (GWS has no ack extension), so only a resync
+ *   can find what it held. A failure that ends in a re-handshake resyncs through the resubscription instead.
  */
 import type { CometD, Message } from 'cometd';
 
@@ -36,7 +40,10 @@ export interface NotificationClientOptions {
 	channels?: string[];
 	/** Connection state changes; 'failed' is the lasting failure to surface (e.g. emitError). */
 	onStatus?: (status: NotificationClientStatus) => void;
-	/** After every successful (re)subscription of all channels. Errors thrown here are reported, not fatal. */
+	/**
+	 * After every successful (re)subscription of all channels, and when a failed /meta/connect (whose reply may
+	 * have held notifications) is followed by a successful one. Errors thrown here are reported, not fatal.
+	 */
 	onResubscribed?: (info: { first: boolean }) => void | Promise<void>;
 	/** An outage is lasting after this many consecutive failed exchanges... */
 	failureAttempts?: number;
@@ -101,6 +108,8 @@ export class GwsCometdClient implements GwsNotificationClient {
 	/** When the last Bayeux exchange ended (watchdog). */
 	private lastExchangeAt = Date.now();
 	private unstalling = false;
+	/** The clientId whose /meta/connect failed since its last resync (see onConnect). */
+	private connectLostFor?: string;
 
 	constructor(
 		private readonly resolveBaseUrl: () => Promise<string>,
@@ -291,6 +300,8 @@ export class GwsCometdClient implements GwsNotificationClient {
 
 	private onHandshake(message: Message, firstSubscribed: () => void): void {
 		if (!message.successful || this.stopped) return;
+		// The resubscription below resyncs: a connect lost by the previous session needs no resync of its own.
+		this.connectLostFor = undefined;
 		// cometd.js drops subscriptions on every handshake: subscribe again each time.
 		const handshakeClientId = this.cometd!.getClientId();
 		this.subscribe(this.channels, handshakeClientId, firstSubscribed);
@@ -330,7 +341,19 @@ export class GwsCometdClient implements GwsNotificationClient {
 	}
 
 	private onConnect(message: Message): void {
-		if (message.successful && this.subscribedOnce) this.connectionUp();
+		if (this.stopped || !this.subscribedOnce) return;
+		const clientId = this.cometd?.getClientId() ?? undefined;
+		if (!message.successful) {
+			// Any failed connect (transport failure, cut reply, server error): it may have lost messages.
+			if (clientId) this.connectLostFor = clientId;
+			return;
+		}
+		this.connectionUp();
+		if (this.connectLostFor !== undefined && this.connectLostFor === clientId) {
+			// Same session, connected again: resync what the lost reply may have held.
+			this.connectLostFor = undefined;
+			this.runResubscribedHook(false);
+		}
 	}
 
 	/** Returns the lasting-failure error when this failure makes the outage lasting. */
