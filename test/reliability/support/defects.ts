@@ -104,6 +104,7 @@ export const DEFECTS: Defect[] = [
 		observed: '3000000: TimeoutOverflowWarning and the test step fails after ~70 ms saying "within 3000000000 ms"; 0 and -5: fails at once "within -5000 ms"',
 		expected: 'Refused at activation naming "Test Step Timeout" with its range (1 to 2,147,483 s), like the action node\'s timeouts',
 		suspected: 'nodes/GenesysGwsTrigger/trigger-session.ts startTrigger(): options.manualTimeout is used unchecked (MAX_TIMEOUT_S of nodes/GenesysGws/actions/limits.ts could be shared)',
+		fixedIn: '8711189',
 	},
 	{
 		id: 'D11',
@@ -112,5 +113,6 @@ export const DEFECTS: Defect[] = [
 		observed: 'The client reconnects with the same clientId (logs "reconnecting ... closed the connection"), so no re-handshake and no resync: the Ringing call never starts an execution (waited 3 s; only later calls do). CometD servers count a written reply as delivered (no ack extension)',
 		expected: 'After any failed /meta/connect (a reply that may have carried messages), the trigger resyncs once the connection is back, as after a re-handshake: the call is reported (flagged resync, reason "new")',
 		suspected: 'nodes/shared/cometd/client.ts: onResubscribed fires only after a (re)handshake; the "recovered" path after a failed connect does not trigger the resync in nodes/GenesysGwsTrigger/trigger-session.ts',
+		fixedIn: 'e6c18e7',
 	},
 ];
