@@ -70,6 +70,6 @@ export async function routeControl(sim: Simulator, method: string, path: string,
 				notificationsPublished: sim.notificationsPublished,
 			};
 		default:
-			throw new ControlNotFound(`Unknown control route ${method} ${path}; see simulator/README.md`);
+			throw new ControlNotFound(`Unknown control route ${method} ${path}; see the README, section "Simulator"`);
 	}
 }
