@@ -15,7 +15,8 @@ export const MAX_URI_LENGTH = 2048;
 export const MAX_USER_DATA_CHARS = 32_768;
 export const MAX_USER_DATA_KEY_LENGTH = 256;
 export const MAX_USER_DATA_DEPTH = 5;
-export const MAX_TIMEOUT_S = 2_147_483;
+/** Defined with the transport's timeouts (the trigger's options use it too). */
+export { MAX_TIMEOUT_S } from '../../shared/transport';
 
 /** A short, single-line excerpt of a value for error messages (never the whole of a long value). */
 export function excerpt(text: string, max = 40): string {

@@ -9,6 +9,12 @@ import { isAbortError, networkError } from './errors';
 export const DEFAULT_TIMEOUT_MS = 30_000;
 
 /**
+ * The longest timeout in seconds any of our options may take: Node.js timers overflow above 2^31-1 ms and
+ * then fire at once (TimeoutOverflowWarning), so a larger value would time out immediately.
+ */
+export const MAX_TIMEOUT_S = 2_147_483;
+
+/**
  * n8n-core replaces `abortSignal` with the execution's cancel signal in execute contexts. To keep both (the
  * caller's, e.g. a CometD client being stopped, and n8n's "cancel execution"), hand n8n a view of the context
  * whose cancel signal is the combination. Trigger and load-options contexts keep the caller's signal as is.

@@ -31,7 +31,7 @@ export {
 	isAbortError,
 	scrubSecrets,
 } from './errors';
-export { DEFAULT_TIMEOUT_MS } from './exchange';
+export { DEFAULT_TIMEOUT_MS, MAX_TIMEOUT_S } from './exchange';
 export { clearGwsSessions } from './session';
 
 /**
