@@ -1,6 +1,45 @@
-// n8n's community-package rules (the same config `n8n-node lint` and the community package scanner apply),
-// plus the exceptions this package documents in README "Why a runtime dependency".
-import { config } from '@n8n/node-cli/eslint';
+// n8n's community-package rules: the rule sets `n8n-node lint` (@n8n/node-cli's eslint config) and the community
+// package scanner apply, assembled here from the same plugins, plus the exceptions this package documents in
+// README "Why a runtime dependency". Not @n8n/node-cli itself: its import resolver pulls platform binaries the
+// registry here does not serve, which leaves package-lock.json unusable for `npm ci`; its import-x rules are not
+// among the scanner's rules.
+import js from '@eslint/js';
+import { n8nCommunityNodesPlugin } from '@n8n/eslint-plugin-community-nodes';
+import n8nNodesBase from 'eslint-plugin-n8n-nodes-base';
+import tseslint from 'typescript-eslint';
+
+const community = n8nCommunityNodesPlugin.configs.recommended;
+const config = tseslint.config(
+	{
+		files: ['**/*.ts'],
+		extends: [js.configs.recommended, tseslint.configs.recommended, community],
+		rules: { 'prefer-spread': 'off', 'no-console': 'error' },
+	},
+	{ plugins: { 'n8n-nodes-base': n8nNodesBase } },
+	{
+		files: ['package.json'],
+		extends: [community],
+		rules: { ...n8nNodesBase.configs.community.rules },
+		languageOptions: { parser: tseslint.parser, parserOptions: { extraFileExtensions: ['.json'] } },
+	},
+	{
+		files: ['./credentials/**/*.ts'],
+		rules: {
+			...n8nNodesBase.configs.credentials.rules,
+			'n8n-nodes-base/cred-class-field-documentation-url-miscased': 'off',
+			'n8n-nodes-base/cred-class-field-type-options-password-missing': 'off',
+		},
+	},
+	{
+		files: ['./nodes/**/*.ts'],
+		rules: {
+			...n8nNodesBase.configs.nodes.rules,
+			'n8n-nodes-base/node-class-description-inputs-wrong-regular-node': 'off',
+			'n8n-nodes-base/node-class-description-outputs-wrong': 'off',
+			'n8n-nodes-base/node-param-type-options-max-value-present': 'off',
+		},
+	},
+);
 
 // The one place that may import the CometD client (and own the timers its reconnect backoff needs).
 const COMETD_ADAPTER = ['nodes/shared/cometd/**/*.ts'];

@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-dangerous-functions -- tooling, never loaded by n8n: it runs n8n, npm and redis as child processes */
+ 
 /**
  * Runs the REAL n8n program for the demo and the e2e suite: install (cached), our packed package in its
  * community-package folder, `n8n start` / `n8n worker` as child processes on loopback ports.

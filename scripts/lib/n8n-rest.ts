@@ -43,7 +43,7 @@ export interface ExecutionDetail extends ExecutionSummary {
 }
 
 /** A reply as parsed JSON (or text); callers know the shape of the endpoint they called. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+ 
 export type HttpReply = { status: number; body: any };
 
 export class N8nRestError extends Error {

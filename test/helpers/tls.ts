@@ -10,7 +10,7 @@ export function selfSignedCertificate(): { key: string; cert: string } {
 		const keyFile = path.join(dir, 'key.pem');
 		const certFile = path.join(dir, 'cert.pem');
 		// Test tooling, never loaded by n8n: Node has no API to create an X.509 certificate.
-		// eslint-disable-next-line @n8n/community-nodes/no-dangerous-functions
+		 
 		execFileSync(
 			'openssl',
 			[

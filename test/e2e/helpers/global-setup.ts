@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-dangerous-functions -- tooling, never loaded by n8n: it runs n8n, npm and redis as child processes */
+ 
 /**
  * Runs once before the e2e files: installs the real n8n (cached; minutes on a fresh machine) and builds + packs
  * this package. Nothing is skipped: if n8n cannot be installed, the suite fails here with the reason.
