@@ -48,8 +48,9 @@ export class RecordingLogger {
 function n8nCoreModule<T>(name: string): T {
 	return require(require.resolve(name, { paths: [require.resolve('n8n-core')] })) as T;
 }
-const { Container } = n8nCoreModule<typeof import('@n8n/di')>('@n8n/di');
-const { Logger } = n8nCoreModule<typeof import('@n8n/backend-common')>('@n8n/backend-common');
+// Typed by what is used here: these packages are n8n-core's own (nested) dependencies, not ours.
+const { Container } = n8nCoreModule<{ Container: { set(token: unknown, value: unknown): void } }>('@n8n/di');
+const { Logger } = n8nCoreModule<{ Logger: unknown }>('@n8n/backend-common');
 
 let installed: RecordingLogger | undefined;
 
@@ -61,7 +62,7 @@ export function recordN8nLogs(): RecordingLogger {
 	// One per test file (jest gives each file its own module registry): later calls share it.
 	if (installed) return installed;
 	const logger = (installed = new RecordingLogger());
-	Container.set(Logger, logger as unknown as InstanceType<typeof Logger>);
+	Container.set(Logger, logger);
 	LoggerProxy.init(logger as unknown as Parameters<typeof LoggerProxy.init>[0]);
 	for (const level of ['error', 'warn', 'info', 'debug', 'log'] as const) {
 		const original = console[level].bind(console);
