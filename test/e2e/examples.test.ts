@@ -22,16 +22,32 @@ afterAll(async () => {
 	await stack?.stop();
 });
 
-async function activate(workflow: WorkflowJson): Promise<string> {
-	const { id, versionId } = await stack.rest.createWorkflow(workflow);
-	const sessionsBefore = stack.sim.cometdSessionCount(AGENT.username);
-	await stack.rest.activateWorkflow(id, versionId);
+/** Trigger workflows of AGENT this file has active: each holds one CometD session in the simulator. */
+let activeTriggers = 0;
+
+async function sessionsReach(count: number, what: string): Promise<void> {
 	const deadline = Date.now() + 20_000;
-	while (stack.sim.cometdSessionCount(AGENT.username) <= sessionsBefore) {
-		if (Date.now() > deadline) throw new Error(`${workflow.name}: its trigger did not connect to the simulator within 20 s`);
+	while (stack.sim.cometdSessionCount(AGENT.username) !== count) {
+		if (Date.now() > deadline) {
+			throw new Error(`${what}: expected ${count} CometD sessions of ${AGENT.username}, have ${stack.sim.cometdSessionCount(AGENT.username)}`);
+		}
 		await sleep(200);
 	}
+}
+
+async function activate(workflow: WorkflowJson): Promise<string> {
+	const { id, versionId } = await stack.rest.createWorkflow(workflow);
+	// A workflow deactivated just before may still be disconnecting: start from the settled count, so that the
+	// new session (its trigger subscribed) is what makes the count grow.
+	await sessionsReach(activeTriggers, `before activating ${workflow.name}`);
+	await stack.rest.activateWorkflow(id, versionId);
+	await sessionsReach(++activeTriggers, `${workflow.name}: its trigger did not connect to the simulator`);
 	return id;
+}
+
+async function deactivate(id: string): Promise<void> {
+	await stack.rest.deactivateWorkflow(id);
+	activeTriggers--;
 }
 
 /** POST bodies GWS received for one call (or any path) after `since`, waiting until `count` arrived. */
@@ -71,7 +87,7 @@ it('answer-inbound-calls + auto-conference-supervisor: a VIP call is answered an
 	const listed = await stack.sim.placeInboundCall({ to: AGENT.username, from: '5551234' });
 	expect(await posts(since3, 2, listed.callId)).toContainEqual(expect.objectContaining({ operationName: 'SingleStepConference' }));
 
-	await stack.rest.deactivateWorkflow(conferenceWorkflow);
+	await deactivate(conferenceWorkflow);
 });
 
 it('hold-escalation: a call left on hold is flagged, retrieved and the escalation desk conferenced in', async () => {
@@ -100,7 +116,7 @@ it('hold-escalation: a call left on hold is flagged, retrieved and the escalatio
 	await phone.callOperation(second.callId, 'Retrieve');
 	await sleep(5000);
 	expect(await posts(since2, 99, second.callId, 0)).toEqual([{ operationName: 'Hold' }, { operationName: 'Retrieve' }]);
-	await stack.rest.deactivateWorkflow(id);
+	await deactivate(id);
 });
 
 it('consult-conference: NeedsExpert=true starts a consult call and completes the conference', async () => {
@@ -118,8 +134,8 @@ it('consult-conference: NeedsExpert=true starts a consult call and completes the
 	await sleep(1000);
 	const call = stack.sim.calls(AGENT.username).find((c) => c.id === callId)!;
 	expect(call.participants).toEqual(expect.arrayContaining(['5553000', '5557000']));
-	await stack.rest.deactivateWorkflow(id);
-	await stack.rest.deactivateWorkflow(answerWorkflow);
+	await deactivate(id);
+	await deactivate(answerWorkflow);
 	expect(DEMO_USERS[2].phoneNumber).toBe('15002'); // the supervisor the examples conference in
 });
 
