@@ -68,9 +68,17 @@ describe('an active trigger workflow', () => {
 			triggerNode(stack.credential, { events: ['StatusChange'], filters: { callStates: ['Ringing'] }, options: {} }),
 		]);
 		const { id, versionId } = await stack.rest.createWorkflow(workflow);
+		const seqBefore = stack.sim.requests().reduce((max, r) => Math.max(max, r.seq), 0);
 		await stack.rest.activateWorkflow(id, versionId);
-		// The trigger subscribes asynchronously after activation; wait until the simulator has its session.
-		await waitFor(() => stack.sim.cometdSessionCount(AGENT.username) > 0, 20_000, 'the trigger to connect');
+		// The trigger subscribes asynchronously after activation, then reads the current calls to learn them: that
+		// read proves it is subscribed. (A session count alone can be a client the action test is still closing.)
+		await waitFor(
+			() =>
+				stack.sim.cometdSessionCount(AGENT.username) > 0 &&
+				stack.sim.requests().some((r) => r.seq > seqBefore && r.method === 'GET' && r.path === '/api/v2/me/calls'),
+			20_000,
+			'the trigger to connect',
+		);
 
 		const other = DEMO_USERS[1];
 		const callIds: string[] = [];
