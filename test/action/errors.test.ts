@@ -15,7 +15,7 @@ import {
 	type NodeResult,
 } from '../helpers/n8n';
 import { selfSignedCertificate } from '../helpers/tls';
-import { agent1, eventually, lastSeq, leakedSecrets, startSim, type Sim } from './setup';
+import { agent1, lastSeq, leakedSecrets, startSim, type Sim, ringingCallOf } from './setup';
 
 let sim: Sim;
 beforeAll(async () => {
@@ -28,14 +28,7 @@ beforeEach(async () => {
 	await sim.reset();
 });
 
-async function ringingCall(): Promise<string> {
-	const { callId } = await sim.placeInboundCall({ to: 'agent1', from: '5551234' });
-	await eventually(
-		() => sim.calls('agent1'),
-		(c) => c.some((x) => x.id === callId && x.state === 'Ringing'),
-	);
-	return callId;
-}
+const ringingCall = async () => await ringingCallOf(sim);
 
 async function fails(
 	parameters: INodeParameters,

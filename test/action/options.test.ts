@@ -8,7 +8,7 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { clearGwsSessions } from '../../nodes/shared/transport';
 import { callRef, listSearch, runNode, testCredential } from '../helpers/n8n';
-import { agent1, eventually, lastSeq, leakedSecrets, startSim, type Sim } from './setup';
+import { agent1, eventually, lastSeq, leakedSecrets, startSim, type Sim, ringingCallOf } from './setup';
 
 let sim: Sim;
 beforeAll(async () => {
@@ -21,14 +21,7 @@ beforeEach(async () => {
 	await sim.reset();
 });
 
-async function ringingCall(): Promise<string> {
-	const { callId } = await sim.placeInboundCall({ to: 'agent1', from: '5551234' });
-	await eventually(
-		() => sim.calls('agent1'),
-		(c) => c.some((x) => x.id === callId && x.state === 'Ringing'),
-	);
-	return callId;
-}
+const ringingCall = async () => await ringingCallOf(sim);
 
 async function ok(parameters: INodeParameters) {
 	const result = await runNode({ credential: agent1(sim), parameters });

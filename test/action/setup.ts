@@ -57,3 +57,13 @@ export function leakedSecrets(serialized: string, password: string): string[] {
 	if (/JSESSIONID/i.test(serialized)) found.push('JSESSIONID');
 	return found;
 }
+
+/** An inbound call from 5551234 ringing at agent1; resolves with its id once the simulator shows it Ringing. */
+export async function ringingCallOf(sim: RunningSimulator): Promise<string> {
+	const { callId } = await sim.placeInboundCall({ to: 'agent1', from: '5551234' });
+	await eventually(
+		() => sim.calls('agent1'),
+		(c) => c.some((x) => x.id === callId && x.state === 'Ringing'),
+	);
+	return callId;
+}

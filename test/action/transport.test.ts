@@ -14,7 +14,7 @@ import {
 	gwsRawRequest,
 } from '../../nodes/shared/transport';
 import { chain, gwsNode, inputNode, runWorkflow, withExecuteContext } from '../helpers/n8n';
-import { agent1, eventually, startSim, type Sim } from './setup';
+import { agent1, startSim, type Sim, ringingCallOf } from './setup';
 
 let sim: Sim;
 beforeAll(async () => {
@@ -28,14 +28,7 @@ beforeEach(async () => {
 	clearGwsSessions();
 });
 
-async function ringingCall(): Promise<string> {
-	const { callId } = await sim.placeInboundCall({ to: 'agent1', from: '5551234' });
-	await eventually(
-		() => sim.calls('agent1'),
-		(c) => c.some((x) => x.id === callId),
-	);
-	return callId;
-}
+const ringingCall = async () => await ringingCallOf(sim);
 
 describe('gwsRawRequest', () => {
 	it('returns non-2xx replies to the caller instead of throwing', async () => {
