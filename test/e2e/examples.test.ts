@@ -38,10 +38,18 @@ async function sessionsReach(count: number, what: string): Promise<void> {
 async function activate(workflow: WorkflowJson): Promise<string> {
 	const { id, versionId } = await stack.rest.createWorkflow(workflow);
 	// A workflow deactivated just before may still be disconnecting: start from the settled count, so that the
-	// new session (its trigger subscribed) is what makes the count grow.
+	// new session is what makes the count grow.
 	await sessionsReach(activeTriggers, `before activating ${workflow.name}`);
+	const seqBefore = lastSeq();
 	await stack.rest.activateWorkflow(id, versionId);
 	await sessionsReach(++activeTriggers, `${workflow.name}: its trigger did not connect to the simulator`);
+	// The session exists from the handshake on; the trigger is subscribed once it reads the current calls (its
+	// baseline). A call changed before that is only learned, not emitted, so wait for that read.
+	const deadline = Date.now() + 20_000;
+	while (!stack.sim.requests().some((r) => r.seq > seqBefore && r.method === 'GET' && r.path === '/api/v2/me/calls')) {
+		if (Date.now() > deadline) throw new Error(`${workflow.name}: its trigger never read the current calls after subscribing`);
+		await sleep(200);
+	}
 	return id;
 }
 
