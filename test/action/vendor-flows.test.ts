@@ -130,21 +130,26 @@ it('InitiateConference then CompleteConference (posted on the consult call, as t
 	expect(numbers).toEqual(['15001', '15002']);
 });
 
+/** agent1 conferences the supervisor (15002) into the dialled call in one step, waiting for confirmation. */
+function conferenceSupervisor(extra: IDataObject = {}) {
+	return gwsNode(
+		'Conference Supervisor',
+		{
+			resource: 'call',
+			operation: 'singleStepConference',
+			callId: callIdOfDial,
+			destination: '15002',
+			...extra,
+			options: WAIT,
+		},
+		as('agent1'),
+	);
+}
+
 it('SingleStepConference with userData (page sample 2)', async () => {
 	const result = await run([
 		...twoPartyCall,
-		gwsNode(
-			'Conference Supervisor',
-			{
-				resource: 'call',
-				operation: 'singleStepConference',
-				callId: callIdOfDial,
-				destination: '15002',
-				userData: '{"AccountNumber": "12345"}',
-				options: WAIT,
-			},
-			as('agent1'),
-		),
+		conferenceSupervisor({ userData: '{"AccountNumber": "12345"}' }),
 	]);
 	const parentId = String((json(result, 'Dial Agent 2')[0].call as IDataObject).id);
 	expect(posts(parentId)).toEqual([fixture('SingleStepConference').requests[1]]);
@@ -159,17 +164,7 @@ it('SingleStepConference with userData (page sample 2)', async () => {
 it('RemoveParticipantFromConference (participant as a plain string)', async () => {
 	const result = await run([
 		...twoPartyCall,
-		gwsNode(
-			'Conference Supervisor',
-			{
-				resource: 'call',
-				operation: 'singleStepConference',
-				callId: callIdOfDial,
-				destination: '15002',
-				options: WAIT,
-			},
-			as('agent1'),
-		),
+		conferenceSupervisor(),
 		gwsNode(
 			'Remove Agent 2',
 			{
