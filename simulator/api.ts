@@ -48,6 +48,7 @@ export interface PlaceInboundCallOptions {
 
 export interface LoggedRequest {
 	seq: number;
+	/** When the request arrived: epoch ms with sub-ms precision (the same clock as LoggedNotification.time). */
 	time: number;
 	method: string;
 	/** Path and query exactly as received (not decoded). */
@@ -60,6 +61,31 @@ export interface LoggedRequest {
 	rawBody?: string;
 	headers: Record<string, string | string[] | undefined>;
 	status: number;
+}
+
+/** A notification the simulator published (GET /simulator/notifications). */
+export interface LoggedNotification {
+	seq: number;
+	/** When it was published: epoch ms with sub-ms precision (the same clock as LoggedRequest.time). */
+	time: number;
+	/** The user whose CometD sessions receive it. */
+	username: string;
+	channel: string;
+	data: Record<string, unknown>;
+	/** Published while notifications were paused: queued, delivered on resume (or dropped). */
+	queued?: boolean;
+}
+
+/** A configured user and their device as GWS shows it (GET /simulator/agents). */
+export interface SimAgentSnapshot {
+	username: string;
+	phoneNumber: string;
+	firstName?: string;
+	lastName?: string;
+	roles: string[];
+	deviceId: string;
+	/** The device resource exactly as GET /api/v2/me/devices?fields=* renders it for this user. */
+	device: Record<string, unknown>;
 }
 
 export interface FaultSpec {
@@ -115,8 +141,13 @@ export interface RunningSimulator {
 	remoteHangup(callId: string): Promise<void>;
 	/** Current calls as the simulator sees them (optionally only one user's). */
 	calls(username?: string): SimCallSnapshot[];
+	/** The configured users with their device state. */
+	agents(): SimAgentSnapshot[];
 	reset(): Promise<void>;
 	requests(): LoggedRequest[];
+	/** Published notifications (bounded to the most recent 10,000), optionally one user's or after a seq. */
+	notifications(filter?: { user?: string; since?: number }): LoggedNotification[];
+	clearNotifications(): void;
 	clearRequests(): void;
 	setLatency(ms: number): void;
 	injectFault(fault: FaultSpec): void;

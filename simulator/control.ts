@@ -4,7 +4,10 @@
  *   GET    /simulator/calls?user=NAME                                -> {calls}    calls
  *   POST   /simulator/calls/{id}/answer | /hangup                    -> {ok:true}  remoteAnswer / remoteHangup
  *   POST   /simulator/reset                                                      reset
+ *   GET    /simulator/agents -> {agents}                                          agents
  *   GET    /simulator/requests -> {requests};  DELETE /simulator/requests        requests / clearRequests
+ *   GET    /simulator/notifications?user=NAME&since=SEQ -> {notifications}
+ *   DELETE /simulator/notifications                                            notifications / clearNotifications
  *   POST   /simulator/latency {ms}                                               setLatency
  *   POST   /simulator/faults {FaultSpec};  DELETE /simulator/faults              injectFault / clearFaults
  *   POST   /simulator/cometd/drop                                                dropCometdSessions
@@ -35,6 +38,16 @@ export async function routeControl(sim: Simulator, method: string, path: string,
 			return { ok: true };
 		case 'POST reset':
 			await sim.reset();
+			return { ok: true };
+		case 'GET agents':
+			return { agents: sim.agents() };
+		case 'GET notifications': {
+			const since = query.get('since');
+			if (since !== null && !/^\d+$/.test(since)) throw new Error(`since must be a notification seq (a whole number >= 0), got ${JSON.stringify(since)}`);
+			return { notifications: sim.notifications({ user: query.get('user') ?? undefined, since: since === null ? undefined : Number(since) }) };
+		}
+		case 'DELETE notifications':
+			sim.clearNotifications();
 			return { ok: true };
 		case 'GET requests':
 			return { requests: sim.requests() };

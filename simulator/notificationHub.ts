@@ -1,10 +1,20 @@
-/** Where every notification goes: queued while paused, otherwise delivered to the user's CometD sessions. */
+/**
+ * Where every notification goes: recorded in the notification log, then queued while paused or delivered to the
+ * user's CometD sessions.
+ */
+import type { LoggedNotification } from './api';
+import { preciseNow } from './clock';
 import type { CometdEndpoint } from './cometd';
 import type { Notification } from './notifications';
+
+/** Bounded so long benchmark runs do not grow without limit (as the request log). */
+const LOG_LIMIT = 10_000;
 
 export class NotificationHub {
 	private paused = false;
 	private queue: Array<{ username: string; notification: Notification }> = [];
+	private log: LoggedNotification[] = [];
+	private seq = 0;
 	/** How many notifications were published (GET /simulator/status). */
 	published = 0;
 
@@ -12,11 +22,37 @@ export class NotificationHub {
 
 	publish(username: string, notification: Notification): void {
 		this.published++;
+		this.record(username, notification);
 		if (this.paused) {
 			this.queue.push({ username, notification });
 			return;
 		}
 		this.cometd().deliver(username, notification);
+	}
+
+	private record(username: string, notification: Notification): void {
+		const entry: LoggedNotification = {
+			seq: ++this.seq,
+			time: preciseNow(),
+			username,
+			channel: notification.channel,
+			data: notification.data,
+		};
+		if (this.paused) entry.queued = true;
+		this.log.push(entry);
+		// Trimmed in steps, not per message: bursts publish tens of thousands per second.
+		if (this.log.length > LOG_LIMIT + LOG_LIMIT / 10) this.log.splice(0, this.log.length - LOG_LIMIT);
+	}
+
+	notifications(filter: { user?: string; since?: number } = {}): LoggedNotification[] {
+		return this.log
+			.slice(-LOG_LIMIT)
+			.filter((n) => (filter.user === undefined || n.username === filter.user) && n.seq > (filter.since ?? 0))
+			.map((n) => ({ ...n, data: structuredClone(n.data) }));
+	}
+
+	clearLog(): void {
+		this.log = [];
 	}
 
 	pause(): void {
@@ -38,5 +74,6 @@ export class NotificationHub {
 	clear(): void {
 		this.paused = false;
 		this.queue = [];
+		this.log = [];
 	}
 }

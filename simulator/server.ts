@@ -10,9 +10,11 @@ import type { AddressInfo, Socket } from 'net';
 import type {
 	BurstOptions,
 	FaultSpec,
+	LoggedNotification,
 	LoggedRequest,
 	PlaceInboundCallOptions,
 	RunningSimulator,
+	SimAgentSnapshot,
 	SimCallSnapshot,
 	SimulatorOptions,
 	SimUserConfig,
@@ -20,10 +22,12 @@ import type {
 import { CSRF_HEADER_NAME, SessionStore, type AuthResult } from './auth';
 import { runBurst } from './burst';
 import { CallEngine } from './calls/engine';
+import { preciseNow } from './clock';
 import { CometdEndpoint } from './cometd';
 import { routeControl } from './control';
 import { GwsError, STATUS } from './errors';
 import { NotificationHub } from './notificationHub';
+import { renderDevice } from './notifications';
 import { routeRest } from './rest';
 import { asGwsError, type Json, keepSetCookie, parseForLog, readBody, sendGwsError, sendJson, sleep } from './httpUtil';
 import { FaultQueue, redactHeaders, RequestLog } from './traffic';
@@ -158,6 +162,18 @@ export class Simulator implements RunningSimulator {
 		return this.engine.snapshots(username);
 	}
 
+	agents(): SimAgentSnapshot[] {
+		return this.directory.all().map((user) => ({
+			username: user.username,
+			phoneNumber: user.dn,
+			firstName: user.config.firstName,
+			lastName: user.config.lastName,
+			roles: [...(user.config.roles ?? ['agent'])],
+			deviceId: user.deviceId,
+			device: renderDevice(this.url, user),
+		}));
+	}
+
 	async reset(): Promise<void> {
 		this.engine.clear();
 		this.faults.clear();
@@ -172,6 +188,12 @@ export class Simulator implements RunningSimulator {
 	}
 	clearRequests(): void {
 		this.log.clear();
+	}
+	notifications(filter?: { user?: string; since?: number }): LoggedNotification[] {
+		return this.hub.notifications(filter);
+	}
+	clearNotifications(): void {
+		this.hub.clearLog();
 	}
 	setLatency(ms: number): void {
 		if (typeof ms !== 'number' || !(ms >= 0)) throw new Error(`latency must be a number of ms >= 0 (got ${JSON.stringify(ms)})`);
@@ -255,7 +277,7 @@ export class Simulator implements RunningSimulator {
 		const method = (req.method ?? 'GET').toUpperCase();
 		const rawBody = await readBody(req);
 		const entry = this.log.add({
-			time: Date.now(),
+			time: preciseNow(),
 			method,
 			url: rawUrl,
 			path,

@@ -172,3 +172,30 @@ test('the control API refuses unknown routes and bad JSON clearly', async () => 
 	expect(bad.status).toBe(400);
 	expect(JSON.parse(bad.text).error).toContain('Malformed JSON');
 });
+
+test('GET /simulator/notifications logs what each user was sent, with the time it was published; GET /simulator/agents shows each device', async () => {
+	const from = events.notifications.length;
+	const before = Date.now();
+	const placed = await control('POST', '/simulator/calls', { to: 'agent1', from: '5551234' });
+	const callId = placed.body.callId;
+	const received = await events.waitFor((n) => n.data.call?.id === callId, 3000, from);
+	const logged = (await control('GET', '/simulator/notifications?user=agent1')).body.notifications;
+	expect(logged).toHaveLength(1);
+	expect(logged[0]).toMatchObject({ seq: expect.any(Number), username: 'agent1', channel: '/v2/me/calls' });
+	// Exactly what the CometD subscriber got.
+	expect(logged[0].data).toEqual(received.data);
+	expect(logged[0].time).toBeGreaterThanOrEqual(before - 1);
+	expect(logged[0].time).toBeLessThanOrEqual(Date.now() + 1);
+	expect((await control('GET', '/simulator/notifications?user=agent2')).body.notifications).toEqual([]);
+	expect((await control('GET', `/simulator/notifications?since=${logged[0].seq}`)).body.notifications).toEqual([]);
+	expect((await control('GET', '/simulator/notifications?since=abc')).body.error).toContain('"abc"');
+	expect((await control('DELETE', '/simulator/notifications')).body).toEqual({ ok: true });
+	expect(sim.notifications()).toEqual([]);
+
+	const agents = (await control('GET', '/simulator/agents')).body.agents;
+	expect(agents.map((a: { username: string }) => a.username)).toEqual(['agent1', 'agent2', 'supervisor1']);
+	const [agent1] = agents;
+	expect(agent1).toMatchObject({ phoneNumber: '15000', roles: ['agent'], deviceId: expect.any(String) });
+	const devices = await rest.get('/api/v2/me/devices?fields=*');
+	expect(agent1.device).toEqual(devices.body.devices[0]);
+});
