@@ -33,7 +33,7 @@ const ALLOWED = [
 		rules: ['@n8n/community-nodes/credential-password-field'],
 	},
 	{
-		file: /^(dist\/)?nodes\/GenesysGws\/methods\/credentialTest\.(js|ts)$/,
+		file: /^(dist\/)?nodes\/shared\/credentialTest\.(js|ts)$/,
 		rules: ['@n8n/community-nodes/no-deprecated-workflow-functions'],
 	},
 	{ file: /^package\.json$/, rules: ['@n8n/community-nodes/no-runtime-dependencies'] },

@@ -4,7 +4,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { renderOperationsMarkdown } from '../nodes/GenesysGws/actions/operationsMarkdown';
+import { renderOperationsMarkdown } from '../scripts/lib/operationsMarkdown';
 
 const README = path.resolve(__dirname, '../README.md');
 const START = '<!-- operations:start (generated from nodes/GenesysGws/actions/operations.ts) -->';

@@ -6,9 +6,10 @@ import type {
 	INodeTypeDescription,
 } from 'n8n-workflow';
 
+import { credentialTest } from '../shared/credentialTest';
 import { properties } from './actions/description';
-import { router } from './actions/router';
-import { credentialTest, listSearch } from './methods';
+import { executeItems } from './actions/executeItems';
+import { listSearch } from './methods';
 
 /** Genesys GWS action node: voice call control and agent state through GWS API v2. */
 export class GenesysGws implements INodeType {
@@ -32,6 +33,6 @@ export class GenesysGws implements INodeType {
 	methods = { listSearch, credentialTest };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await router.call(this);
+		return await executeItems.call(this);
 	}
 }

@@ -6,9 +6,9 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { credentialTest } from '../GenesysGws/methods';
+import { credentialTest } from '../shared/credentialTest';
 import { triggerProperties } from './description';
-import { startTrigger } from './trigger-session';
+import { startTrigger } from './triggerSession';
 
 export class GenesysGwsTrigger implements INodeType {
 	description: INodeTypeDescription = {

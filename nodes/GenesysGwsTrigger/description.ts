@@ -1,10 +1,9 @@
 /** The trigger's parameters. Event options come from events.ts (one list for UI, matching and docs). */
 import type { INodeProperties } from 'n8n-workflow';
 
-import { MAX_TIMEOUT_S } from '../GenesysGws/actions/limits';
+import { MAX_TIMEOUT_S } from '../shared/limits';
 import { TRIGGER_EVENTS } from './events';
-
-export const DEFAULT_MANUAL_TIMEOUT_SECONDS = 120;
+import { DEFAULT_MANUAL_TIMEOUT_SECONDS } from './triggerOptions';
 
 export const triggerProperties: INodeProperties[] = [
 	{

@@ -1,10 +1,11 @@
 /**
  * The trigger's events: one place that says which notification each event is, on which channel it arrives and
- * which part of a call it reports (the "aspect" the resync compares). Shapes: GWS-API.md §3 and §8.
+ * which part of a call it reports (the "aspect" the resync compares). Message types:
+ * https://docs.genesys.com/Documentation/HTCC/latest/API/CallsMessageType
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { CALLS_CHANNEL, DEVICES_CHANNEL } from '../shared/cometd';
+import { CALLS_CHANNEL, DEVICES_CHANNEL } from '../shared/channels';
 
 /** The part of a call resource an event reports; resync compares these to find what was missed. */
 export type CallAspect = 'state' | 'participants' | 'userData' | 'recordingState' | 'monitoredUserMuted';
@@ -72,12 +73,16 @@ export const TRIGGER_EVENTS: TriggerEvent[] = [
 
 export const EVENT_BY_VALUE = new Map(TRIGGER_EVENTS.map((e) => [e.value, e]));
 
-export const CALL_EVENTS = TRIGGER_EVENTS.filter((e) => e.aspect !== undefined);
+/** The call event that reports each aspect (resync items are reported as it). */
+export const CALL_EVENT_BY_ASPECT = new Map(
+	TRIGGER_EVENTS.filter((e) => e.aspect).map((e) => [e.aspect!, e] as const),
+);
 
 /**
  * Which event a notification is, or undefined for notifications we do not offer (logged and skipped).
  * Call notifications are `messageType: CallStateChangeMessage` keyed by `notificationType`; a notification
- * without messageType but with notificationType + call is accepted too (the ClearCall page prints one).
+ * without messageType but with notificationType + call is accepted too (the ClearCall page prints one:
+ * https://docs.genesys.com/Documentation/HTCC/latest/API/ClearCall).
  */
 export function eventOf(channel: string, data: IDataObject): TriggerEvent | undefined {
 	const messageType = data.messageType;

@@ -6,6 +6,8 @@
 import type { IDataObject, INode } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { digitsOf, numbersOfCall } from '../shared/participants';
+
 export interface FilterParameters {
 	callStates?: string[];
 	callTypes?: string[];
@@ -15,26 +17,6 @@ export interface FilterParameters {
 }
 
 export type CallFilter = (call: IDataObject) => boolean;
-
-/** Digits only, so "+1 555-1234" and "15551234" compare equal; empty when the input has no digit. */
-function digitsOf(value: unknown): string {
-	return typeof value === 'string' || typeof value === 'number' ? String(value).replace(/\D/g, '') : '';
-}
-
-/** Every number a call shows: dnis, ani and each participant (objects or, on older GWS builds, strings). */
-export function numbersOfCall(call: IDataObject): string[] {
-	const found: unknown[] = [call.dnis, call.ani];
-	const participants = Array.isArray(call.participants) ? call.participants : [];
-	for (const p of participants) {
-		if (p && typeof p === 'object') {
-			const party = p as IDataObject;
-			found.push(party.phoneNumber, party.digits, party.e164Number, party.formattedPhoneNumber);
-		} else {
-			found.push(p);
-		}
-	}
-	return [...new Set(found.map(digitsOf).filter((d) => d !== ''))];
-}
 
 export function compileCallFilter(node: INode, params: FilterParameters): CallFilter {
 	const checks: CallFilter[] = [];

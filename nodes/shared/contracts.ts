@@ -1,7 +1,6 @@
 /**
- * Interfaces shared by the action node, the trigger node and the CometD adapter.
- * transport/ (owned with the action node) implements GwsTransport; cometd/ implements GwsNotificationClient.
- * Kept in one file so both sides build against the same names.
+ * Interfaces shared by both nodes, the transport (transport/: REST and raw exchanges) and the CometD adapter
+ * (cometd/: GwsNotificationClient). Kept in one file so every side builds against the same names.
  */
 import type {
 	IDataObject,

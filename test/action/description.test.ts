@@ -3,7 +3,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { GenesysGws } from '../../nodes/GenesysGws/GenesysGws.node';
 import { OPERATIONS } from '../../nodes/GenesysGws/actions/operations';
-import { renderOperationsMarkdown } from '../../nodes/GenesysGws/actions/operationsMarkdown';
+import { renderOperationsMarkdown } from '../../scripts/lib/operationsMarkdown';
 
 const description = new GenesysGws().description;
 const props = description.properties;

@@ -7,11 +7,8 @@
 import type { INodeParameters } from 'n8n-workflow';
 
 import { OPERATIONS } from '../../nodes/GenesysGws/actions/operations';
-import {
-	SAMPLE_INPUTS,
-	exampleRequest,
-	renderOperationsMarkdown,
-} from '../../nodes/GenesysGws/actions/operationsMarkdown';
+import { PARAMETERS } from '../../nodes/GenesysGws/actions/parameters/catalog';
+import { exampleRequest, renderOperationsMarkdown } from '../../scripts/lib/operationsMarkdown';
 import { withQuery } from '../../nodes/shared/transport';
 import { callRef, runNode } from '../helpers/n8n';
 import { agent1, lastSeq, startSim, type Sim } from './setup';
@@ -29,7 +26,7 @@ it.each(OPERATIONS.map((op) => [op.value, op] as const))(
 	async (_value, op) => {
 		const parameters: INodeParameters = { resource: op.resource, operation: op.value };
 		for (const { name } of op.params) {
-			const sample = SAMPLE_INPUTS[name];
+			const sample = PARAMETERS[name].sample;
 			parameters[name] =
 				name === 'callId'
 					? callRef(sample as string)

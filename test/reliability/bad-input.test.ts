@@ -13,7 +13,8 @@
  */
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { OPERATIONS, type GwsOperation, type ParamName } from '../../nodes/GenesysGws/actions/operations';
+import { OPERATIONS, type GwsOperation } from '../../nodes/GenesysGws/actions/operations';
+import { PARAMETERS, type ParamName } from '../../nodes/GenesysGws/actions/parameters/catalog';
 import {
 	MAX_ID_LENGTH,
 	MAX_TEXT_LENGTH,
@@ -22,8 +23,7 @@ import {
 	MAX_USER_DATA_CHARS,
 	MAX_USER_DATA_DEPTH,
 	MAX_USER_DATA_KEY_LENGTH,
-} from '../../nodes/GenesysGws/actions/limits';
-import { PARAMETER_UI } from '../../nodes/GenesysGws/actions/parameters';
+} from '../../nodes/shared/limits';
 import { contextFor } from '../trigger/harness';
 import { runNode, type GwsTestCredential, type NodeResult } from '../helpers/n8n';
 import { Figures } from './support/results';
@@ -198,7 +198,7 @@ function expectNamedError(item: IDataObject, label: string, op: GwsOperation, ca
 }
 
 function labelOf(param: RefusedCase['param']): string {
-	return param === 'timeout' ? param : String(PARAMETER_UI[param].displayName);
+	return param === 'timeout' ? param : String(PARAMETERS[param].ui.displayName);
 }
 
 describe.each(OPERATIONS.map((op) => [`${op.resource}.${op.value}`, op] as const))('%s', (_name, op) => {
@@ -325,7 +325,7 @@ function expectedRequest(op: GwsOperation, param: ParamName, value: string) {
 	} else {
 		rawPath = `/api/v2/me/calls/${encodeURIComponent(ids.callId)}`;
 		path = `/api/v2/me/calls/${ids.callId}`;
-		if (op.kind === 'get') method = 'GET';
+		if (op.kind === 'getCall') method = 'GET';
 	}
 	if (method === 'GET') return { method, rawPath, path, body: undefined };
 	const body: IDataObject = { operationName: op.operationName };

@@ -12,7 +12,7 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { MAX_ID_LENGTH } from '../../nodes/GenesysGws/actions/limits';
+import { MAX_ID_LENGTH } from '../../nodes/shared/limits';
 import { NOTIFICATION_CLIENT_DEFAULTS } from '../../nodes/shared/cometd';
 import { activateTrigger, restAs } from '../trigger/harness';
 import { runNode, type GwsTestCredential } from '../helpers/n8n';

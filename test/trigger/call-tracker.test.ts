@@ -4,9 +4,10 @@
  */
 import type { IDataObject, INode } from 'n8n-workflow';
 
-import { CallTracker } from '../../nodes/GenesysGwsTrigger/call-tracker';
+import { CallTracker } from '../../nodes/GenesysGwsTrigger/callTracker';
 import { eventOf } from '../../nodes/GenesysGwsTrigger/events';
-import { compileCallFilter, numbersOfCall } from '../../nodes/GenesysGwsTrigger/filters';
+import { compileCallFilter } from '../../nodes/GenesysGwsTrigger/filters';
+import { numbersOfCall } from '../../nodes/shared/participants';
 
 const call = (id: string, extra: IDataObject = {}): IDataObject => ({
 	id,

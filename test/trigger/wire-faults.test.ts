@@ -4,9 +4,9 @@
  */
 import type { GwsNotification } from '../../nodes/shared/contracts';
 import { GwsCometdClient, NOTIFICATION_CLIENT_DEFAULTS } from '../../nodes/shared/cometd';
-import { BayeuxCookieJar } from '../../nodes/shared/cometd/cookie-jar';
-import { createGwsBayeuxSend, resolveBaseUrl, type WireDiagnostics } from '../../nodes/shared/cometd/gws-http';
-import type { BayeuxReply, BayeuxSend } from '../../nodes/shared/cometd/long-polling';
+import { BayeuxCookieJar } from '../../nodes/shared/cometd/cookieJar';
+import { createGwsBayeuxSend, resolveBaseUrl, type WireDiagnostics } from '../../nodes/shared/cometd/gwsHttp';
+import type { BayeuxReply, BayeuxSend } from '../../nodes/shared/cometd/longPolling';
 import { clearGwsSessions } from '../../nodes/shared/transport';
 import { startSimulator, type RunningSimulator } from '../../simulator';
 import { contextFor, type TriggerCredential } from './harness';

@@ -1,10 +1,9 @@
-/* The node's properties, generated from the operation table (operations.ts + parameters.ts). */
+/* The node's properties, generated from the operation table (operations.ts) and the parameter catalog. */
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import { MAX_TIMEOUT_S } from './limits';
-import { OPERATIONS } from './operations';
-import type { GwsResource, ParamName } from './operations';
-import { PARAMETER_UI, USER_DATA_FIELDS_UI, USER_DATA_INPUT_UI } from './parameters';
+import { optionsProperty } from './options';
+import { OPERATIONS, type GwsOperation, type GwsResource } from './operations';
+import { PARAMETERS } from './parameters/catalog';
 
 const RESOURCES: Array<{ name: string; value: GwsResource }> = [
 	{ name: 'Call', value: 'call' },
@@ -43,130 +42,55 @@ const operationProperties: INodeProperties[] = [
 	},
 ];
 
+/** Show a property for exactly these operations. */
+function showFor(ops: GwsOperation[]) {
+	return {
+		resource: [...new Set(ops.map((o) => o.resource))],
+		operation: ops.map((o) => o.value),
+	};
+}
+
 /**
- * One property per (parameter, required) pair, shown for exactly the operations that take it that way:
- * n8n allows one name on several properties whose displayOptions never overlap.
+ * One property per (parameter, required) pair, shown for exactly the operations that take it that way: n8n
+ * allows one name on several properties whose displayOptions never overlap. Pairs come in the catalog's order
+ * (Call first), then in the order operations first use them. A parameter with an alternative input also gets its
+ * selector (once, before it, for every operation taking it) and the alternative property.
  */
 function parameterProperties(): INodeProperties[] {
-	const properties: INodeProperties[] = [];
-	const seen = new Set<string>();
-	// In PARAMETER_UI's order (Call first: it is what a user picks first), not in order of first use.
-	const order = Object.keys(PARAMETER_UI);
+	const order = Object.keys(PARAMETERS);
 	const uses = OPERATIONS.flatMap((op) => op.params).sort(
 		(a, b) => order.indexOf(a.name) - order.indexOf(b.name),
 	);
-	for (const use of uses) {
-		const id = `${use.name}:${use.required}`;
-		if (seen.has(id)) continue;
-		seen.add(id);
-		const users = OPERATIONS.filter((o) =>
-			o.params.some((p) => p.name === use.name && p.required === use.required),
+	const properties: INodeProperties[] = [];
+	const seen = new Set<string>();
+	for (const { name, required } of uses) {
+		const pair = `${name}:${required}`;
+		if (seen.has(pair)) continue;
+		const spec = PARAMETERS[name];
+		const input = spec.alternativeInput;
+		if (input && !seen.has(name)) {
+			const takers = OPERATIONS.filter((op) => op.params.some((p) => p.name === name));
+			properties.push({ ...input.selector, displayOptions: { show: showFor(takers) } });
+		}
+		seen.add(pair).add(name);
+		const show = showFor(
+			OPERATIONS.filter((op) => op.params.some((p) => p.name === name && p.required === required)),
 		);
-		const show = {
-			resource: [...new Set(users.map((o) => o.resource))],
-			operation: users.map((o) => o.value),
+		const property: INodeProperties = {
+			...spec.ui,
+			displayOptions: { show: input ? { ...show, [input.selector.name]: [input.mainValue] } : show },
 		};
-		if (use.name !== 'userData') {
+		if (required) property.required = true;
+		properties.push(property);
+		if (input) {
 			properties.push({
-				...PARAMETER_UI[use.name as ParamName],
-				required: use.required || undefined,
-				displayOptions: { show },
-			} as INodeProperties);
-			continue;
+				...input.alternative,
+				displayOptions: { show: { ...show, [input.selector.name]: [input.alternativeValue] } },
+			});
 		}
-		// User data: JSON (the contract parameter) or key/value fields, picked by userDataInput.
-		if (!seen.has('userDataInput')) {
-			seen.add('userDataInput');
-			const allUsers = OPERATIONS.filter((o) => o.params.some((p) => p.name === 'userData'));
-			properties.push({
-				...USER_DATA_INPUT_UI,
-				displayOptions: {
-					show: {
-						resource: [...new Set(allUsers.map((o) => o.resource))],
-						operation: allUsers.map((o) => o.value),
-					},
-				},
-			} as INodeProperties);
-		}
-		properties.push({
-			...PARAMETER_UI.userData,
-			required: use.required || undefined,
-			displayOptions: { show: { ...show, userDataInput: ['json'] } },
-		} as INodeProperties);
-		properties.push({
-			...USER_DATA_FIELDS_UI,
-			displayOptions: { show: { ...show, userDataInput: ['fields'] } },
-		} as INodeProperties);
 	}
-	return properties.map((p) => {
-		if (p.required === undefined) delete p.required;
-		return p;
-	});
+	return properties;
 }
-
-const valuesWhere = (test: (op: (typeof OPERATIONS)[number]) => boolean) =>
-	OPERATIONS.filter(test).map((op) => op.value);
-
-const optionsProperty: INodeProperties = {
-	displayName: 'Options',
-	name: 'options',
-	type: 'collection',
-	placeholder: 'Add Option',
-	default: {},
-	options: [
-		{
-			displayName: 'Check Capabilities First',
-			name: 'capabilityPreCheck',
-			type: 'boolean',
-			default: false,
-			description:
-				"Whether to read the call first and refuse the operation (without sending it) when the call's capabilities do not allow it",
-			displayOptions: { show: { '/operation': valuesWhere((op) => op.capability !== undefined) } },
-		},
-		{
-			displayName: 'Confirmation Timeout (Seconds)',
-			name: 'confirmationTimeout',
-			type: 'number',
-			typeOptions: { minValue: 1, maxValue: MAX_TIMEOUT_S },
-			default: 10,
-			description: 'How long to wait for the confirming notification before failing',
-			displayOptions: {
-				show: {
-					'/operation': valuesWhere((op) => op.confirmation !== undefined),
-					waitForConfirmation: [true],
-				},
-			},
-		},
-		{
-			displayName: 'Include Call',
-			name: 'includeCall',
-			type: 'boolean',
-			default: false,
-			description:
-				'Whether to read the call after the operation and add it to the output (null if the call is gone)',
-			displayOptions: { show: { '/operation': valuesWhere((op) => op.kind === 'callOperation') } },
-		},
-		{
-			displayName: 'Timeout (Seconds)',
-			name: 'timeout',
-			type: 'number',
-			typeOptions: { minValue: 1, maxValue: MAX_TIMEOUT_S },
-			default: 30,
-			description: 'How long to wait for each GWS reply',
-		},
-		{
-			displayName: 'Wait for Confirmation',
-			name: 'waitForConfirmation',
-			type: 'boolean',
-			default: false,
-			description:
-				'Whether to wait for the notification that confirms the operation (e.g. the call becoming Established after Answer) and output the resulting call',
-			displayOptions: {
-				show: { '/operation': valuesWhere((op) => op.confirmation !== undefined) },
-			},
-		},
-	],
-};
 
 export const properties: INodeProperties[] = [
 	{

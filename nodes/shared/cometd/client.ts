@@ -6,7 +6,7 @@
  *   `backoffIncrementMs` up to `maxBackoffMs`.
  * - "402::Unknown client" (server forgot the session, e.g. restart): the server advises `reconnect: handshake`;
  *   cometd.js re-handshakes; we re-subscribe every channel on each successful handshake.
- * - REST session rejected (HTTP 401/403 on a Bayeux POST): gws-http.ts renews it through the transport and retries.
+ * - REST session rejected (HTTP 401/403 on a Bayeux POST): gwsHttp.ts renews it through the transport and retries.
  * - A failure is LASTING after `failureAttempts` consecutive failed exchanges and `failureAfterMs` without a
  *   connection, or at once when the credential is refused. It is reported once per outage (onStatus 'failed');
  *   the client keeps trying and reports 'recovered' when the server is back.
@@ -18,15 +18,12 @@
  */
 import type { CometD, Message } from 'cometd';
 
+import { CALLS_CHANNEL, NOTIFICATIONS_PATH } from '../channels';
 import type { GwsNotification, GwsNotificationClient, IDataObject } from '../contracts';
-import type { BayeuxCookieJar } from './cookie-jar';
-import type { WireDiagnostics } from './gws-http';
-import { createLongPollingTransport, type BayeuxSend } from './long-polling';
+import type { BayeuxCookieJar } from './cookieJar';
+import type { WireDiagnostics } from './gwsHttp';
+import { createLongPollingTransport, type BayeuxSend } from './longPolling';
 import { loadCometd } from './runtime';
-
-export const NOTIFICATIONS_PATH = '/api/v2/notifications';
-export const CALLS_CHANNEL = '/v2/me/calls';
-export const DEVICES_CHANNEL = '/v2/me/devices';
 
 export type NotificationClientStatus =
 	| { state: 'subscribed'; first: boolean }

@@ -5,15 +5,12 @@
  */
 import type { GwsContext } from '../contracts';
 import { GwsCometdClient, type NotificationClientOptions } from './client';
-import { BayeuxCookieJar } from './cookie-jar';
-import { createGwsBayeuxSend, resolveBaseUrl, type WireDiagnostics } from './gws-http';
+import { BayeuxCookieJar } from './cookieJar';
+import { createGwsBayeuxSend, resolveBaseUrl, type WireDiagnostics } from './gwsHttp';
 
 export {
-	CALLS_CHANNEL,
-	DEVICES_CHANNEL,
 	GwsCometdClient,
 	NOTIFICATION_CLIENT_DEFAULTS,
-	NOTIFICATIONS_PATH,
 	type NotificationClientOptions,
 	type NotificationClientStatus,
 } from './client';

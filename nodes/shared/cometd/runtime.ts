@@ -2,7 +2,7 @@
  * Loads the official CometD client for Node: cometd 7 plus cometd-nodejs-client's adapt(), which installs the
  * `window` global (timers, XMLHttpRequest, WebSocket) that cometd.js expects. adapt() runs once per process.
  *
- * We use adapt() only for `window` and its timers: our long-polling transport (long-polling.ts) never touches its
+ * We use adapt() only for `window` and its timers: our long-polling transport (longPolling.ts) never touches its
  * XMLHttpRequest, so its process-wide cookie jar (one per host, shared by every client) is never used.
  */
 import * as cometdLib from 'cometd';

@@ -3,16 +3,10 @@ import type { IExecuteFunctions, IHttpRequestOptions } from 'n8n-workflow';
 import type { GwsContext, GwsRawRequest, GwsRawResponse } from '../contracts';
 import { GWS_CREDENTIAL_TYPE } from './credentials';
 import type { GwsServer } from './credentials';
-import { isAbortError, networkError } from './errors';
+import { isAbortError, networkError } from './networkFailure';
 
 /** REST calls answer quickly; callers with long polls pass their own timeout. */
 export const DEFAULT_TIMEOUT_MS = 30_000;
-
-/**
- * The longest timeout in seconds any of our options may take: Node.js timers overflow above 2^31-1 ms and
- * then fire at once (TimeoutOverflowWarning), so a larger value would time out immediately.
- */
-export const MAX_TIMEOUT_S = 2_147_483;
 
 /**
  * n8n-core replaces `abortSignal` with the execution's cancel signal in execute contexts. To keep both (the

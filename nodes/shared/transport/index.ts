@@ -1,11 +1,11 @@
 /**
- * The one way this package talks HTTP to GWS (implements GwsTransport of ../contracts.ts):
+ * The one way this package talks HTTP to GWS:
  * - gwsApiRequest: a REST call; JSON in, JSON object out; any failure is a clear n8n error.
  * - getGwsSession: the session cookie + CSRF token, for the CometD client to join the same session.
  * - gwsRawRequest: one raw exchange with auth, TLS option, cookie and CSRF; every HTTP status is returned.
  * All requests go through n8n's httpRequestWithAuthentication with the `genesysGwsApi` credential.
  */
-import type { IDataObject, JsonObject } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
 import type {
 	GwsContext,
@@ -16,62 +16,21 @@ import type {
 } from '../contracts';
 import { cookieHeader, storeCookies } from './cookies';
 import { readGwsServer } from './credentials';
-import { isSessionRejected, nonJsonError, responseError } from './errors';
 import { DEFAULT_TIMEOUT_MS, exchange } from './exchange';
+import { gwsReplyError, isSessionRejected, judgeGwsReply, replyOf } from './reply';
+import { withQuery } from './paths';
 import { absorbResponse, sessionFor, sessionHeaders, toSessionInfo } from './session';
 
-export { GWS_CREDENTIAL_TYPE, checkBaseUrl, normalizeBaseUrl, readGwsServer } from './credentials';
+export { GWS_CREDENTIAL_TYPE, checkBaseUrl, readGwsServer } from './credentials';
 export type { GwsServer } from './credentials';
-export {
-	GWS_STATUS_CODES,
-	describeNetworkFailure,
-	describeNonJson,
-	describeResponseFailure,
-	describeTarget,
-	isAbortError,
-	scrubSecrets,
-} from './errors';
-export { DEFAULT_TIMEOUT_MS, MAX_TIMEOUT_S } from './exchange';
+export { describeTarget, scrubSecrets } from './errors';
+export { GWS_STATUS_CODES, gwsReplyError, judgeGwsReply } from './reply';
+export { describeNetworkFailure } from './networkFailure';
+export { fillPath, gwsPath, withQuery } from './paths';
 export { clearGwsSessions } from './session';
 
 /**
- * True for "." and "..": encodeURIComponent leaves them as they are and the URL parser then removes them as
- * dot segments (".../calls/.." becomes ".../me"), so such an id would address ANOTHER resource.
- */
-export function isDotSegment(id: string): boolean {
-	return id === '.' || id === '..';
-}
-
-/**
- * Builds `/api/v2/...` paths; every id is URL-encoded so `/`, `?` or `#` in it cannot change the path. A
- * dot-segment id cannot be encoded safely (the URL parser also treats %2E%2E as ".."), so it is refused here as
- * a last guard; the node refuses it earlier with the parameter's name.
- */
-export function gwsPath(strings: TemplateStringsArray, ...ids: string[]): string {
-	const bad = ids.find(isDotSegment);
-	if (bad !== undefined) {
-		throw new Error(`The id "${bad}" would change the request path; an id cannot be "." or ".."`);
-	}
-	return strings.reduce(
-		(path, part, i) => path + part + (i < ids.length ? encodeURIComponent(ids[i]) : ''),
-		'',
-	);
-}
-
-/** Appends the query string (empty values left out), as every request is sent. */
-export function withQuery(url: string, qs?: IDataObject): string {
-	if (!qs) return url;
-	const params = new URLSearchParams();
-	for (const [name, value] of Object.entries(qs)) {
-		if (value !== undefined && value !== null && value !== '') params.append(name, String(value));
-	}
-	const query = params.toString();
-	return query ? `${url}?${query}` : url;
-}
-
-/**
- * A GWS REST request. Success means HTTP 2xx AND statusCode 0 (or none); a 200 with a non-zero statusCode
- * and a 4xx/5xx with statusCode 0 are both failures. When GWS refuses the session (401, or 403 "Missing or
+ * A GWS REST request; success as reply.ts judges it. When GWS refuses the session (401, or 403 "Missing or
  * invalid Csrf token": expired session, restarted server), the transport logs in again once and retries.
  */
 export async function gwsApiRequest(
@@ -121,38 +80,10 @@ export async function gwsApiRequest(
 			continue;
 		}
 		absorbResponse(session, response);
-		return interpret(this, errorContext, response);
+		const verdict = judgeGwsReply(errorContext, replyOf(response));
+		if (!verdict.ok) throw gwsReplyError(this.getNode(), errorContext, verdict);
+		return verdict.json;
 	}
-}
-
-function interpret(
-	ctx: GwsContext,
-	errorContext: Parameters<typeof responseError>[1],
-	response: GwsRawResponse,
-): IDataObject {
-	let parsed: unknown;
-	try {
-		parsed = JSON.parse(response.body);
-	} catch {
-		parsed = undefined;
-	}
-	if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) {
-		const contentType = response.headers['content-type'];
-		throw nonJsonError(
-			ctx.getNode(),
-			errorContext,
-			response.statusCode,
-			typeof contentType === 'string' ? contentType : '',
-			response.body,
-		);
-	}
-	const json = parsed as JsonObject;
-	const httpOk = response.statusCode >= 200 && response.statusCode < 300;
-	const gwsOk = json.statusCode === undefined || json.statusCode === 0;
-	if (!httpOk || !gwsOk) {
-		throw responseError(ctx.getNode(), errorContext, response.statusCode, json, response.body);
-	}
-	return json as IDataObject;
 }
 
 /** The current GWS session (logging in if needed, or again with `renew`), for the CometD client. */

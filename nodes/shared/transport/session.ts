@@ -1,5 +1,5 @@
 /**
- * The GWS HTTP session (GWS-API.md §1): a GET /api/v2/me with Basic auth returns the JSESSIONID cookie and,
+ * The GWS HTTP session (https://docs.genesys.com/Documentation/HTCC/latest/API/CSRFProtection): a GET /api/v2/me with Basic auth returns the JSESSIONID cookie and,
  * when CSRF protection is on, X-CSRF-HEADER (the header's name) + X-CSRF-TOKEN (its value). Both must go back
  * on every later request. Sessions are cached per (base URL, username, n8n credential id) for the life of the
  * n8n process; the password is neither part of the key nor stored (n8n adds it to each request).
@@ -11,8 +11,8 @@ import type { GwsContext, GwsRawResponse, GwsSessionInfo } from '../contracts';
 import { cookieHeader, setCookieHeaders, storeCookies } from './cookies';
 import type { CookieJar } from './cookies';
 import type { GwsServer } from './credentials';
-import { nonJsonError, responseError } from './errors';
 import { exchange } from './exchange';
+import { gwsReplyError, judgeGwsReply, replyOf } from './reply';
 
 export interface GwsSession {
 	jar: CookieJar;
@@ -80,26 +80,8 @@ async function login(
 		timeoutMs: timeoutMs ?? 0,
 		itemIndex,
 	};
-	let body: unknown;
-	try {
-		body = JSON.parse(response.body);
-	} catch {
-		body = undefined;
-	}
-	if (!body || typeof body !== 'object' || Array.isArray(body)) {
-		throw nonJsonError(
-			ctx.getNode(),
-			errorContext,
-			response.statusCode,
-			String(response.headers['content-type'] ?? ''),
-			response.body,
-		);
-	}
-	const json = body as Record<string, never>;
-	const ok = response.statusCode >= 200 && response.statusCode < 300;
-	if (!ok || (typeof json.statusCode === 'number' && json.statusCode !== 0)) {
-		throw responseError(ctx.getNode(), errorContext, response.statusCode, json, response.body);
-	}
+	const verdict = judgeGwsReply(errorContext, replyOf(response));
+	if (!verdict.ok) throw gwsReplyError(ctx.getNode(), errorContext, verdict);
 	const session: GwsSession = { jar: new Map() };
 	absorbResponse(session, response);
 	return session;

@@ -1,9 +1,10 @@
 /**
  * A cometd.js long-polling transport whose HTTP exchange goes through a function we supply (the shared GWS
- * transport, see gws-http.ts) instead of cometd-nodejs-client's XMLHttpRequest. cometd.js keeps doing the Bayeux
+ * transport, see gwsHttp.ts) instead of cometd-nodejs-client's XMLHttpRequest. cometd.js keeps doing the Bayeux
  * work (batching, the single /meta/connect, timeouts, advice); we only replace the wire.
  *
- * WebSocket is never offered: GWS "does not currently support web sockets" (GWS-API.md §3).
+ * WebSocket is never offered: GWS "does not currently support web sockets"
+ * (https://docs.genesys.com/Documentation/HTCC/8.5.2/Dep/CometD).
  */
 import { loadCometd, type LongPollingTransportLike, type XhrPacket } from './runtime';
 

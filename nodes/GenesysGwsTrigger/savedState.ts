@@ -6,8 +6,8 @@
  * Only kept after an error, for a limited time, in this process: a user who deactivates a workflow on purpose
  * does not get old changes replayed when activating it again.
  */
-import type { CallTracker } from './call-tracker';
-import type { DeviceTracker } from './device-tracker';
+import type { CallTracker } from './callTracker';
+import type { DeviceTracker } from './deviceTracker';
 
 export interface SavedTriggerState {
 	calls: CallTracker;

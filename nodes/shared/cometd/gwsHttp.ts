@@ -4,8 +4,8 @@
  */
 import type { GwsContext, GwsRawResponse } from '../contracts';
 import { getGwsSession, gwsRawRequest } from '../transport';
-import { BAYEUX_BROWSER_COOKIE, type BayeuxCookieJar } from './cookie-jar';
-import type { BayeuxExchange, BayeuxReply, BayeuxSend } from './long-polling';
+import { BAYEUX_BROWSER_COOKIE, type BayeuxCookieJar } from './cookieJar';
+import type { BayeuxExchange, BayeuxReply, BayeuxSend } from './longPolling';
 
 /** cometd.js aborts a request itself (maxNetworkDelay + the server's long-poll timeout); this is only a backstop. */
 const HTTP_BACKSTOP_TIMEOUT_MS = 120_000;

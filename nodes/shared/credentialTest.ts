@@ -1,24 +1,19 @@
 /**
- * The credential test: really logs in (GET /api/v2/me, as the transport does) and says why it failed, with the
- * transport's own wording for refused connections, DNS, TLS, timeouts, 401 and non-JSON replies.
+ * The credential test both nodes name (`testedBy: 'genesysGwsApiTest'`): really logs in (GET /api/v2/me, as the
+ * transport does) and says why it failed, in the transport's own words for refused connections, DNS, TLS,
+ * timeouts, 401 and replies that are not GWS JSON (one rule for a GWS reply: transport/reply.ts).
  */
 import type {
 	ICredentialTestFunctions,
 	ICredentialsDecrypted,
 	INodeCredentialTestResult,
-	JsonObject,
 } from 'n8n-workflow';
 
-import {
-	checkBaseUrl,
-	describeNetworkFailure,
-	describeNonJson,
-	describeResponseFailure,
-} from '../../shared/transport';
+import { checkBaseUrl, describeNetworkFailure, judgeGwsReply } from './transport';
 
 const TEST_TIMEOUT_MS = 15_000;
 
-export async function genesysGwsApiTest(
+async function genesysGwsApiTest(
 	this: ICredentialTestFunctions,
 	credential: ICredentialsDecrypted,
 ): Promise<INodeCredentialTestResult> {
@@ -60,29 +55,17 @@ export async function genesysGwsApiTest(
 		return { status: 'Error', message: `${failure.message}. ${failure.description}` };
 	}
 
-	const text =
-		typeof response.body === 'string' ? response.body : JSON.stringify(response.body ?? '');
-	let body: unknown;
-	try {
-		body = JSON.parse(text);
-	} catch {
-		body = undefined;
-	}
-	if (!body || typeof body !== 'object' || Array.isArray(body)) {
-		const contentType = response.headers?.['content-type'];
-		const failure = describeNonJson(
-			context,
-			response.statusCode,
-			typeof contentType === 'string' ? contentType : '',
-			text,
-		);
-		return { status: 'Error', message: `${failure.message}. ${failure.description}` };
-	}
-	const json = body as JsonObject;
-	const ok = response.statusCode >= 200 && response.statusCode < 300;
-	if (!ok || (json.statusCode !== undefined && json.statusCode !== 0)) {
-		const failure = describeResponseFailure(context, response.statusCode, json, text);
-		return { status: 'Error', message: `${failure.message}. ${failure.description}` };
+	const contentType = response.headers?.['content-type'];
+	const verdict = judgeGwsReply(context, {
+		httpStatus: response.statusCode,
+		contentType: typeof contentType === 'string' ? contentType : '',
+		body: typeof response.body === 'string' ? response.body : JSON.stringify(response.body ?? ''),
+	});
+	if (!verdict.ok) {
+		return { status: 'Error', message: `${verdict.failure.message}. ${verdict.failure.description}` };
 	}
 	return { status: 'OK', message: `Logged in to GWS at ${checked.baseUrl} as ${username}` };
 }
+
+/** The `credentialTest` methods of both nodes. */
+export const credentialTest = { genesysGwsApiTest };

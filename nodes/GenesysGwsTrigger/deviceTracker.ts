@@ -5,7 +5,7 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { stableJson } from './call-tracker';
+import { stableJson } from './callTracker';
 
 const STATE_FIELDS = ['deviceState', 'userState', 'doNotDisturb', 'supervisorMonitoringState'];
 

@@ -1,11 +1,11 @@
-/* Reads resource + operation once, runs the table-driven executor per item, keeps paired items, honours Continue On Fail. */
+/* The node's execute(): finds the operation once, runs it per item, keeps paired items, honours Continue On Fail. */
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, JsonObject } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INode, INodeExecutionData } from 'n8n-workflow';
 
-import { executeOperation } from './execute';
+import { executeOperation } from './executeOperation';
 import { OPERATIONS, findOperation } from './operations';
 
-export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+export async function executeItems(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
 	const resource = this.getNodeParameter('resource', 0) as string;
 	const operation = this.getNodeParameter('operation', 0) as string;
@@ -40,14 +40,17 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 				output.push({ json, pairedItem: { item: itemIndex } });
 				continue;
 			}
-			if (error instanceof NodeApiError || error instanceof NodeOperationError) {
-				error.context.itemIndex ??= itemIndex;
-			}
-			// Both constructors hand back an error that already is of their class, unchanged.
-			if (error instanceof NodeApiError)
-				throw new NodeApiError(this.getNode(), error as unknown as JsonObject);
-			throw new NodeOperationError(this.getNode(), error as Error, { itemIndex });
+			throw asItemError(this.getNode(), error, itemIndex);
 		}
 	}
 	return [output];
+}
+
+/** n8n's errors pass as they are (with the item's index); anything else becomes one, naming the item. */
+function asItemError(node: INode, error: unknown, itemIndex: number): NodeApiError | NodeOperationError {
+	if (error instanceof NodeApiError || error instanceof NodeOperationError) {
+		error.context.itemIndex ??= itemIndex;
+		return error;
+	}
+	return new NodeOperationError(node, error as Error, { itemIndex });
 }

@@ -6,6 +6,8 @@
  * JSESSIONID and any other cookie belong to the REST session, which the shared transport owns; they are not kept
  * here, so one module stays the only owner of the session.
  */
+import { parseCookiePair } from '../transport/cookies';
+
 export const BAYEUX_BROWSER_COOKIE = 'BAYEUX_BROWSER';
 
 export class BayeuxCookieJar {
@@ -15,11 +17,8 @@ export class BayeuxCookieJar {
 	store(setCookie: string | string[] | undefined): void {
 		if (!setCookie) return;
 		for (const header of Array.isArray(setCookie) ? setCookie : [setCookie]) {
-			const nameValue = header.split(';')[0].trim();
-			const eq = nameValue.indexOf('=');
-			if (eq <= 0) continue;
-			const name = nameValue.slice(0, eq);
-			if (name === BAYEUX_BROWSER_COOKIE) this.cookies.set(name, nameValue);
+			const pair = parseCookiePair(header);
+			if (pair?.name === BAYEUX_BROWSER_COOKIE) this.cookies.set(pair.name, `${pair.name}=${pair.value}`);
 		}
 	}
 

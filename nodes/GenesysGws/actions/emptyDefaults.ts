@@ -1,0 +1,28 @@
+/** Values looked up from GWS when the user leaves a parameter empty (the catalog's `whenEmpty`). */
+import { NodeOperationError } from 'n8n-workflow';
+
+import type { ParameterSpec } from './parameters/catalog';
+import { listOf, send, type ItemRun } from './itemRun';
+import { buildRequest } from './requestKinds';
+
+/** The user's first device, for Dial (and device operations) without a Device ID. */
+async function firstDeviceId(run: ItemRun): Promise<string> {
+	const devices = listOf(await send(run, buildRequest('getDevices', { slots: {}, body: {} })), 'devices');
+	const id = devices.find((d) => typeof d.id === 'string' && d.id !== '')?.id;
+	if (typeof id !== 'string') {
+		throw new NodeOperationError(
+			run.ctx.getNode(),
+			'GWS lists no device for this user, so there is nothing to dial from',
+			{
+				itemIndex: run.itemIndex,
+				description:
+					'Check that the user has a place/device assigned in Genesys, or enter a Device ID.',
+			},
+		);
+	}
+	return id;
+}
+
+export const EMPTY_DEFAULTS: Record<NonNullable<ParameterSpec['whenEmpty']>, (run: ItemRun) => Promise<string>> = {
+	firstDevice: firstDeviceId,
+};

@@ -1,0 +1,101 @@
+/**
+ * One operation for one input item: options, parameters, defaults looked up from GWS, the optional capability
+ * pre-check, the request, the optional wait for confirmation, and the output items.
+ */
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
+import { CALLS_CHANNEL } from '../../shared/channels';
+import type { GwsNotification } from '../../shared/contracts';
+import { readGwsServer } from '../../shared/transport';
+import { checkCapability } from './capabilityCheck';
+import type { ConfirmationTarget } from './confirmations';
+import { sendAndConfirm } from './confirmationWait';
+import { EMPTY_DEFAULTS } from './emptyDefaults';
+import { listOf, readCall, send, type ItemRun } from './itemRun';
+import type { GwsOperation } from './operations';
+import { DEFAULT_CONFIRMATION_TIMEOUT_S, DEFAULT_REQUEST_TIMEOUT_S, readOptions } from './options';
+import { PARAMETERS } from './parameters/catalog';
+import { place, readParameters, type CheckedParams } from './parameters/readParameters';
+import { REQUEST_KINDS, buildRequest, type RequestKind } from './requestKinds';
+
+/** Fills parameters left empty whose catalog record says how to look them up (e.g. the first device). */
+async function fillEmptyDefaults(run: ItemRun, params: CheckedParams): Promise<void> {
+	for (const use of run.op.params) {
+		const whenEmpty = PARAMETERS[use.name].whenEmpty;
+		if (!whenEmpty || params.values[use.name] !== undefined) continue;
+		const value = await EMPTY_DEFAULTS[whenEmpty](run);
+		params.values[use.name] = value;
+		place(params, use.wire ?? PARAMETERS[use.name].wire, value);
+	}
+}
+
+function notificationSummary(n: GwsNotification): IDataObject {
+	const summary: IDataObject = { channel: n.channel };
+	for (const field of ['messageType', 'notificationType'] as const) {
+		if (n.data?.[field] !== undefined) summary[field] = n.data[field];
+	}
+	return summary;
+}
+
+/** Runs one operation for one input item; returns the output items' JSON. */
+export async function executeOperation(
+	this: IExecuteFunctions,
+	op: GwsOperation,
+	itemIndex: number,
+): Promise<IDataObject[]> {
+	const options = readOptions(this, itemIndex);
+	const run: ItemRun = {
+		ctx: this,
+		op,
+		itemIndex,
+		timeoutMs: (options.timeout ?? DEFAULT_REQUEST_TIMEOUT_S) * 1000,
+	};
+	const server = await readGwsServer(this);
+	const params = readParameters(this, op, itemIndex, server.baseUrl);
+	const kind: RequestKind = REQUEST_KINDS[op.kind];
+	if ('resource' in kind.output) {
+		const response = await send(run, buildRequest(op.kind, params));
+		return [(response[kind.output.resource] as IDataObject | undefined) ?? response];
+	}
+	if ('list' in kind.output) return listOf(await send(run, buildRequest(op.kind, params)), kind.output.list);
+
+	const callId = params.values.callId as string | undefined;
+	if (options.capabilityPreCheck && callId !== undefined) await checkCapability(run, callId);
+	await fillEmptyDefaults(run, params);
+	const req = buildRequest(op.kind, params, op.operationName);
+	const sendOperation = async () => await send(run, req);
+
+	const output: IDataObject = { operation: op.value, operationName: req.body?.operationName };
+	if (callId !== undefined) output.callId = callId;
+
+	if (options.waitForConfirmation && op.confirmation) {
+		const conf = op.confirmation;
+		let target: ConfirmationTarget = { callId, values: params.values };
+		if (conf.prepare) target = await conf.prepare(target, async (id) => await readCall(run, id));
+		const { response, notification } = await sendAndConfirm(
+			run,
+			conf,
+			target,
+			options.confirmationTimeout ?? DEFAULT_CONFIRMATION_TIMEOUT_S,
+			sendOperation,
+		);
+		Object.assign(output, response, {
+			confirmed: true,
+			notification: notificationSummary(notification),
+		});
+		if (conf.channel === CALLS_CHANNEL) output.call = notification.data.call;
+		else output.devices = notification.data.devices;
+		return [output];
+	}
+
+	Object.assign(output, await sendOperation());
+	if (options.includeCall && callId !== undefined) {
+		// The call as it stands now; a call the operation ended may already be gone (then `call` is null).
+		try {
+			output.call = await readCall(run, callId);
+		} catch {
+			output.call = null;
+		}
+	}
+	return [output];
+}

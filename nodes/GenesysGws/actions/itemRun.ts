@@ -1,0 +1,30 @@
+/** One operation for one item: what every step of it shares, and the GWS requests it makes on the way. */
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
+import { gwsApiRequest } from '../../shared/transport';
+import type { GwsOperation } from './operations';
+import { getCallRequest, type GwsRequest } from './requestKinds';
+
+export interface ItemRun {
+	ctx: IExecuteFunctions;
+	op: GwsOperation;
+	itemIndex: number;
+	/** Per GWS reply (the Timeout option). */
+	timeoutMs: number;
+}
+
+export async function send(run: ItemRun, req: GwsRequest): Promise<IDataObject> {
+	return await gwsApiRequest.call(run.ctx, { ...req, timeoutMs: run.timeoutMs, itemIndex: run.itemIndex });
+}
+
+/** GET one call; returns the call resource. */
+export async function readCall(run: ItemRun, callId: string): Promise<IDataObject> {
+	const response = await send(run, getCallRequest(callId));
+	return (response.call as IDataObject | undefined) ?? response;
+}
+
+/** The array under `field` of a reply (calls, devices); anything else is an empty list. */
+export function listOf(response: IDataObject, field: string): IDataObject[] {
+	const value = response[field];
+	return Array.isArray(value) ? (value as IDataObject[]) : [];
+}

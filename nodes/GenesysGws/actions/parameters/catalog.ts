@@ -1,0 +1,223 @@
+/**
+ * Every parameter of the action node, one record each: its UI (without displayOptions, which description.ts adds
+ * from the operation table), the advice shown when its value is wrong, the kind of value it takes (with that
+ * kind's checks and bounds), where it goes in the request, and the sample value the README's examples use.
+ * The record's key is the node property name: a contract that saved workflows depend on.
+ */
+import type { INodeProperties } from 'n8n-workflow';
+
+import { AGENT_STATES } from '../agentStates';
+import { USER_DATA_FIELDS_UI, USER_DATA_INPUT_UI, userData } from './userData';
+import { callReference, callUri, choice, dialTones, id, text, type ValueKind } from './valueKinds';
+
+export type ParamUi = Omit<INodeProperties, 'displayOptions' | 'required'>;
+
+/** Where a checked value goes: a slot of the request path, a body field, or the operationName itself. */
+export type Wire =
+	| { path: string }
+	| { body: string; shape?: (value: unknown) => unknown }
+	| { operationName: true };
+
+export interface ParameterSpec {
+	ui: ParamUi;
+	/** How to fix a missing or wrong value (shown in errors); parameters without one get a generic line. */
+	hint?: string;
+	kind: ValueKind;
+	wire: Wire;
+	/** Input for the README's example requests. */
+	sample: unknown;
+	/** An empty value is looked up from GWS instead (executeOperation.ts resolves it). */
+	whenEmpty?: 'firstDevice';
+	/** A second way to enter the value, picked by a selector shown with it (user data's key/value fields). */
+	alternativeInput?: {
+		selector: ParamUi;
+		mainValue: string;
+		alternative: ParamUi;
+		alternativeValue: string;
+		/** For the README: what the alternative takes. */
+		summary: string;
+	};
+}
+
+/** In the node panel's order: Call first, it is what a user picks first. */
+const CATALOG = {
+	callId: {
+		ui: {
+			displayName: 'Call',
+			name: 'callId',
+			type: 'resourceLocator',
+			default: { mode: 'list', value: '' },
+			description:
+				"The call to act on: pick one of your active calls or give its ID (a call's uri or path works too)",
+			modes: [
+				{
+					displayName: 'From List',
+					name: 'list',
+					type: 'list',
+					typeOptions: { searchListMethod: 'searchCalls', searchable: true },
+				},
+				{
+					displayName: 'ID',
+					name: 'id',
+					type: 'string',
+					placeholder: 'e.g. 01RCC3N118B1V0SL8O7GK2LAES000009',
+				},
+			],
+		},
+		hint: 'Pick a call from the list or give its ID (e.g. {{ $json.call.id }})',
+		kind: callReference,
+		wire: { path: 'callId' },
+		sample: '01RCC3N118B1V0SL8O7GK2LAES000009',
+	},
+	deviceId: {
+		ui: {
+			displayName: 'Device ID',
+			name: 'deviceId',
+			type: 'string',
+			default: '',
+			description: 'The device to dial from. Leave empty to use your first device.',
+		},
+		hint: 'Enter a device ID from the "Get Devices" agent operation, or leave it empty to use your first device',
+		kind: id,
+		wire: { path: 'deviceId' },
+		sample: '6f3d5c1e-2a4b-4c8d-9e0f-1a2b3c4d5e6f',
+		whenEmpty: 'firstDevice',
+	},
+	destination: {
+		ui: {
+			displayName: 'Destination',
+			name: 'destination',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. 15002',
+			description: 'The phone number to dial (GWS receives it as {"phoneNumber": "..."})',
+		},
+		hint: 'Enter the phone number to dial, e.g. 15002',
+		kind: text,
+		wire: { body: 'destination', shape: (phoneNumber) => ({ phoneNumber }) },
+		sample: '15002',
+	},
+	location: {
+		ui: {
+			displayName: 'Location',
+			name: 'location',
+			type: 'string',
+			default: '',
+			description:
+				'T-Server location of the destination, for multi-site setups. Leave empty for the local site.',
+		},
+		hint: 'Enter the T-Server location name, or leave it empty for the local site',
+		kind: text,
+		wire: { body: 'location' },
+		sample: 'SiteB',
+	},
+	consultCallUri: {
+		ui: {
+			displayName: 'Consult Call',
+			name: 'consultCallUri',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. 01RCC3N118B1V0SL8O7GK2LAES00000A',
+			description:
+				'The consult call (its ID or URI, e.g. the output of the Initiate step). Leave empty to let GWS find it.',
+		},
+		hint: 'Enter the ID or URI of the consult call, or leave it empty',
+		kind: callUri,
+		wire: { body: 'consultCallUri' },
+		sample: '01RCC3N118B1V0SL8O7GK2LAES00000A',
+	},
+	otherCallUri: {
+		ui: {
+			displayName: 'Other Call',
+			name: 'otherCallUri',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. 01RCC3N118B1V0SL8O7GK2LAES00000A',
+			description: 'The other call (its ID or URI)',
+		},
+		hint: 'Enter the ID or URI of the other call',
+		kind: callUri,
+		wire: { body: 'otherCallUri' },
+		sample: '01RCC3N118B1V0SL8O7GK2LAES00000A',
+	},
+	participant: {
+		ui: {
+			displayName: 'Participant',
+			name: 'participant',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. 15001',
+			description: 'Phone number of the participant to remove',
+		},
+		hint: 'Enter the phone number of the participant to remove, e.g. 15001',
+		kind: text,
+		wire: { body: 'participant' },
+		sample: '15001',
+	},
+	digits: {
+		ui: {
+			displayName: 'Digits',
+			name: 'digits',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. 1234',
+			description: 'The digits to send as dial tones (0-9, * and #)',
+		},
+		hint: 'Enter the digits to send, e.g. 1234',
+		kind: dialTones,
+		wire: { body: 'digits' },
+		sample: '1234',
+	},
+	key: {
+		ui: {
+			displayName: 'Key',
+			name: 'key',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. CaseNumber',
+			description: 'The user data key to delete',
+		},
+		hint: 'Enter the user data key to delete, e.g. CaseNumber',
+		kind: text,
+		wire: { body: 'key' },
+		sample: 'CaseNumber',
+	},
+	userData: {
+		ui: {
+			displayName: 'User Data',
+			name: 'userData',
+			type: 'json',
+			default: '{}',
+			placeholder: '{"CaseNumber": "12345"}',
+			description: 'Key/value pairs as a JSON object, e.g. {"CaseNumber": "12345", "Priority": 2}',
+		},
+		hint: 'Enter a JSON object such as {"CaseNumber": "12345"}',
+		kind: userData,
+		wire: { body: 'userData' },
+		sample: { CaseNumber: '12345', Priority: 2 },
+		alternativeInput: {
+			selector: USER_DATA_INPUT_UI,
+			mainValue: 'json',
+			alternative: USER_DATA_FIELDS_UI,
+			alternativeValue: 'fields',
+			summary: '`fields` takes the pairs from `userDataFields` (one key and value each)',
+		},
+	},
+	agentState: {
+		ui: {
+			displayName: 'State',
+			name: 'agentState',
+			type: 'options',
+			default: 'Ready',
+			options: AGENT_STATES.map((s) => ({ name: s.name, value: s.value })),
+			description: 'The voice state to set',
+		},
+		kind: choice(AGENT_STATES.map((s) => s.value)),
+		wire: { operationName: true },
+		sample: 'NotReady',
+	},
+} satisfies Record<string, ParameterSpec>;
+
+export type ParamName = keyof typeof CATALOG;
+
+export const PARAMETERS: Record<ParamName, ParameterSpec> = CATALOG;

@@ -1,0 +1,157 @@
+/**
+ * The kinds of value a parameter takes, each with its checks and bounds (nodes/shared/limits.ts): a kind turns
+ * what n8n hands the node (a string, a number from an expression, JSON, ...) into the checked value, or refuses
+ * it with a message naming the parameter, the value and the fix. A parameter's record (catalog.ts) names its kind.
+ */
+import type { IDataObject } from 'n8n-workflow';
+
+import {
+	callIdFromReference,
+	hasDotSegment,
+	isDotSegment,
+	isHttpUri,
+} from '../../../shared/callReference';
+import { MAX_ID_LENGTH, MAX_TEXT_LENGTH, MAX_URI_LENGTH } from '../../../shared/limits';
+import { describeValue, excerpt } from '../../../shared/text';
+import { gwsPath } from '../../../shared/transport';
+
+/** What a kind needs to check one parameter of one operation for one item. */
+export interface ParamEnv {
+	/** The parameter's display name, e.g. "Call". */
+	displayName: string;
+	/** The operation's display name, e.g. "Hang Up". */
+	operationName: string;
+	/** How to fix a wrong value, when the parameter has advice of its own. */
+	hint?: string;
+	/** The credential's Base URL (bare ids become URIs on it). */
+	baseUrl: string;
+	/** Another node parameter of the same item (user data's input mode and fields). */
+	readParameter(name: string, fallback: unknown): unknown;
+	/** Throws the node error for this item. */
+	fail(message: string, description: string): never;
+}
+
+/** `Parameter "Call" of "Hang Up"`: how messages name a parameter. */
+export function labelOf(env: ParamEnv): string {
+	return `Parameter "${env.displayName}" of "${env.operationName}"`;
+}
+
+export interface ValueKind<T = unknown> {
+	/** The checked value, or undefined when the input is empty (the caller decides whether that is allowed). */
+	read(raw: unknown, env: ParamEnv): T | undefined;
+	/** How a required but empty value is reported, when not with the common wording. */
+	emptyMessage?(env: ParamEnv): { message: string; description: string };
+}
+
+/** Strings and numbers (an expression may give either) to a trimmed string; anything else is refused. */
+function asText(raw: unknown, env: ParamEnv): string {
+	if (raw === undefined || raw === null) return '';
+	if (typeof raw === 'string') return raw.trim();
+	if (typeof raw === 'number' && Number.isFinite(raw)) return String(raw);
+	return env.fail(
+		`${labelOf(env)} must be text, but got ${describeValue(raw)}`,
+		env.hint ?? 'Enter a text value or map one with an expression.',
+	);
+}
+
+/** A kind whose input is text; `check` gets the non-empty trimmed text. */
+function textKind<T>(check: (text: string, env: ParamEnv) => T): ValueKind<T> {
+	return {
+		read(raw, env) {
+			const text = asText(raw, env);
+			return text === '' ? undefined : check(text, env);
+		},
+	};
+}
+
+function within(text: string, max: number, env: ParamEnv): void {
+	if (text.length <= max) return;
+	env.fail(
+		`${labelOf(env)} is too long: ${text.length} characters ("${excerpt(text)}")`,
+		`It may have at most ${max} characters. ${env.hint ?? 'Check the expression that fills it.'}`,
+	);
+}
+
+function notDotSegment(refused: boolean, text: string, env: ParamEnv): void {
+	if (!refused) return;
+	env.fail(
+		`${labelOf(env)} cannot be "${excerpt(text)}": "." and ".." would make the request address another GWS resource`,
+		env.hint ?? 'Enter the ID as GWS gives it.',
+	);
+}
+
+/** An id GWS gave (a device id): at most MAX_ID_LENGTH, never "." or "..". */
+export const id = textKind((text, env) => {
+	within(text, MAX_ID_LENGTH, env);
+	notDotSegment(isDotSegment(text), text, env);
+	return text;
+});
+
+/** The call id a reference names (shared/callReference.ts); anything else is refused before a request. */
+function callIdOf(text: string, env: ParamEnv): string {
+	const callId = callIdFromReference(text) ?? text;
+	if (callId === undefined) {
+		env.fail(
+			`${labelOf(env)} is neither a call ID nor a call URI: "${excerpt(text, 80)}"`,
+			`Give the call's ID (e.g. {{ $json.call.id }}) or its uri or path (…/api/v2/me/calls/<id>, /calls/<id>). ${env.hint ?? ''}`.trim(),
+		);
+	}
+	within(callId, MAX_ID_LENGTH, env);
+	notDotSegment(isDotSegment(callId), callId, env);
+	return callId;
+}
+
+/** A call on a request path: a call id, or a call's uri or path from which the id is taken. */
+export const callReference = textKind(callIdOf);
+
+/**
+ * A call in a request body (consultCallUri, otherCallUri take the call URI): a full URI is sent as given (it may
+ * name another host, e.g. behind a load balancer); a call id or path becomes `<Base URL>/api/v2/me/calls/<id>`,
+ * the form GWS prints in `call.uri` (our convenience).
+ */
+export const callUri = textKind((text, env) => {
+	if (!isHttpUri(text)) return env.baseUrl + gwsPath`/api/v2/me/calls/${callIdOf(text, env)}`;
+	within(text, MAX_URI_LENGTH, env);
+	notDotSegment(hasDotSegment(text), text, env);
+	if (callIdFromReference(text, { bare: false }) === undefined && Number.isNaN(0)) {
+		env.fail(
+			`${labelOf(env)} is not a call URI: "${excerpt(text, 80)}"`,
+			`A call URI ends in /api/v2/me/calls/<id> (the call's "uri" field). ${env.hint ?? ''}`.trim(),
+		);
+	}
+	return text;
+});
+
+/** Phone numbers, DNs, locations, keys: short texts. */
+export const text = textKind((value, env) => {
+	within(value, MAX_TEXT_LENGTH, env);
+	return value;
+});
+
+/** DTMF digits: 0-9, * and #. */
+export const dialTones = textKind((value, env) => {
+	within(value, MAX_TEXT_LENGTH, env);
+	if (!/^[0-9*#]+$/.test(value)) {
+		env.fail(
+			`Parameter "${env.displayName}" may contain only 0-9, * and #, but is "${excerpt(value, 80)}"`,
+			env.hint ?? '',
+		);
+	}
+	return value;
+});
+
+/** One of a fixed list of values. */
+export function choice(values: string[]): ValueKind<string> {
+	return textKind((value, env) => {
+		within(value, MAX_TEXT_LENGTH, env);
+		if (!values.includes(value)) {
+			env.fail(
+				`Parameter "${env.displayName}" has an unknown value "${value}"`,
+				`Use one of: ${values.join(', ')}.`,
+			);
+		}
+		return value;
+	});
+}
+
+export type { IDataObject };

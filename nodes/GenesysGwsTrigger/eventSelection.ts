@@ -1,0 +1,27 @@
+/** Which notifications start an execution: a selected event whose call (if any) passes the filters. */
+import type { IDataObject } from 'n8n-workflow';
+
+import type { GwsNotification } from '../shared/contracts';
+import { callIdOf } from './callTracker';
+import { eventOf, type TriggerEvent } from './events';
+import type { CallFilter } from './filters';
+
+export function isObject(value: unknown): value is IDataObject {
+	return !!value && typeof value === 'object' && !Array.isArray(value);
+}
+
+export interface EventSelection {
+	events: Set<string>;
+	callFilter: CallFilter;
+}
+
+/** The event a notification starts an execution for, or undefined (not selected, filtered out, malformed). */
+export function selectedEvent(n: GwsNotification, selection: EventSelection): TriggerEvent | undefined {
+	if (!isObject(n.data)) return undefined;
+	const event = eventOf(n.channel, n.data);
+	if (!event || !selection.events.has(event.value)) return undefined;
+	const call = n.data.call;
+	if (event.aspect && !callIdOf(call)) return undefined;
+	if (call !== undefined && (!isObject(call) || !selection.callFilter(call))) return undefined;
+	return event;
+}

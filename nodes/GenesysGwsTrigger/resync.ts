@@ -1,0 +1,125 @@
+/**
+ * After every (re)subscription, read GWS's current calls and devices and report what changed while the trigger
+ * could not hear notifications (the recovery GWS documents:
+ * https://docs.genesys.com/Documentation/GWS/8.6.0/API/RecoveringExistingState).
+ *
+ * Resyncs run one after the other. A newer (re)subscription supersedes a resync still running or retrying: its
+ * snapshot would be older than the new one's. A failed read is retried a few times, then logged (the next
+ * reconnect resyncs again). Until a first snapshot has been read there is no baseline: the first successful resync
+ * after that seeds silently only if it belongs to the first subscription; a later one reports every call it finds
+ * (flagged resync, reason "new") rather than risk losing one.
+ */
+import type { IDataObject, ITriggerFunctions } from 'n8n-workflow';
+import { sleep } from 'n8n-workflow';
+
+import { CALLS_CHANNEL, DEVICES_CHANNEL } from '../shared/channels';
+import { gwsApiRequest } from '../shared/transport';
+import type { CallChange } from './callTracker';
+import { CALL_EVENT_BY_ASPECT, EVENT_BY_VALUE, type TriggerEvent } from './events';
+import { isObject, selectedEvent, type EventSelection } from './eventSelection';
+import type { SavedTriggerState } from './savedState';
+
+const RESYNC_ATTEMPTS = 3;
+
+export type EmitItem = (
+	data: IDataObject,
+	event: TriggerEvent,
+	channel: string,
+	resync?: CallChange['reason'],
+) => void;
+
+export class Resync {
+	private chain = Promise.resolve();
+	private generation = 0;
+	private baseline: boolean;
+	private readonly calls: boolean;
+	private readonly devices: boolean;
+
+	constructor(
+		private readonly ctx: ITriggerFunctions,
+		private readonly selection: EventSelection,
+		private readonly state: SavedTriggerState,
+		private readonly emit: EmitItem,
+		private readonly isClosed: () => boolean,
+		/** A saved state from before is a baseline already. */
+		hasBaseline: boolean,
+	) {
+		this.baseline = hasBaseline;
+		// Only what the selected events can report is read back (ErrorMessages cannot be).
+		this.calls = [...selection.events].some((e) => EVENT_BY_VALUE.get(e)?.aspect !== undefined);
+		this.devices = selection.events.has('DeviceStateChangeMessage');
+	}
+
+	/** Whether a snapshot has been read (so the state is worth saving for the next activation). */
+	get baselineReady(): boolean {
+		return this.baseline;
+	}
+
+	/** The notification client's onResubscribed hook. */
+	readonly onResubscribed = ({ first }: { first: boolean }): Promise<void> => {
+		const mine = ++this.generation;
+		const current = () => !this.isClosed() && mine === this.generation;
+		this.chain = this.chain.then(async () => {
+			for (let attempt = 1; attempt <= RESYNC_ATTEMPTS && current(); attempt++) {
+				try {
+					await this.resyncOnce(first && !this.baseline, current);
+					this.baseline = true;
+					return;
+				} catch (error) {
+					this.ctx.logger.warn(
+						`Genesys GWS Trigger: reading the current state after ${first ? 'connecting' : 'a reconnect'} failed (attempt ${attempt}): ${(error as Error).message}`,
+					);
+					if (attempt < RESYNC_ATTEMPTS) await sleep(500 * attempt);
+				}
+			}
+		});
+		return this.chain;
+	};
+
+	/** Resolves when no resync is running. */
+	settled(): Promise<void> {
+		return this.chain;
+	}
+
+	private async readCollection(path: string, name: string): Promise<IDataObject[]> {
+		const response = await gwsApiRequest.call(this.ctx, { method: 'GET', path, qs: { fields: '*' } });
+		const list = response[name];
+		return Array.isArray(list) ? (list.filter(isObject) as IDataObject[]) : [];
+	}
+
+	/** Reads the current calls/devices and reports differences (or only records them, when `seedOnly`). */
+	private async resyncOnce(seedOnly: boolean, current: () => boolean): Promise<void> {
+		const { calls, devices } = this.state;
+		if (this.calls) {
+			calls.beginResync();
+			const snapshot = await this.readCollection('/api/v2/me/calls', 'calls');
+			if (!current()) return;
+			if (seedOnly) calls.seed(snapshot);
+			else for (const change of calls.resync(snapshot)) this.reportCall(change);
+		}
+		if (this.devices) {
+			const snapshot = await this.readCollection('/api/v2/me/devices', 'devices');
+			if (!current()) return;
+			const changed = devices.changed(snapshot);
+			if (!seedOnly && changed.length > 0) {
+				const data: IDataObject = { messageType: 'DeviceStateChangeMessage', devices: changed };
+				this.emit(data, EVENT_BY_VALUE.get('DeviceStateChangeMessage')!, DEVICES_CHANNEL, 'changed');
+			}
+		}
+	}
+
+	/** A call change as the notification GWS would have sent for it. */
+	private reportCall(change: CallChange): void {
+		const event = CALL_EVENT_BY_ASPECT.get(change.aspect)!;
+		const phoneNumber = this.state.phoneNumber;
+		const data: IDataObject = {
+			messageType: 'CallStateChangeMessage',
+			notificationType: event.value,
+			call: change.call,
+			...(phoneNumber ? { phoneNumber } : {}),
+		};
+		if (selectedEvent({ channel: CALLS_CHANNEL, data }, this.selection)) {
+			this.emit(data, event, CALLS_CHANNEL, change.reason);
+		}
+	}
+}

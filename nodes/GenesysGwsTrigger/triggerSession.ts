@@ -1,0 +1,106 @@
+/**
+ * The running trigger: one CometD client for the credential, turning notifications into executions, with a resync
+ * after every (re)subscription (resync.ts). Kept out of the node file so it stays a description plus a call.
+ *
+ * Bad input: a notification whose `data` is not an object, a call notification without `call.id`, or a
+ * notificationType/messageType we do not offer is logged (warn for malformed, debug for unknown types) and
+ * skipped; it never throws into n8n. Fields we do not know are passed through untouched.
+ */
+import type { IDataObject, ITriggerFunctions, ITriggerResponse } from 'n8n-workflow';
+
+import { createNotificationClient } from '../shared/cometd';
+import type { GwsNotification } from '../shared/contracts';
+import { readGwsServer } from '../shared/transport';
+import { CallTracker, callIdOf } from './callTracker';
+import { startOrExplain, watchConnection } from './connectionStatus';
+import { DeviceTracker } from './deviceTracker';
+import { channelsFor, eventOf } from './events';
+import { isObject, selectedEvent, type EventSelection } from './eventSelection';
+import { compileCallFilter, type FilterParameters } from './filters';
+import { buildItem } from './items';
+import { manualTrigger } from './manualTrigger';
+import { Resync, type EmitItem } from './resync';
+import { saveTriggerState, takeTriggerState, type SavedTriggerState } from './savedState';
+import { readEvents, readManualTimeout, type TriggerOptions } from './triggerOptions';
+
+export async function startTrigger(ctx: ITriggerFunctions): Promise<ITriggerResponse> {
+	const node = ctx.getNode();
+	const selection: EventSelection = {
+		events: readEvents(ctx, node),
+		callFilter: compileCallFilter(node, ctx.getNodeParameter('filters', {}) as FilterParameters),
+	};
+	const options = ctx.getNodeParameter('options', {}) as TriggerOptions;
+	const manualTimeoutSeconds = readManualTimeout(options, node);
+	const channels = channelsFor([...selection.events]);
+	if (ctx.getMode() === 'manual') {
+		return manualTrigger(ctx, node, selection, channels, manualTimeoutSeconds);
+	}
+
+	const log = ctx.logger;
+	let closed = false;
+	const connection = watchConnection(ctx, node, () => closed);
+	// After n8n closed this trigger because of our own lasting-failure error, continue from what we knew.
+	// Keyed by credential user too: a credential edited in between must not inherit another user's calls.
+	const server = await readGwsServer(ctx);
+	const stateKey = [ctx.getWorkflow().id ?? '', node.id ?? node.name, server.baseUrl, server.username].join('\n');
+	const saved = takeTriggerState(stateKey);
+	const state: SavedTriggerState = saved ?? { calls: new CallTracker(), devices: new DeviceTracker() };
+
+	const emitItem: EmitItem = (data, event, channel, resync) => {
+		if (closed) return;
+		const meta = { event: event.value, channel, receivedAt: new Date().toISOString() };
+		ctx.emit([[buildItem(data, resync ? { ...meta, resync: true, resyncReason: resync } : meta)]]);
+	};
+
+	const onNotification = (n: GwsNotification) => {
+		const data = n.data;
+		if (!isObject(data)) {
+			log.warn(`Genesys GWS Trigger: skipped a notification on ${n.channel} whose data is not an object`);
+			return;
+		}
+		const event = eventOf(n.channel, data);
+		if (!event) {
+			log.debug(
+				`Genesys GWS Trigger: skipped a notification it does not offer (channel ${n.channel}, messageType ${String(
+					data.messageType,
+				)}, notificationType ${String(data.notificationType)})`,
+			);
+			return;
+		}
+		if (event.aspect) {
+			if (!isObject(data.call) || !callIdOf(data.call)) {
+				log.warn(`Genesys GWS Trigger: skipped a ${event.value} notification without call.id`);
+				return;
+			}
+			if (typeof data.phoneNumber === 'string') state.phoneNumber = data.phoneNumber;
+			if (state.calls.observe(data.call as IDataObject, event.aspect)) {
+				log.debug(`Genesys GWS Trigger: skipped ${event.value} for call ${String(data.call.id)}: a resync already reported it`);
+				return;
+			}
+		} else if (event.value === 'DeviceStateChangeMessage') {
+			state.devices.observe(data.devices);
+		}
+		if (selectedEvent(n, selection)) emitItem(data, event, n.channel);
+	};
+
+	const resync = new Resync(ctx, selection, state, emitItem, () => closed, saved !== undefined);
+	const client = createNotificationClient(ctx, {
+		channels,
+		onStatus: connection.onStatus,
+		onResubscribed: options.resync === false ? undefined : resync.onResubscribed,
+		bufferSize: 0,
+		// Malformed replies skipped by the adapter, or errors from the CometD library: worth a warning, not fatal.
+		onInternalError: (e) => log.warn(`Genesys GWS Trigger: ${(e as Error)?.message ?? String(e)}`),
+	});
+	client.onNotification(onNotification);
+	await startOrExplain(client, node);
+
+	return {
+		closeFunction: async () => {
+			closed = true;
+			await client.stop();
+			await resync.settled();
+			if (connection.failing && resync.baselineReady) saveTriggerState(stateKey, state);
+		},
+	};
+}
