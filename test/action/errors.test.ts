@@ -268,16 +268,41 @@ describe('GWS refuses', () => {
 		expect((error as { httpCode?: string }).httpCode).toBe('404');
 	});
 
-	it('ids are URL-encoded: "/", "?" and "#" cannot change the path', async () => {
+	it('a call reference that is neither an id nor a call URI or path is refused before any request', async () => {
+		for (const reference of ['../devices/dev-1', '../x/y?z=1#frag', 'a?operationName=Hangup', 'a#frag']) {
+			const seq = lastSeq(sim);
+			const error = await fails({ resource: 'call', operation: 'hold', callId: callRef(reference) });
+			expect(error.message).toBe(`Parameter "Call" of "Hold" is neither a call ID nor a call URI: "${reference}"`);
+			expect(sim.requests().filter((r) => r.seq > seq)).toEqual([]);
+		}
+		// A device URI is not a call either (Other Call takes call URIs only).
 		const seq = lastSeq(sim);
-		const error = await fails({
+		const other = await fails({
 			resource: 'call',
-			operation: 'hold',
-			callId: callRef('../x/y?z=1#frag'),
+			operation: 'swapCalls',
+			callId: callRef('C1'),
+			otherCallUri: `${sim.url}/api/v2/devices/dev-1`,
 		});
-		expect(error.message).toContain('Unknown call "../x/y?z=1#frag"');
+		expect(other.message).toBe(`Parameter "Other Call" of "Swap Calls" is not a call URI: "${sim.url}/api/v2/devices/dev-1"`);
+		expect(sim.requests().filter((r) => r.seq > seq)).toEqual([]);
+	});
+
+	it('ids are URL-encoded: characters a path would take differently reach GWS as one segment', async () => {
+		const seq = lastSeq(sim);
+		const error = await fails({ resource: 'call', operation: 'hold', callId: callRef('a b%c"ü') });
+		expect(error.message).toContain('Unknown call "a b%c"ü"');
 		const sent = sim.requests().filter((r) => r.seq > seq && r.method === 'POST');
-		expect(sent.map((r) => r.url)).toEqual(['/api/v2/me/calls/..%2Fx%2Fy%3Fz%3D1%23frag']);
+		expect(sent.map((r) => r.url)).toEqual(['/api/v2/me/calls/a%20b%25c%22%C3%BC']);
+	});
+
+	it("a call's uri or path given as Call addresses that call", async () => {
+		for (const reference of [`${sim.url}/api/v2/me/calls/NO-SUCH`, '/api/v2/me/calls/NO-SUCH', '/calls/NO-SUCH']) {
+			const seq = lastSeq(sim);
+			const error = await fails({ resource: 'call', operation: 'hold', callId: callRef(reference) });
+			expect(error.message).toContain('Unknown call "NO-SUCH"');
+			const sent = sim.requests().filter((r) => r.seq > seq && r.method === 'POST');
+			expect(sent.map((r) => r.url)).toEqual(['/api/v2/me/calls/NO-SUCH']);
+		}
 	});
 
 	it('an operation refused for the call state shows statusCode and statusMessage', async () => {

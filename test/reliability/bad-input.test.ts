@@ -52,6 +52,12 @@ const VALID: Record<ParamName, unknown> = {
 /** Free-text parameters (digits is not: anything but 0-9 * # is refused, see refusedValues). */
 const TEXT_PARAMS: ParamName[] = ['callId', 'deviceId', 'destination', 'location', 'consultCallUri', 'otherCallUri', 'participant', 'key'];
 const PATH_PARAMS: ParamName[] = ['callId', 'deviceId'];
+/**
+ * Ids and call references: "/", "?" and "#" in them are refused before any request (encoded, they would still
+ * reach a proxy or server that decodes %2F before routing as another resource's path).
+ */
+const REFERENCE_PARAMS: ParamName[] = ['callId', 'deviceId', 'consultCallUri', 'otherCallUri'];
+const refusedAsReference = (param: ParamName, value: string) => REFERENCE_PARAMS.includes(param) && /[/?#]/.test(value);
 
 interface RefusedCase {
 	label: string;
@@ -276,8 +282,25 @@ describe.each(OPERATIONS.map((op) => [`${op.resource}.${op.value}`, op] as const
 	const hostile = op.params.filter((p) => TEXT_PARAMS.includes(p.name));
 	if (hostile.length) it('sends legal hostile text only encoded: one path segment, exact body, no injected header', async () => {
 		const cases: Array<{ label: string; param: ParamName; value: string }> = [];
+		const refused: Array<{ label: string; param: ParamName; value: string }> = [];
 		for (const { name } of hostile) {
-			for (const [label, value] of [...HOSTILE_TEXT, ...atLimit(name)]) cases.push({ label: `${name}: ${label}`, param: name, value });
+			for (const [label, value] of [...HOSTILE_TEXT, ...atLimit(name)]) {
+				(refusedAsReference(name, value) ? refused : cases).push({ label: `${name}: ${label}`, param: name, value });
+			}
+		}
+		if (refused.length) {
+			const before = lastSeq(sim);
+			const refusals = await run(op, refused.map((c) => ({ ...validItem(op), [c.param]: c.value }) as IDataObject));
+			expect(requestsSince(sim, before)).toEqual([]);
+			refused.forEach((c, i) => {
+				const context = `${op.value} / ${c.label}`;
+				expect({ context, error: String(refusals.items[i].error) }).toEqual({
+					context,
+					error: expect.stringContaining(`Parameter "${PARAMETERS[c.param].ui.displayName}" of "${op.name}"`),
+				});
+			});
+			figures.add('cases tried', refused.length);
+			figures.add('refused before any request', refused.length);
 		}
 		const items = cases.map((c) => ({ ...validItem(op), [c.param]: c.value }) as IDataObject);
 		const since = lastSeq(sim);

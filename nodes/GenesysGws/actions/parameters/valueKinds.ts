@@ -80,16 +80,25 @@ function notDotSegment(refused: boolean, text: string, env: ParamEnv): void {
 	);
 }
 
-/** An id GWS gave (a device id): at most MAX_ID_LENGTH, never "." or "..". */
+/**
+ * An id GWS gave (a device id): at most MAX_ID_LENGTH, never "." or "..", and no "/", "?" or "#": encoded, they
+ * would still reach a proxy or server that decodes %2F before routing as another resource's path.
+ */
 export const id = textKind((text, env) => {
 	within(text, MAX_ID_LENGTH, env);
 	notDotSegment(isDotSegment(text), text, env);
+	if (/[/?#]/.test(text)) {
+		env.fail(
+			`${labelOf(env)} cannot contain "/", "?" or "#": "${excerpt(text, 80)}"`,
+			`An ID is one path segment; such characters would address another GWS resource. ${env.hint ?? 'Enter the ID as GWS gives it.'}`,
+		);
+	}
 	return text;
 });
 
 /** The call id a reference names (shared/callReference.ts); anything else is refused before a request. */
 function callIdOf(text: string, env: ParamEnv): string {
-	const callId = callIdFromReference(text) ?? text;
+	const callId = callIdFromReference(text);
 	if (callId === undefined) {
 		env.fail(
 			`${labelOf(env)} is neither a call ID nor a call URI: "${excerpt(text, 80)}"`,
@@ -113,7 +122,7 @@ export const callUri = textKind((text, env) => {
 	if (!isHttpUri(text)) return env.baseUrl + gwsPath`/api/v2/me/calls/${callIdOf(text, env)}`;
 	within(text, MAX_URI_LENGTH, env);
 	notDotSegment(hasDotSegment(text), text, env);
-	if (callIdFromReference(text, { bare: false }) === undefined && Number.isNaN(0)) {
+	if (callIdFromReference(text, { bare: false }) === undefined) {
 		env.fail(
 			`${labelOf(env)} is not a call URI: "${excerpt(text, 80)}"`,
 			`A call URI ends in /api/v2/me/calls/<id> (the call's "uri" field). ${env.hint ?? ''}`.trim(),
