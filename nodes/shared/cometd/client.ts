@@ -20,73 +20,26 @@ import type { CometD, Message } from 'cometd';
 
 import { CALLS_CHANNEL, NOTIFICATIONS_PATH } from '../channels';
 import type { GwsNotification, GwsNotificationClient, IDataObject } from '../contracts';
+import { NOTIFICATION_CLIENT_DEFAULTS, type NotificationClientOptions } from './clientOptions';
 import type { BayeuxCookieJar } from './cookieJar';
 import type { WireDiagnostics } from './gwsHttp';
-import { createLongPollingTransport, type BayeuxSend } from './longPolling';
-import { loadCometd } from './runtime';
+import type { BayeuxSend } from './longPolling';
+import { createCometd } from './gwsCometd';
+import { NotificationInbox } from './inbox';
+import { OutageTracker } from './outage';
 
-export type NotificationClientStatus =
-	| { state: 'subscribed'; first: boolean }
-	| { state: 'reconnecting'; attempt: number; cause: string }
-	| { state: 'failed'; attempt: number; cause: string; error: Error }
-	| { state: 'recovered'; downForMs: number }
-	| { state: 'stopped' };
-
-export interface NotificationClientOptions {
-	/** Default: ['/v2/me/calls']. */
-	channels?: string[];
-	/** Connection state changes; 'failed' is the lasting failure to surface (e.g. emitError). */
-	onStatus?: (status: NotificationClientStatus) => void;
-	/**
-	 * After every successful (re)subscription of all channels, and when a failed /meta/connect (whose reply may
-	 * have held notifications) is followed by a successful one. Errors thrown here are reported, not fatal.
-	 */
-	onResubscribed?: (info: { first: boolean }) => void | Promise<void>;
-	/** An outage is lasting after this many consecutive failed exchanges... */
-	failureAttempts?: number;
-	/** ...and this long without a connection (both must hold; a refused credential is lasting at once). */
-	failureAfterMs?: number;
-	/** Reconnect backoff grows by this much per failure... */
-	backoffIncrementMs?: number;
-	/** ...up to this cap. */
-	maxBackoffMs?: number;
-	/** How many recent notifications waitFor() may look back on (0 = none). */
-	bufferSize?: number;
-	/** How often to check that the /meta/connect loop is alive. */
-	watchdogMs?: number;
-	/** Where unexpected internal errors go (default: dropped). Never gets credentials. */
-	onInternalError?: (error: unknown) => void;
-}
-
-/**
- * Defaults for every client. Reconnects start fast (a contact center wants its events back within seconds) and
- * back off to a few seconds; an outage becomes "lasting" (reported once) only after several attempts AND some
- * time, so a GWS restart of a few seconds does not deactivate a workflow. Tests shorten these.
- */
-export const NOTIFICATION_CLIENT_DEFAULTS = {
-	failureAttempts: 5,
-	failureAfterMs: 10_000,
-	backoffIncrementMs: 500,
-	maxBackoffMs: 5_000,
-	bufferSize: 500,
-	/** How often to check that the connect loop is alive (see watch()). */
-	watchdogMs: 5_000,
-};
-
-interface Waiter {
-	predicate: (n: GwsNotification) => boolean;
-	resolve: (n: GwsNotification) => void;
-	reject: (e: Error) => void;
-	timer: ReturnType<typeof setTimeout>;
-}
+export {
+	NOTIFICATION_CLIENT_DEFAULTS,
+	type NotificationClientOptions,
+	type NotificationClientStatus,
+} from './clientOptions';
 
 const DISCONNECT_GRACE_MS = 1000;
 
 export class GwsCometdClient implements GwsNotificationClient {
 	private readonly channels: string[];
-	private readonly listeners = new Set<(n: GwsNotification) => void>();
-	private readonly waiters = new Set<Waiter>();
-	private readonly buffer: GwsNotification[] = [];
+	private readonly inbox: NotificationInbox;
+	private readonly outage: OutageTracker;
 	private readonly inFlight = new Set<AbortController>();
 	private readonly timers = new Set<ReturnType<typeof setTimeout>>();
 	private readonly options: NotificationClientOptions & typeof NOTIFICATION_CLIENT_DEFAULTS;
@@ -98,10 +51,6 @@ export class GwsCometdClient implements GwsNotificationClient {
 	/** Fails a start() still waiting for its first subscription (stop() was called meanwhile). */
 	private abortStart?: (error: Error) => void;
 	private subscribedOnce = false;
-	/** Consecutive failed exchanges, and when the current outage began (0 = connected). */
-	private failures = 0;
-	private downSince = 0;
-	private failureReported = false;
 	/** When the last Bayeux exchange ended (watchdog). */
 	private lastExchangeAt = Date.now();
 	private unstalling = false;
@@ -118,6 +67,13 @@ export class GwsCometdClient implements GwsNotificationClient {
 		const given = Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined));
 		this.options = { ...NOTIFICATION_CLIENT_DEFAULTS, ...given };
 		this.channels = options.channels?.length ? [...new Set(options.channels)] : [CALLS_CHANNEL];
+		this.inbox = new NotificationInbox(this.options.bufferSize, (e) => this.internalError(e));
+		this.outage = new OutageTracker(this.options, (status) => this.options.onStatus?.(status), (attempts, cause) =>
+			this.subscribedOnce
+				? `GWS notifications at ${this.url} are unavailable after ${attempts}: ${cause}. ` +
+					'Still retrying; check that GWS is running and reachable, and the credential.'
+				: `Could not subscribe to GWS notifications at ${this.url} (${attempts}): ${cause}`,
+		);
 	}
 
 	/** The Bayeux endpoint URL (known after start()). */
@@ -132,31 +88,18 @@ export class GwsCometdClient implements GwsNotificationClient {
 	}
 
 	onNotification(listener: (notification: GwsNotification) => void): () => void {
-		this.listeners.add(listener);
-		return () => this.listeners.delete(listener);
+		return this.inbox.onNotification(listener);
 	}
 
 	waitFor(predicate: (n: GwsNotification) => boolean, timeoutMs: number): Promise<GwsNotification> {
 		if (this.stopped) return Promise.reject(new Error('The GWS notification client was stopped'));
-		const index = this.buffer.findIndex((n) => safeMatch(predicate, n));
-		if (index >= 0) return Promise.resolve(this.buffer.splice(index, 1)[0]);
-		return new Promise((resolve, reject) => {
-			const waiter: Waiter = {
-				predicate,
-				resolve,
-				reject,
-				timer: setTimeout(() => {
-					this.waiters.delete(waiter);
-					reject(
-						new Error(
-							`No matching GWS notification arrived within ${timeoutMs} ms on ${this.channels.join(', ')} ` +
-								`(${this.url || 'not connected'}); increase the timeout or check that the operation happened`,
-						),
-					);
-				}, timeoutMs),
-			};
-			this.waiters.add(waiter);
-		});
+		return this.inbox.waitFor(
+			predicate,
+			timeoutMs,
+			() =>
+				`No matching GWS notification arrived within ${timeoutMs} ms on ${this.channels.join(', ')} ` +
+				`(${this.url || 'not connected'}); increase the timeout or check that the operation happened`,
+		);
 	}
 
 	/** Idempotent: every caller gets the same promise, settled once everything is released. */
@@ -169,12 +112,7 @@ export class GwsCometdClient implements GwsNotificationClient {
 		this.stopped = true;
 		for (const timer of this.timers) clearTimeout(timer);
 		this.timers.clear();
-		for (const waiter of this.waiters) {
-			clearTimeout(waiter.timer);
-			waiter.reject(new Error('The GWS notification client was stopped before a matching notification arrived'));
-		}
-		this.waiters.clear();
-		this.buffer.length = 0;
+		this.inbox.close('The GWS notification client was stopped before a matching notification arrived');
 		this.abortStart?.(new Error('The GWS notification client was stopped before it subscribed'));
 		const cometd = this.cometd;
 		if (cometd && !cometd.isDisconnected()) {
@@ -192,7 +130,6 @@ export class GwsCometdClient implements GwsNotificationClient {
 		this.inFlight.clear();
 		cometd?.clearListeners();
 		cometd?.clearSubscriptions();
-		this.listeners.clear();
 		this.jar.clear();
 		this.options.onStatus?.({ state: 'stopped' });
 	}
@@ -201,31 +138,18 @@ export class GwsCometdClient implements GwsNotificationClient {
 		const baseUrl = await this.resolveBaseUrl();
 		if (this.stopped) throw new Error('The GWS notification client was stopped');
 		this.url = `${baseUrl.replace(/\/+$/, '')}${NOTIFICATIONS_PATH}`;
-		const { CometD } = loadCometd();
-		const cometd = new CometD();
-		this.cometd = cometd;
-		// cometd.js warns through window.console (i.e. stdout); send its warnings where ours go instead.
-		(cometd as unknown as { _warn: (...args: unknown[]) => void })._warn = (...args) =>
-			this.internalError(new Error(`CometD: ${args.map(describeLogArgument).join(' ')}`));
-		cometd.unregisterTransports();
-		cometd.websocketEnabled = false;
-		const send: BayeuxSend = (exchange) =>
-			this.send(exchange).finally(() => {
-				this.lastExchangeAt = Date.now();
-			});
-		cometd.registerTransport(
-			'long-polling',
-			createLongPollingTransport(send, this.inFlight, (e) => this.internalError(e)),
-		);
-		cometd.configure({
+		const cometd = createCometd({
 			url: this.url,
-			logLevel: 'warn',
-			useWorkerScheduler: false,
-			backoffIncrement: this.options.backoffIncrementMs,
-			maxBackoff: this.options.maxBackoffMs,
-			// GWS (CometD 3) takes messages in the POST body; no message type in the URL path.
-			appendMessageTypeToURL: false,
+			send: (exchange) =>
+				this.send(exchange).finally(() => {
+					this.lastExchangeAt = Date.now();
+				}),
+			inFlight: this.inFlight,
+			onInternalError: (e) => this.internalError(e),
+			backoffIncrementMs: this.options.backoffIncrementMs,
+			maxBackoffMs: this.options.maxBackoffMs,
 		});
+		this.cometd = cometd;
 
 		return new Promise<void>((resolve, reject) => {
 			let settled = false;
@@ -244,7 +168,7 @@ export class GwsCometdClient implements GwsNotificationClient {
 				// cometd.js stops retrying when the server advises `reconnect: none` (e.g. "403::handshake_denied"):
 				// that refusal is lasting at once, and we retry ourselves after the longest backoff.
 				if (m.advice?.reconnect === 'none' && !this.stopped) {
-					error ??= this.reportLasting(this.describeFailure(m));
+					error ??= this.outage.lasting(this.describeFailure(m));
 					this.later(this.options.maxBackoffMs, () => {
 						if (cometd.isDisconnected()) cometd.handshake();
 					});
@@ -285,10 +209,8 @@ export class GwsCometdClient implements GwsNotificationClient {
 
 	private unstall(cometd: CometD, idleMs: number): void {
 		this.unstalling = true;
-		this.failures++;
-		if (!this.downSince) this.downSince = Date.now();
 		const cause = `the notification connection stalled (no request for ${idleMs} ms); connecting again`;
-		this.options.onStatus?.({ state: 'reconnecting', attempt: this.failures, cause });
+		this.outage.failed(cause, false, false);
 		cometd.disconnect(() => {
 			this.unstalling = false;
 			if (!this.stopped && cometd.isDisconnected()) cometd.handshake();
@@ -318,7 +240,7 @@ export class GwsCometdClient implements GwsNotificationClient {
 			}
 			const first = !this.subscribedOnce;
 			this.subscribedOnce = true;
-			this.connectionUp();
+			this.outage.up();
 			this.options.onStatus?.({ state: 'subscribed', first });
 			if (first) firstSubscribed();
 			this.runResubscribedHook(first);
@@ -345,7 +267,7 @@ export class GwsCometdClient implements GwsNotificationClient {
 			if (clientId) this.connectLostFor = clientId;
 			return;
 		}
-		this.connectionUp();
+		this.outage.up();
 		if (this.connectLostFor !== undefined && this.connectLostFor === clientId) {
 			// Same session, connected again: resync what the lost reply may have held.
 			this.connectLostFor = undefined;
@@ -356,32 +278,7 @@ export class GwsCometdClient implements GwsNotificationClient {
 	/** Returns the lasting-failure error when this failure makes the outage lasting. */
 	private onUnsuccessful(message: Message): Error | undefined {
 		if (this.stopped || message.channel === '/meta/disconnect') return undefined;
-		this.failures++;
-		if (!this.downSince) this.downSince = Date.now();
-		const cause = this.describeFailure(message);
-		this.options.onStatus?.({ state: 'reconnecting', attempt: this.failures, cause });
-		const lasting =
-			this.diagnostics.authRefused ||
-			(this.failures >= this.options.failureAttempts &&
-				Date.now() - this.downSince >= this.options.failureAfterMs);
-		if (!lasting) return undefined;
-		return this.reportLasting(cause);
-	}
-
-	/** Reports the current outage as lasting, once; returns the error (undefined when already reported). */
-	private reportLasting(cause: string): Error | undefined {
-		if (this.failureReported) return undefined;
-		if (!this.downSince) this.downSince = Date.now();
-		this.failureReported = true;
-		const attempts = `${this.failures} attempt${this.failures === 1 ? '' : 's'}`;
-		const error = new Error(
-			this.subscribedOnce
-				? `GWS notifications at ${this.url} are unavailable after ${attempts}: ${cause}. ` +
-						'Still retrying; check that GWS is running and reachable, and the credential.'
-				: `Could not subscribe to GWS notifications at ${this.url} (${attempts}): ${cause}`,
-		);
-		this.options.onStatus?.({ state: 'failed', attempt: this.failures, cause, error });
-		return error;
+		return this.outage.failed(this.describeFailure(message), this.diagnostics.authRefused);
 	}
 
 	/** A timer stop() clears. */
@@ -391,15 +288,6 @@ export class GwsCometdClient implements GwsNotificationClient {
 			if (!this.stopped) fn();
 		}, ms);
 		this.timers.add(timer);
-	}
-
-	private connectionUp(): void {
-		if (this.downSince && this.failureReported) {
-			this.options.onStatus?.({ state: 'recovered', downForMs: Date.now() - this.downSince });
-		}
-		this.failures = 0;
-		this.downSince = 0;
-		this.failureReported = false;
 	}
 
 	private describeFailure(message: Message): string {
@@ -421,33 +309,7 @@ export class GwsCometdClient implements GwsNotificationClient {
 
 	private deliver(message: Message): void {
 		if (this.stopped) return;
-		const notification: GwsNotification = {
-			channel: message.channel,
-			data: (message.data ?? {}) as IDataObject,
-		};
-		let consumed = false;
-		for (const waiter of this.waiters) {
-			if (safeMatch(waiter.predicate, notification)) {
-				clearTimeout(waiter.timer);
-				this.waiters.delete(waiter);
-				waiter.resolve(notification);
-				// A notification confirms one waiter (it still goes to the listeners below).
-				consumed = true;
-				break;
-			}
-		}
-		const size = this.options.bufferSize;
-		if (size > 0 && !consumed) {
-			this.buffer.push(notification);
-			if (this.buffer.length > size) this.buffer.shift();
-		}
-		for (const listener of this.listeners) {
-			try {
-				listener(notification);
-			} catch (e) {
-				this.internalError(e);
-			}
-		}
+		this.inbox.deliver({ channel: message.channel, data: (message.data ?? {}) as IDataObject });
 	}
 
 	private internalError(error: unknown): void {
@@ -456,22 +318,5 @@ export class GwsCometdClient implements GwsNotificationClient {
 		} catch {
 			// The error sink itself failed: nothing sensible left to do.
 		}
-	}
-}
-
-function describeLogArgument(value: unknown): string {
-	if (typeof value === 'string') return value;
-	try {
-		return (JSON.stringify(value) ?? String(value)).slice(0, 300);
-	} catch {
-		return String(value);
-	}
-}
-
-function safeMatch(predicate: (n: GwsNotification) => boolean, n: GwsNotification): boolean {
-	try {
-		return predicate(n);
-	} catch {
-		return false;
 	}
 }
