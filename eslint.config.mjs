@@ -46,8 +46,35 @@ const COMETD_ADAPTER = ['nodes/shared/cometd/**/*.ts'];
 // Code n8n never loads: the simulator, tests, benchmarks and tooling scripts run as plain Node programs.
 const NOT_NODE_CODE = ['simulator/**/*.ts', 'test/**/*.ts', 'bench/**/*.ts', 'scripts/**/*.ts'];
 
+// Import boundaries: the simulator stands for GWS, so it never shares code with the nodes (a shared mistake would
+// then pass every test); the two node folders never import each other (what both use lives in nodes/shared).
+const boundary = (files, group, message) => ({
+	files,
+	rules: { 'no-restricted-imports': ['error', { patterns: [{ group, message }] }] },
+});
+
 export default [
 	...config,
+	boundary(
+		['simulator/**/*.ts'],
+		['**/nodes/**', '**/credentials/**', 'n8n-workflow', 'n8n-core'],
+		'The simulator stands for GWS: it never imports node code (docs/ARCHITECTURE.md).',
+	),
+	boundary(
+		['nodes/GenesysGws/**/*.ts'],
+		['**/GenesysGwsTrigger/**'],
+		'The action node never imports the trigger: move what both use to nodes/shared.',
+	),
+	boundary(
+		['nodes/GenesysGwsTrigger/**/*.ts'],
+		['**/GenesysGws/**'],
+		'The trigger never imports the action node: move what both use to nodes/shared.',
+	),
+	boundary(
+		['nodes/shared/**/*.ts', 'credentials/**/*.ts'],
+		['**/GenesysGws/**', '**/GenesysGwsTrigger/**'],
+		'nodes/shared and credentials serve both nodes and import neither.',
+	),
 	{ ignores: ['dist/**', 'node_modules/**', '**/*.js', '**/*.cjs', '**/*.mjs', '.n8n-cache/**'] },
 	{
 		files: ['package.json'],

@@ -5,7 +5,8 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { callRef, runNode, type GwsTestCredential, type NodeResult } from '../helpers/n8n';
-import { agent1, agent2, eventually, lastSeq, postedBodies, startSim, type Sim } from './setup';
+import { agent1, agent2, eventually, lastSeq, postedBodies } from './setup';
+import { useSimulator } from '../helpers/simulator';
 
 interface Snapshot {
 	id: string;
@@ -20,16 +21,7 @@ interface Snapshot {
 	parentCallId?: string;
 }
 
-let sim: Sim;
-beforeAll(async () => {
-	sim = await startSim();
-});
-afterAll(async () => {
-	await sim.close();
-});
-beforeEach(async () => {
-	await sim.reset();
-});
+const sim = useSimulator();
 
 function callOf(id: string, user = 'agent1'): Snapshot | undefined {
 	return (sim.calls(user) as unknown as Snapshot[]).find((c) => c.id === id);

@@ -15,18 +15,10 @@ import {
 	type NodeResult,
 } from '../helpers/n8n';
 import { selfSignedCertificate } from '../helpers/tls';
-import { agent1, lastSeq, leakedSecrets, startSim, type Sim, ringingCallOf } from './setup';
+import { agent1, lastSeq, leakedSecrets, ringingCallOf } from './setup';
+import { useSimulator } from '../helpers/simulator';
 
-let sim: Sim;
-beforeAll(async () => {
-	sim = await startSim();
-});
-afterAll(async () => {
-	await sim.close();
-});
-beforeEach(async () => {
-	await sim.reset();
-});
+const sim = useSimulator();
 
 const ringingCall = async () => await ringingCallOf(sim);
 
@@ -387,13 +379,7 @@ describe('cannot reach GWS', () => {
 	});
 
 	describe('TLS', () => {
-		let tlsSim: Sim;
-		beforeAll(async () => {
-			tlsSim = await startSim({ tls: selfSignedCertificate() });
-		});
-		afterAll(async () => {
-			await tlsSim.close();
-		});
+		const tlsSim = useSimulator({ tls: selfSignedCertificate(), reset: false });
 
 		it('a self-signed certificate is refused with the fix', async () => {
 			expect(tlsSim.url).toMatch(/^https:/);

@@ -8,18 +8,10 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { clearGwsSessions } from '../../nodes/shared/transport';
 import { callRef, listSearch, runNode, testCredential } from '../helpers/n8n';
-import { agent1, eventually, lastSeq, leakedSecrets, startSim, type Sim, ringingCallOf } from './setup';
+import { agent1, eventually, lastSeq, leakedSecrets, ringingCallOf } from './setup';
+import { useSimulator } from '../helpers/simulator';
 
-let sim: Sim;
-beforeAll(async () => {
-	sim = await startSim();
-});
-afterAll(async () => {
-	await sim.close();
-});
-beforeEach(async () => {
-	await sim.reset();
-});
+const sim = useSimulator();
 
 const ringingCall = async () => await ringingCallOf(sim);
 

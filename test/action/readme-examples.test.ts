@@ -11,15 +11,10 @@ import { PARAMETERS } from '../../nodes/GenesysGws/actions/parameters/catalog';
 import { exampleRequest, renderOperationsMarkdown } from '../../scripts/lib/operationsMarkdown';
 import { withQuery } from '../../nodes/shared/transport';
 import { callRef, runNode } from '../helpers/n8n';
-import { agent1, lastSeq, startSim, type Sim } from './setup';
+import { agent1, lastSeq } from './setup';
+import { useSimulator } from '../helpers/simulator';
 
-let sim: Sim;
-beforeAll(async () => {
-	sim = await startSim();
-});
-afterAll(async () => {
-	await sim.close();
-});
+const sim = useSimulator({ reset: false });
 
 it.each(OPERATIONS.map((op) => [op.value, op] as const))(
 	'%s: the README example is the request the node sends',

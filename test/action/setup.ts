@@ -1,15 +1,6 @@
-/** Shared setup for the action-node suites: one in-process simulator per file, demo users, small helpers. */
-import { startSimulator } from '../../simulator';
+/** Shared helpers for the action-node suites (the simulator itself: test/helpers/simulator.ts useSimulator()). */
 import type { RunningSimulator } from '../../simulator/api';
-import { clearGwsSessions } from '../../nodes/shared/transport';
 import type { GwsTestCredential } from '../helpers/n8n';
-
-export type Sim = Awaited<ReturnType<typeof startSimulator>>;
-
-export async function startSim(opts: Parameters<typeof startSimulator>[0] = {}): Promise<Sim> {
-	clearGwsSessions();
-	return await startSimulator({ port: 0, ...opts });
-}
 
 export function agent1(sim: RunningSimulator): GwsTestCredential {
 	return { baseUrl: sim.url, username: 'agent1', password: 'agent1pass' };

@@ -14,15 +14,10 @@ import {
 	gwsRawRequest,
 } from '../../nodes/shared/transport';
 import { chain, gwsNode, inputNode, runWorkflow, withExecuteContext } from '../helpers/n8n';
-import { agent1, startSim, type Sim, ringingCallOf } from './setup';
+import { agent1, ringingCallOf } from './setup';
+import { useSimulator } from '../helpers/simulator';
 
-let sim: Sim;
-beforeAll(async () => {
-	sim = await startSim();
-});
-afterAll(async () => {
-	await sim.close();
-});
+const sim = useSimulator({ reset: false });
 beforeEach(async () => {
 	await sim.reset();
 	clearGwsSessions();

@@ -8,7 +8,8 @@ import * as path from 'path';
 import type { IConnections, IDataObject, INode } from 'n8n-workflow';
 
 import { chain, gwsNode, inputNode, runWorkflow, type WorkflowResult } from '../helpers/n8n';
-import { eventually, startSim, type Sim } from './setup';
+import { eventually } from './setup';
+import { useSimulator } from '../helpers/simulator';
 
 const fixture = (name: string) =>
 	JSON.parse(
@@ -17,16 +18,7 @@ const fixture = (name: string) =>
 		requests: IDataObject[];
 	};
 
-let sim: Sim;
-beforeAll(async () => {
-	sim = await startSim();
-});
-afterAll(async () => {
-	await sim.close();
-});
-beforeEach(async () => {
-	await sim.reset();
-});
+const sim = useSimulator();
 
 const WAIT = { waitForConfirmation: true, confirmationTimeout: 5 };
 

@@ -7,7 +7,9 @@
  * `sim` stands for the running simulator (every property and method of it); using it outside a test or hook,
  * before beforeAll ran, throws. Options go to startSimulator (port 0 = a free port). `reset: false` keeps state
  * between tests (for suites that build on the previous test). Cached GWS sessions of the nodes' transport are
- * forgotten at start, so a previous file's simulator on another port never lends its cookie.
+ * forgotten at start and at close, so a simulator on another port never lends its cookie.
+ * Jest runs a block's afterAll hooks in the order they were declared: a file whose own afterAll still needs the
+ * simulator declares that hook before calling useSimulator().
  */
 import { clearGwsSessions } from '../../nodes/shared/transport';
 import { startSimulator } from '../../simulator';
@@ -30,6 +32,7 @@ export function useSimulator(options: UseSimulatorOptions = {}): Sim {
 	afterAll(async () => {
 		await current?.close();
 		current = undefined;
+		clearGwsSessions();
 	});
 	if (reset) {
 		beforeEach(async () => {

@@ -5,9 +5,9 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { clearGwsSessions } from '../../nodes/shared/transport';
-import { startSimulator, type RunningSimulator, type SimUserConfig } from '../../simulator';
+import type { SimUserConfig } from '../../simulator';
 import { activateTrigger, type ActiveTrigger } from './harness';
+import { useSimulator } from '../helpers/simulator';
 import { watchLeftovers } from './leftovers';
 
 const USERS: SimUserConfig[] = Array.from({ length: 100 }, (_, i) => ({
@@ -16,14 +16,7 @@ const USERS: SimUserConfig[] = Array.from({ length: 100 }, (_, i) => ({
 	phoneNumber: String(16000 + i),
 }));
 
-let sim: RunningSimulator;
-beforeAll(async () => {
-	sim = await startSimulator({ users: USERS });
-});
-afterAll(async () => {
-	await sim.close();
-	clearGwsSessions();
-});
+const sim = useSimulator({ users: USERS });
 
 function resources(): Record<string, number> {
 	const counts: Record<string, number> = {};

@@ -10,27 +10,23 @@ import {
 	type NotificationClientStatus,
 } from '../../nodes/shared/cometd';
 import { clearGwsSessions } from '../../nodes/shared/transport';
-import { startSimulator, type RunningSimulator } from '../../simulator';
 import { contextFor, restAs, type TriggerCredential } from './harness';
+import { useSimulator } from '../helpers/simulator';
 import { watchLeftovers } from './leftovers';
 
-let sim: RunningSimulator;
+const sim = useSimulator();
 let agent1: TriggerCredential;
 const clients: GwsCometdClient[] = [];
 const savedDefaults = { ...NOTIFICATION_CLIENT_DEFAULTS };
 
 beforeAll(async () => {
 	Object.assign(NOTIFICATION_CLIENT_DEFAULTS, { backoffIncrementMs: 50, maxBackoffMs: 200, failureAfterMs: 200 });
-	sim = await startSimulator();
 	agent1 = { baseUrl: sim.url, username: 'agent1', password: 'agent1pass' };
 });
 afterEach(async () => {
 	await Promise.all(clients.splice(0).map((c) => c.stop()));
-	await sim.reset();
 });
 afterAll(async () => {
-	await sim.close();
-	clearGwsSessions();
 	Object.assign(NOTIFICATION_CLIENT_DEFAULTS, savedDefaults);
 });
 

@@ -9,11 +9,11 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { NOTIFICATION_CLIENT_DEFAULTS } from '../../nodes/shared/cometd';
 import { clearGwsSessions } from '../../nodes/shared/transport';
-import { startSimulator, type RunningSimulator } from '../../simulator';
 import { activateTrigger, restAs, type ActiveTrigger, type TriggerCredential } from './harness';
+import { useSimulator } from '../helpers/simulator';
 import { watchLeftovers } from './leftovers';
 
-let sim: RunningSimulator;
+const sim = useSimulator();
 let agent1: TriggerCredential;
 let rest: ReturnType<typeof restAs>;
 const open: ActiveTrigger[] = [];
@@ -22,17 +22,13 @@ const savedDefaults = { ...NOTIFICATION_CLIENT_DEFAULTS };
 beforeAll(async () => {
 	// Fast reconnects so the suite takes seconds; the policy is the same as in production.
 	Object.assign(NOTIFICATION_CLIENT_DEFAULTS, { backoffIncrementMs: 50, maxBackoffMs: 200, failureAfterMs: 300 });
-	sim = await startSimulator();
 	agent1 = { baseUrl: sim.url, username: 'agent1', password: 'agent1pass' };
 	rest = restAs(agent1);
 });
 afterEach(async () => {
 	await Promise.all(open.splice(0).map((t) => t.close()));
-	await sim.reset();
 });
 afterAll(async () => {
-	await sim.close();
-	clearGwsSessions();
 	Object.assign(NOTIFICATION_CLIENT_DEFAULTS, savedDefaults);
 });
 

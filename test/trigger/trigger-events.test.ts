@@ -5,27 +5,20 @@
  */
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { startSimulator, type RunningSimulator } from '../../simulator';
-import { clearGwsSessions } from '../../nodes/shared/transport';
 import { activateTrigger, restAs, type ActiveTrigger, type TriggerCredential } from './harness';
+import { useSimulator } from '../helpers/simulator';
 
-let sim: RunningSimulator;
+const sim = useSimulator();
 let agent1: TriggerCredential;
 let rest: ReturnType<typeof restAs>;
 const open: ActiveTrigger[] = [];
 
 beforeAll(async () => {
-	sim = await startSimulator();
 	agent1 = { baseUrl: sim.url, username: 'agent1', password: 'agent1pass' };
 	rest = restAs(agent1);
 });
 afterEach(async () => {
 	await Promise.all(open.splice(0).map((t) => t.close()));
-	await sim.reset();
-});
-afterAll(async () => {
-	await sim.close();
-	clearGwsSessions();
 });
 
 async function trigger(parameters: INodeParameters, credential = agent1): Promise<ActiveTrigger> {

@@ -7,26 +7,19 @@ import { GwsCometdClient, NOTIFICATION_CLIENT_DEFAULTS } from '../../nodes/share
 import { BayeuxCookieJar } from '../../nodes/shared/cometd/cookieJar';
 import { createGwsBayeuxSend, resolveBaseUrl, type WireDiagnostics } from '../../nodes/shared/cometd/gwsHttp';
 import type { BayeuxReply, BayeuxSend } from '../../nodes/shared/cometd/longPolling';
-import { clearGwsSessions } from '../../nodes/shared/transport';
-import { startSimulator, type RunningSimulator } from '../../simulator';
 import { contextFor, type TriggerCredential } from './harness';
+import { useSimulator } from '../helpers/simulator';
 import { watchLeftovers } from './leftovers';
 
-let sim: RunningSimulator;
+const sim = useSimulator();
 let agent1: TriggerCredential;
 const clients: GwsCometdClient[] = [];
 
 beforeAll(async () => {
-	sim = await startSimulator();
 	agent1 = { baseUrl: sim.url, username: 'agent1', password: 'agent1pass' };
 });
 afterEach(async () => {
 	await Promise.all(clients.splice(0).map((c) => c.stop()));
-	await sim.reset();
-});
-afterAll(async () => {
-	await sim.close();
-	clearGwsSessions();
 });
 
 /** A client whose replies pass through `alter` (once it returns something other than undefined, it is used). */

@@ -4,7 +4,11 @@ import { partiesOf } from '../../shared/participants';
 import { gwsApiRequest } from '../../shared/transport';
 import { buildRequest } from '../actions/requestKinds';
 
-/** The user's active calls for the Call picker: "Established · Inbound · 5551234 (ID)". */
+/**
+ * The user's active calls for the Call picker: "Established · Inbound · 5551234 (ID)". n8n calls it by name
+ * (the Call parameter's searchListMethod).
+ * @public
+ */
 export async function searchCalls(
 	this: ILoadOptionsFunctions,
 	filter?: string,

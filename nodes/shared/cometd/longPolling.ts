@@ -26,7 +26,7 @@ export type BayeuxSend = (exchange: BayeuxExchange) => Promise<BayeuxReply>;
  * throws half-way through the reply). Such messages are dropped here, and reported, before cometd.js sees the
  * reply. A body that is not JSON is passed on as it is: cometd.js then fails the request and retries.
  */
-export function withoutMalformedMessages(body: string, report: (error: Error) => void): string | unknown[] {
+function withoutMalformedMessages(body: string, report: (error: Error) => void): string | unknown[] {
 	let parsed: unknown;
 	try {
 		parsed = JSON.parse(body);

@@ -57,7 +57,7 @@ function withoutUserinfo(value: string): string {
 	return `${scheme}***@${value.slice(at + 1)}`;
 }
 
-export function normalizeBaseUrl(node: INode, raw: unknown): string {
+function normalizeBaseUrl(node: INode, raw: unknown): string {
 	const checked = checkBaseUrl(raw);
 	if ('problem' in checked)
 		throw new NodeOperationError(node, checked.problem, { description: checked.fix });

@@ -105,7 +105,7 @@ export async function exchange(
 	};
 }
 
-export function pathOf(url: string): string {
+function pathOf(url: string): string {
 	try {
 		const parsed = new URL(url);
 		return parsed.pathname + parsed.search;

@@ -10,7 +10,7 @@ import { AGENT_STATES } from '../agentStates';
 import { USER_DATA_FIELDS_UI, USER_DATA_INPUT_UI, userData } from './userData';
 import { callReference, callUri, choice, dialTones, id, text, type ValueKind } from './valueKinds';
 
-export type ParamUi = Omit<INodeProperties, 'displayOptions' | 'required'>;
+type ParamUi = Omit<INodeProperties, 'displayOptions' | 'required'>;
 
 /** Where a checked value goes: a slot of the request path, a body field, or the operationName itself. */
 export type Wire =

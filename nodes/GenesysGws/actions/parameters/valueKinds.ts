@@ -3,7 +3,6 @@
  * what n8n hands the node (a string, a number from an expression, JSON, ...) into the checked value, or refuses
  * it with a message naming the parameter, the value and the fix. A parameter's record (catalog.ts) names its kind.
  */
-import type { IDataObject } from 'n8n-workflow';
 
 import {
 	callIdFromReference,
@@ -163,4 +162,3 @@ export function choice(values: string[]): ValueKind<string> {
 	});
 }
 
-export type { IDataObject };
