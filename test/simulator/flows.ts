@@ -53,3 +53,41 @@ export async function exactly(sub: CometdSubscriber, from: number, count: number
 }
 
 export { isCall };
+
+/** An inbound call from `from` to `who` (agent1 / agent2 / supervisor1), answered; returns its id once Established. */
+export async function answeredInbound(ag: Agents, who: 'agent1' | 'agent2' | 'supervisor1', from = '5551234'): Promise<string> {
+	const { rest, events } = side(ag, who);
+	const start = events.notifications.length;
+	const { callId } = await ag.sim.placeInboundCall({ to: who, from });
+	await events.waitFor(isCall('Ringing', callId), 3000, start);
+	const established = events.waitFor(isCall('Established', callId), 3000, start);
+	expect((await rest.op(callId, 'Answer')).body).toEqual({ statusCode: 0 });
+	await established;
+	return callId;
+}
+
+/** The REST client and CometD subscriber of one demo user. */
+export function side(ag: Agents, who: 'agent1' | 'agent2' | 'supervisor1'): { rest: GwsRestClient; events: CometdSubscriber } {
+	if (who === 'agent1') return { rest: ag.a1, events: ag.e1 };
+	if (who === 'agent2') return { rest: ag.a2, events: ag.e2 };
+	return { rest: ag.sup, events: ag.eSup };
+}
+
+/** POST an operation on the user's own device. */
+export async function deviceOp(rest: GwsRestClient, operationName: string, params: Record<string, unknown> = {}) {
+	const id = await rest.deviceId();
+	return rest.post(`/api/v2/me/devices/${id}`, { operationName, ...params });
+}
+
+/** POST /api/v2/me/channels/voice. */
+export function agentState(rest: GwsRestClient, operationName: string, params: Record<string, unknown> = {}) {
+	return rest.post('/api/v2/me/channels/voice', { operationName, ...params });
+}
+
+/** No notification arrives on `sub` after index `from` within `ms`. */
+export async function nothingMore(sub: CometdSubscriber, from: number, ms = 200): Promise<void> {
+	await new Promise((r) => setTimeout(r, ms));
+	expect(sub.notifications.slice(from)).toEqual([]);
+}
+
+export const isDevice = (n: { channel: string; data: any }) => n.channel === '/v2/me/devices' && n.data?.messageType === 'DeviceStateChangeMessage';
