@@ -53,17 +53,18 @@ export const conferenceOperations: Record<string, Operation> = {
 		},
 	),
 
+	/** Any party the requester sees (a barged-in supervisor too); a supervisor on a monitoring leg may remove parties. */
 	RemoveParticipantFromConference: op(participant, (ctx, dn) => {
 		const { engine, call, user } = ctx;
-		if (!isConference(call)) {
-			throw invalidForState(`Operation 'RemoveParticipantFromConference' needs a conference; call ${call.id} has only ${call.parties.length} parties`);
+		const visible = participantsFor(call, user.username);
+		if (!isConference(call, user.username)) {
+			throw invalidForState(`Operation 'RemoveParticipantFromConference' needs a conference; call ${call.id} has only ${visible.length + 1} parties`);
 		}
 		if (dn === user.dn) {
 			throw invalidParameter('participant', dn, 'another party of the conference; to leave it yourself use Hangup');
 		}
-		if (!call.parties.some((p) => p.dn === dn)) {
-			const list = participantsFor(call, user.username).map((p) => p.dn).join(', ');
-			throw invalidParameter('participant', dn, `one of the conference's participants: ${list}`);
+		if (!visible.some((p) => p.dn === dn)) {
+			throw invalidParameter('participant', dn, `one of the conference's participants: ${visible.map((p) => p.dn).join(', ')}`);
 		}
 		engine.removeParty(call, dn);
 	}),
