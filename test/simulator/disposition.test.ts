@@ -4,7 +4,7 @@
  * call; on a released call it is only reported, no notification.
  */
 import { startTestSimulator, type RunningSimulator, CometdSubscriber } from './helpers';
-import { establishedA1toA2, exactly, isCall, loginAll, nothingMore, type Agents } from './flows';
+import { establishedA1toA2, exactly, isCall, drain, loginAll, nothingMore, type Agents } from './flows';
 
 let sim: RunningSimulator;
 let ag: Agents;
@@ -19,6 +19,7 @@ afterAll(async () => {
 	await sim?.close();
 });
 beforeEach(async () => {
+	await drain(ag);
 	await sim.reset();
 });
 

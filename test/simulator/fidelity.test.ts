@@ -3,7 +3,7 @@
  * optional features, which operations notify, and the ErrorMessage of each operation that dials an unreachable number.
  */
 import { DEMO, startTestSimulator, type RunningSimulator, CometdSubscriber } from './helpers';
-import { answeredInbound, establishedA1toA2, exactly, isCall, loginAll, nothingMore, type Agents } from './flows';
+import { answeredInbound, establishedA1toA2, exactly, isCall, drain, loginAll, nothingMore, type Agents } from './flows';
 import singleStepConference from './fixtures/SingleStepConference.json';
 
 let sim: RunningSimulator;
@@ -19,6 +19,7 @@ afterAll(async () => {
 	await sim?.close();
 });
 beforeEach(async () => {
+	await drain(ag);
 	await sim.reset();
 });
 

@@ -3,7 +3,7 @@
  * them with Reject offered, and Reject sends them back (the CallsReject page), over real HTTP and CometD.
  */
 import { rawRequest, startTestSimulator, type RunningSimulator, CometdSubscriber } from './helpers';
-import { agentState, deviceOp, exactly, isCall, loginAll, nothingMore, type Agents } from './flows';
+import { agentState, deviceOp, exactly, isCall, drain, loginAll, nothingMore, type Agents } from './flows';
 
 let sim: RunningSimulator;
 let ag: Agents;
@@ -18,6 +18,7 @@ afterAll(async () => {
 	await sim?.close();
 });
 beforeEach(async () => {
+	await drain(ag);
 	await sim.reset();
 });
 

@@ -5,7 +5,7 @@
  * supervisor, who sees and hears whom per mode, NextCall, the scopes, the switch rules and muting the agent.
  */
 import { DEMO, GwsRestClient, startTestSimulator, type RunningSimulator, CometdSubscriber } from './helpers';
-import { answeredInbound, deviceOp, exactly, isCall, loginAll, nothingMore, type Agents } from './flows';
+import { answeredInbound, deviceOp, exactly, isCall, drain, loginAll, nothingMore, type Agents } from './flows';
 
 let sim: RunningSimulator;
 let ag: Agents;
@@ -22,6 +22,7 @@ afterAll(async () => {
 	await sim?.close();
 });
 beforeEach(async () => {
+	await drain(ag);
 	await sim.reset();
 });
 
@@ -247,6 +248,7 @@ describe('monitored calls on the supervisor\'s /v2/me/calls, and who hears whom'
 
 	test('the supervisor hangs up their monitoring leg: only they leave; the agent gets ParticipantsUpdated only if they saw them', async () => {
 		for (const [mode, agentSees] of [['ListenIn', false], ['BargeIn', true]] as const) {
+			await drain(ag);
 			await sim.reset();
 			await monitor(mode);
 			const { callId } = await monitoredCall();
