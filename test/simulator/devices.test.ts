@@ -108,6 +108,23 @@ describe('call forwarding', () => {
 		expect(sim.calls('agent2')).toEqual([]);
 	});
 
+	test('forwarding is followed one hop only, and a forward back to the caller is ignored', async () => {
+		await deviceChange(ag.a2, ag.e2, 'ForwardCallsOn', { destination: '15002' });
+		await deviceChange(ag.sup, ag.eSup, 'ForwardCallsOn', { destination: '5559999' });
+		await ag.a1.dial('15001');
+		expect(sim.calls('supervisor1').map((c) => c.state)).toEqual(['Ringing']);
+		await sim.reset();
+		await deviceChange(ag.a2, ag.e2, 'ForwardCallsOn', { destination: '15000' });
+		await ag.a1.dial('15001');
+		expect(sim.calls('agent2').map((c) => [c.state, c.participants])).toEqual([['Ringing', ['15000']]]);
+	});
+
+	test('DND does not stop a direct call (it rings; only the queue skips DND agents)', async () => {
+		await deviceChange(ag.a2, ag.e2, 'DoNotDisturbOn');
+		await ag.a1.dial('15001');
+		expect(sim.calls('agent2').map((c) => c.state)).toEqual(['Ringing']);
+	});
+
 	test('SingleStepTransfer to a forwarding agent goes to the forward destination', async () => {
 		await deviceChange(ag.a2, ag.e2, 'ForwardCallsOn', { destination: '15002' });
 		const { callId } = await sim.placeInboundCall({ to: 'agent1', from: '5551234' });

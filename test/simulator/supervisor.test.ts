@@ -104,6 +104,28 @@ describe('the device: ListenIn / Coach / BargeIn / CancelSupervisorMonitoring', 
 		expect(again.body.statusMessage).toContain("Operation 'CancelSupervisorMonitoring' is not allowed for device");
 	});
 
+	test('CancelSupervisorMonitoring or EndContactCenterSession during a monitored call: the supervisor stays on that call; the next call is not delivered', async () => {
+		await monitor('Coach');
+		const { callId } = await monitoredCall();
+		const from = ag.eSup.notifications.length;
+		await deviceOp(ag.sup, 'CancelSupervisorMonitoring');
+		await exactly(ag.eSup, from, 1);
+		expect(snapshot('supervisor1', callId)?.monitoring?.mode).toBe('Coach');
+		await ag.a1.op(callId, 'Hangup');
+		await ag.e1.waitFor(isCall('Released', callId), 3000, 0);
+		const fromNext = ag.eSup.notifications.length;
+		await answeredInbound(ag, 'agent1', '5550009');
+		await nothingMore(ag.eSup, fromNext);
+		// Logging out ends monitoring too (the device loses supervisorMonitoringState in the logout notification).
+		await monitor('ListenIn');
+		const fromOut = ag.eSup.notifications.length;
+		await ag.sup.post('/api/v2/me', { operationName: 'EndContactCenterSession' });
+		const [out] = await exactly(ag.eSup, fromOut, 1);
+		expect(out.data.devices[0].userState.state).toBe('LoggedOut');
+		expect(out.data.devices[0]).not.toHaveProperty('supervisorMonitoringState');
+		await ag.sup.login();
+	});
+
 	test('refusals: not a supervisor, missing/malformed/unknown/own target, bad scope, mode or phoneNumber', async () => {
 		const agent = await deviceOp(ag.a2, 'ListenIn', { targetDeviceUri: target });
 		expect([agent.status, agent.body]).toEqual([403, { statusCode: 5, statusMessage: "Operation 'ListenIn' needs the supervisor role; user 'agent2' has roles: agent" }]);
