@@ -136,6 +136,16 @@ describe('call forwarding', () => {
 	});
 });
 
+describe('Ready', () => {
+	test('with and without workmode (ManualIn / AutoIn); another workmode is refused naming it', async () => {
+		for (const params of [{}, { workmode: 'ManualIn' }, { workmode: 'AutoIn' }]) {
+			expect((await agentState(ag.a1, 'Ready', params)).body).toEqual({ statusCode: 0 });
+		}
+		const bad = await agentState(ag.a1, 'Ready', { workmode: 'Manual' });
+		expect(bad.body).toEqual({ statusCode: 10, statusMessage: 'Invalid parameter \'workmode\': "Manual" is not valid; expected "ManualIn" or "AutoIn"' });
+	});
+});
+
 describe('AfterCallWork', () => {
 	test('with and without wrapUpTime (a string): userState as the AgentStateAfterCallWork page; a non-numeric string is refused', async () => {
 		for (const params of [{}, { wrapUpTime: '0' }, { wrapUpTime: '30' }]) {

@@ -128,6 +128,15 @@ test('a call placed to an agent through a queue rings that agent whatever their 
 	expect(sim.calls()).toEqual([]);
 });
 
+test('waiting calls are offered oldest first', async () => {
+	const first = await sim.placeInboundCall({ from: '5550001', viaQueue: true });
+	const second = await sim.placeInboundCall({ from: '5550002', viaQueue: true });
+	expect(sim.queue().map((q) => q.id)).toEqual([first.callId, second.callId]);
+	await agentState(ag.a2, 'Ready');
+	expect(sim.calls('agent2').map((c) => c.id)).toEqual([first.callId]);
+	expect(sim.queue().map((q) => q.id)).toEqual([second.callId]);
+});
+
 test('placeInboundCall checks its options', async () => {
 	await expect(sim.placeInboundCall({ from: '5551234' })).rejects.toThrow('"to" (username or DN of an agent) is required unless the call goes through a queue');
 	await expect(sim.placeInboundCall({ from: '5551234', queue: '' })).rejects.toThrow('"queue" must be a non-empty string');
