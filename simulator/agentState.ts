@@ -1,5 +1,5 @@
 /**
- * Voice login and agent state (docs/FIDELITY.md, "Login" and "Agent state"): POST /api/v2/me
+ * Voice login and agent state (docs/FIDELITY.md L1-L7): POST /api/v2/me
  * StartContactCenterSession / EndContactCenterSession, POST /api/v2/me/channels/voice Ready / NotReady /
  * AfterCallWork / AuxWork. Each change reaches the user's /v2/me/devices as DeviceStateChangeMessage.
  */
@@ -13,7 +13,7 @@ import { AGENT_STATES } from './users';
 const START_SESSION = 'POST /api/v2/me {"operationName":"StartContactCenterSession","channels":["voice"]}';
 
 /**
- * Voice operations need a voice session. Choice (pages silent): HTTP 409, statusCode 2 (not valid in the current
+ * Voice operations need a voice session (docs/FIDELITY.md E7, L5): HTTP 409, statusCode 2 (not valid in the current
  * state: the agent is logged out), naming the operation and how to log in.
  */
 export function requireVoiceSession(user: SimUser, operationName: string): void {
@@ -71,7 +71,7 @@ export function setAgentState(engine: CallEngine, user: SimUser, name: string, b
 		throw invalidParameter('workmode', body.workmode, '"ManualIn" or "AutoIn"');
 	}
 	if (name === 'AfterCallWork' && body.wrapUpTime !== undefined) {
-		// A string in the AgentStateAfterCallWork sample ("0"): whole seconds as a string.
+		// A string of whole seconds, as the AfterCallWork sample's "0" (docs/FIDELITY.md L3).
 		if (typeof body.wrapUpTime !== 'string' || !/^\d+$/.test(body.wrapUpTime)) {
 			throw invalidParameter('wrapUpTime', body.wrapUpTime, 'a string of whole seconds, e.g. "30" ("0" cancels the wrap-up time)');
 		}

@@ -37,7 +37,7 @@ export interface SimulatorOptions {
 	 * operations fail until POST /api/v2/me StartContactCenterSession. Default false (logged in, NotReady).
 	 */
 	agentsLoggedOut?: boolean;
-	/** Optional GWS features, both on by default (docs/FIDELITY.md, "Capabilities"). */
+	/** Optional GWS features, both on by default (docs/FIDELITY.md C10, C11). */
 	features?: {
 		/** GWS feature api-voice-recording: recordingState "Stopped" on every call, StartCallRecording offered. */
 		callRecording?: boolean;
@@ -189,7 +189,7 @@ export interface SimCallSnapshot {
 	/** Delivered through a simulated queue, and its name. */
 	viaQueue?: boolean;
 	queue?: string;
-	/** The numbers of the parties that hear this leg's agent now (docs/FIDELITY.md, "Who hears whom"). */
+	/** The numbers of the parties that hear this leg's agent now (docs/FIDELITY.md M9). */
 	heardBy?: string[];
 	/** A supervisor muted this agent (MuteMonitoredUser), or, on a supervisor's leg, muted the monitored agent. */
 	monitoredUserMuted?: boolean;

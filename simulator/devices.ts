@@ -1,5 +1,5 @@
 /**
- * POST /api/v2/me/devices/{id} (docs/FIDELITY.md, "Devices"): DoNotDisturbOn/Off, ForwardCallsOn/Off and, for
+ * POST /api/v2/me/devices/{id} (docs/FIDELITY.md D1-D6, M1-M4): DoNotDisturbOn/Off, ForwardCallsOn/Off and, for
  * supervisors, ListenIn / Coach / BargeIn / CancelSupervisorMonitoring. An operation is accepted when the device
  * lists it in `capabilities`; each change reaches the user's /v2/me/devices as DeviceStateChangeMessage.
  */
@@ -19,7 +19,7 @@ export function postDevice(engine: CallEngine, user: SimUser, name: string, body
 		throw new GwsError(400, STATUS.inputValidation, `Unknown operationName '${name}' for POST /api/v2/me/devices/{id}; supported: ${DEVICE_OPS.join(', ')}`);
 	}
 	if (MONITOR_OPS.has(name)) {
-		// Choice: HTTP 403, statusCode 5 (no permission), naming the role.
+		// docs/FIDELITY.md E6: HTTP 403, statusCode 5 (no permission), naming the role.
 		if (!isSupervisor(user)) {
 			throw new GwsError(403, STATUS.noPermission, `Operation '${name}' needs the supervisor role; user '${user.username}' has roles: ${(user.config.roles ?? []).join(', ')}`);
 		}
@@ -65,7 +65,7 @@ function parse(engine: CallEngine, user: SimUser, name: string, body: Body): () 
 	}
 }
 
-/** ForwardCallsOn's destination is a plain string on its page ("destination":"5001"), not {"phoneNumber": ...}. */
+/** ForwardCallsOn's destination is a plain string ("destination":"5001"), not {"phoneNumber": ...}: docs/FIDELITY.md D4. */
 function forwardDestination(user: SimUser, body: Body): string {
 	const value = body.destination;
 	const expected = 'the number to forward to as a plain string, e.g. {"destination":"5001"} (not {"phoneNumber":...})';
@@ -85,7 +85,7 @@ function oneOf<T extends string>(body: Body, name: string, allowed: readonly T[]
 	return value as T;
 }
 
-/** ListenIn / Coach / BargeIn parameters (SupervisorListenIn page): targetDeviceUri, scope, mode, phoneNumber. */
+/** ListenIn / Coach / BargeIn parameters (docs/FIDELITY.md M1, M4): targetDeviceUri, scope, mode, phoneNumber. */
 function monitoringParams(engine: CallEngine, user: SimUser, state: MonitorMode, body: Body) {
 	const raw = body.targetDeviceUri;
 	const expected = `the full URI of the agent's device, e.g. "${engine.baseUrl()}/api/v2/devices/<id>" (GET /simulator/agents lists them)`;

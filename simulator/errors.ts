@@ -1,6 +1,6 @@
 /**
  * The GWS error shape {"statusCode":N,"statusMessage":"..."} and the codes we use
- * (https://enu.docs.genesys.com/Documentation:HTCC:API:ReturnValues:8.5.2 ; HTTP statuses: docs/FIDELITY.md, "Errors").
+ * (https://enu.docs.genesys.com/Documentation:HTCC:API:ReturnValues:8.5.2 ; HTTP statuses: docs/FIDELITY.md E1-E8).
  */
 
 export const STATUS = {

@@ -1,7 +1,7 @@
 /**
- * Builds the CometD messages exactly as the vendor pages print them (field names, nesting, value types, key order):
+ * Builds the CometD messages exactly as the samples print them (field names, nesting, value types, key order):
  * CallStateChangeMessage on /v2/me/calls, DeviceStateChangeMessage on /v2/me/devices, and our ErrorMessage
- * (docs/FIDELITY.md, "Notifications").
+ * (docs/FIDELITY.md N1-N12, C1, D1, U2).
  */
 import type { Call, Leg } from './calls/model';
 import { participantsFor } from './calls/model';
@@ -18,11 +18,11 @@ export interface Notification {
 }
 
 function participant(dn: string) {
-	// Internal DNs: e164Number is empty in every vendor sample.
+	// Internal DNs: e164Number is empty in every sample (test/simulator/fixtures).
 	return { e164Number: '', formattedPhoneNumber: dn, phoneNumber: dn, digits: dn };
 }
 
-/** The call resource (same format in GET answers and in notifications), key order as on the pages. */
+/** The call resource (same format in GET answers and in notifications), key order as the samples (docs/FIDELITY.md C1). */
 export function renderCall(
 	baseUrl: string,
 	owner: SimUser,
@@ -60,9 +60,8 @@ export function renderCall(
 }
 
 /**
- * A CallStateChangeMessage. `extensions` is left out when null: the InitiateConference page's sample of the
- * new consult call (Dialing) has none; the conference pages' samples have {"BusinessCall":0}, the supervisor
- * monitoring sample {"WrapUpTime":0,"BusinessCall":0}.
+ * A CallStateChangeMessage. `extensions` is left out when null (the Dialing notification of a new consult call);
+ * otherwise {"BusinessCall":0}, or {"WrapUpTime":0,"BusinessCall":0} on a supervisor's leg (docs/FIDELITY.md N3).
  */
 export function callStateChange(
 	notificationType: string,
@@ -82,10 +81,9 @@ export function deviceUri(baseUrl: string, user: SimUser): string {
 }
 
 /**
- * The device's capabilities in the samples' order: DND Off lists DoNotDisturbOn before ForwardCallsOn (the
- * CallsMessageType sample), DND On lists ForwardCallsOn before DoNotDisturbOff (the SupervisorListenIn sample);
- * ForwardCallsOff replaces ForwardCallsOn while forwarding; supervisors add ListenIn, Coach, BargeIn, and
- * CancelSupervisorMonitoring while monitoring.
+ * The device's capabilities in the samples' order (docs/FIDELITY.md D2): DND Off lists DoNotDisturbOn before
+ * ForwardCallsOn, DND On lists ForwardCallsOn before DoNotDisturbOff; ForwardCallsOff replaces ForwardCallsOn while
+ * forwarding; supervisors add ListenIn, Coach, BargeIn, and CancelSupervisorMonitoring while monitoring.
  */
 export function deviceCapabilities(user: SimUser): string[] {
 	const forward = user.forwardTo === undefined ? 'ForwardCallsOn' : 'ForwardCallsOff';
@@ -95,10 +93,7 @@ export function deviceCapabilities(user: SimUser): string[] {
 	return out;
 }
 
-/**
- * The device resource, same format in GET answers and DeviceStateChangeMessage, key order as the SupervisorListenIn
- * sample; `forwardTo` (ForwardCallsOn page; its place is our choice) follows doNotDisturb.
- */
+/** The device resource, same format in GET answers and DeviceStateChangeMessage (docs/FIDELITY.md D1). */
 export function renderDevice(baseUrl: string, user: SimUser): Record<string, unknown> {
 	const out: Record<string, unknown> = {
 		id: user.deviceId,
@@ -139,7 +134,7 @@ export interface ErrorContext {
 /**
  * Our ErrorMessage (voice errors come as messageType "ErrorMessage" on /v2/me/calls, per
  * https://docs.genesys.com/Documentation/HTCC/latest/API/ErrorHandling ; its fields are not documented). Shape
- * chosen (docs/FIDELITY.md, "Unreachable numbers"): {"data":{"errorCode":N,"errorMessage":"...",
+ * chosen (docs/FIDELITY.md U2): {"data":{"errorCode":N,"errorMessage":"...",
  * "operationName":"SingleStepTransfer","callId"?:"<id>","callUri"?:"<uri>","destination"?:{"phoneNumber":"..."},
  * "phoneNumber":"<agent DN>","messageType":"ErrorMessage"},"channel":"/v2/me/calls"}.
  */

@@ -2,7 +2,7 @@
 import { randomUUID } from 'crypto';
 import type { SimUserConfig } from './api';
 
-/** The demo users: the vendor pages' flows are agent 15000 talking to 15001 and conferencing 15002. */
+/** The demo users: the conference samples (test/simulator/fixtures) are agent 15000 talking to 15001 and conferencing 15002. */
 export const DEMO_USERS: SimUserConfig[] = [
 	{ username: 'agent1', password: 'agent1pass', phoneNumber: '15000', firstName: 'Agent', lastName: 'One' },
 	{ username: 'agent2', password: 'agent2pass', phoneNumber: '15001', firstName: 'Agent', lastName: 'Two' },
@@ -23,10 +23,7 @@ export interface UserState {
 	workMode?: string;
 }
 
-/**
- * Agent states as the agent-state pages show them (docs/FIDELITY.md, "Agent state"); ids are stable per state so
- * clients can compare them. AfterCallWork's displayName is the AgentStateAfterCallWork page's.
- */
+/** Agent states (docs/FIDELITY.md L1); ids are stable per state so clients can compare them. */
 export const AGENT_STATES: Record<string, UserState> = {
 	Ready: { id: '9430250E-0A1B-4B1A-9B9B-2D5C1F0A0001', displayName: 'Ready', state: 'Ready' },
 	NotReady: { id: '900D55CC-2BB8-4F45-8E9B-1E3B0F0A0002', displayName: 'Not Ready', state: 'NotReady' },

@@ -1,8 +1,8 @@
 /**
- * Who hears whom on a call (the control API's `heardBy`, docs/FIDELITY.md "Supervisor monitoring"): two parties
- * hear each other while both are connected (an agent's leg Established, a remote party answered), except that
+ * Who hears whom on a call (the control API's `heardBy`, docs/FIDELITY.md M9): two parties hear each other while
+ * both are connected (an agent's leg Established, a remote party answered), except that
  * - a monitoring supervisor is heard as their mode says: ListenIn by nobody, Coach by the monitored agent only,
- *   BargeIn by everybody (the SupervisorListenIn / SupervisorCoach / SupervisorBargeIn pages);
+ *   BargeIn by everybody;
  * - a party whose call is muted (MuteCall; a ListenIn supervisor's leg shows mute "On") is heard by nobody;
  * - an agent muted by MuteMonitoredUser is heard only by the call's monitoring supervisors (the supervisor takes
  *   the call over; the agent can still talk to the supervisor).

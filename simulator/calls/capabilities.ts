@@ -1,17 +1,13 @@
 /**
- * Capabilities per leg state, in the order the vendor samples print them (docs/FIDELITY.md, "Capabilities"). The
- * master order merges the lists of the conference pages (an Established conference, a Held call, a Dialing consult
- * call); a supervisor's Established monitoring leg has its own list, exactly the SupervisorSwitchToBargeIn sample's.
+ * Capabilities per leg state, in the order the samples print them (docs/FIDELITY.md C4-C13). The master order merges
+ * the lists of test/simulator/fixtures (an Established conference, a Held call, a Dialing consult call); a
+ * supervisor's Established monitoring leg has its own list, exactly the SupervisorSwitchToBargeIn sample's (M7).
  * Released = [].
  *
- * An operation is accepted exactly when it is listed, except where a page shows a request the lists do not:
- * - CompleteConference / CompleteTransfer posted on the parent call with consultCallUri (the Call Control table
- *   names consultCallUri as their parameter), while the parent, as the InitiateConference page prints it, lists
- *   neither;
- * - MuteMonitoredUser / UnmuteMonitoredUser on a supervisor's monitoring leg (their pages post them there; the
- *   monitoring sample's list does not show them);
- * - SetCallDisposition (its page posts it on active and on released calls; no sample lists it): see
- *   operations/disposition.ts.
+ * An operation is accepted exactly when it is listed, except where a page shows a request the lists do not
+ * (docs/FIDELITY.md C12): CompleteConference / CompleteTransfer posted on the parent call with consultCallUri;
+ * MuteMonitoredUser / UnmuteMonitoredUser on a supervisor's monitoring leg (M11); SetCallDisposition (DS1, handled
+ * in operations/disposition.ts).
  */
 import type { Call, Leg } from './model';
 import { isConference } from './model';
@@ -148,7 +144,7 @@ export function capabilitiesOf(ctx: LegContext): string[] {
 	return MASTER_ORDER.filter((op) => ops.has(op));
 }
 
-/** What the simulator accepts: the listed capabilities plus the page-shown exceptions described above. */
+/** What the simulator accepts: the listed capabilities plus the exceptions described above (docs/FIDELITY.md C12). */
 export function acceptedOperations(ctx: LegContext): Set<string> {
 	const ops = listed(ctx);
 	const { leg, hasConsult } = ctx;

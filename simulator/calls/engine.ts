@@ -31,7 +31,7 @@ export interface EngineOptions {
 /**
  * Destinations that cannot be reached: numbers starting with 999 (e.g. "99999"). The request is accepted
  * ({"statusCode":0}, as GWS accepts before T-Server answers) and an ErrorMessage follows on /v2/me/calls
- * (docs/FIDELITY.md, "Unreachable numbers").
+ * (docs/FIDELITY.md U1, U2).
  */
 export const UNREACHABLE_PREFIX = '999';
 /** T-Server-like error code of that failure in our ErrorMessage (simulator choice). */
@@ -248,7 +248,7 @@ export class CallEngine {
 			}),
 		);
 		this.store.add(call);
-		// The InitiateConference page's Dialing sample of the consult call has no `extensions`.
+		// The Dialing notification of a new consult call has no `extensions` (docs/FIDELITY.md N3).
 		this.notify(call, caller.username, 'StatusChange', !consult);
 		if (target.agent && target.agent.username !== caller.username) {
 			call.legs.set(target.agent.username, this.newLeg(target.agent.username, 'Ringing', callType, destination));

@@ -80,7 +80,7 @@ export interface Call {
 let counter = 0;
 const prefix = randomBytes(13).toString('hex').toUpperCase().replace(/[^0-9A-Z]/g, 'K').slice(0, 26);
 
-/** Ids shaped like the vendor samples: 32 chars, e.g. 01RCC3N118B1V0SL8O7GK2LAES000009; connId 16 hex digits. */
+/** Ids shaped like the samples in test/simulator/fixtures: 32 chars, e.g. 01RCC3N118B1V0SL8O7GK2LAES000009; connId 16 hex digits. */
 export function newCallIds(): { id: string; connId: string } {
 	counter += 1;
 	const id = prefix + counter.toString(36).toUpperCase().padStart(6, '0');
@@ -123,9 +123,9 @@ export function monitorOf(call: Call, party: Party): MonitorSession | undefined 
 }
 
 /**
- * Whether `viewer` sees `party` among the participants: everyone sees the call's parties; a monitoring supervisor
- * is seen as their mode lets them be heard (ListenIn: by nobody; Coach: by the monitored agent; BargeIn: by all).
- * A supervisor sees every party.
+ * Whether `viewer` sees `party` among the participants (docs/FIDELITY.md M8): everyone sees the call's parties; a
+ * monitoring supervisor is seen as their mode lets them be heard (ListenIn: by nobody; Coach: by the monitored
+ * agent; BargeIn: by all). A supervisor sees every party.
  */
 export function visibleTo(call: Call, party: Party, viewer: string): boolean {
 	const monitor = monitorOf(call, party);
@@ -135,7 +135,7 @@ export function visibleTo(call: Call, party: Party, viewer: string): boolean {
 	return false;
 }
 
-/** A party that is on the call from this agent's point of view: everyone but themselves, newest first (as the pages list them). */
+/** A party that is on the call from this agent's point of view: everyone but themselves, newest first (docs/FIDELITY.md C1). */
 export function participantsFor(call: Call, username: string): Party[] {
 	const viewerIsMonitor = call.legs.get(username)?.monitor !== undefined;
 	return call.parties.filter((p) => p.username !== username && (viewerIsMonitor || visibleTo(call, p, username))).reverse();

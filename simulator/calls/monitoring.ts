@@ -1,5 +1,5 @@
 /**
- * Supervisor monitoring on calls (docs/FIDELITY.md, "Supervisor monitoring"). A supervisor who set ListenIn, Coach
+ * Supervisor monitoring on calls (docs/FIDELITY.md M5-M14). A supervisor who set ListenIn, Coach
  * or BargeIn on their device against an agent's device gets each call of that agent that becomes Established
  * (the first time: not again on Retrieve; calls already Established when monitoring starts are not joined) on
  * their own /v2/me/calls: StatusChange Established, callType Internal, capabilities as the SupervisorSwitchToBargeIn
@@ -8,7 +8,7 @@
  * supervisor (model.ts visibleTo, audio.ts): ListenIn nobody, Coach the agent, BargeIn everybody; those whose
  * participant list changes get ParticipantsUpdated.
  *
- * Rules from the monitoring pages: NextCall monitors one call, then monitoring ends (when the supervisor's leg on
+ * Rules (M10, M12, M13): NextCall monitors one call, then monitoring ends (when the supervisor's leg on
  * that call ends: the device loses supervisorMonitoringState); scope Agent releases the supervisor when the agent
  * leaves a call that goes on (transfer, or hanging up from a conference); scope Call follows the call (the session
  * then monitors the newest simulated agent on it); SwitchToBargeIn from ListenIn or Coach; SwitchToListenIn from

@@ -1,11 +1,11 @@
 /**
- * The simulated queue (docs/FIDELITY.md, "Queue"): a call placed through a queue waits there until an agent is
- * available, then rings that agent (Ringing, Reject offered). Reject sends it back to the queue (the CallsReject
- * page: "the call goes back to the queue"): the rejecting agent's leg is Released and the call is offered to the
- * next available agent other than them, or waits. The caller stays on the call throughout.
+ * The simulated queue (docs/FIDELITY.md Q1-Q6): a call placed through a queue waits there until an agent is
+ * available, then rings that agent (Ringing, Reject offered). Reject sends it back to the queue
+ * (https://docs.genesys.com/Documentation/HTCC/latest/API/CallsReject): the rejecting agent's leg is Released and
+ * the call is offered to the next available agent other than them, or waits. The caller stays on the call.
  *
- * Available (simulator choice): logged in, userState Ready, DND Off, no forwarding, and no call of their own
- * (monitoring legs aside). Agents are tried in configuration order, after the one who rejected.
+ * Available (Q2): logged in, userState Ready, DND Off, no forwarding, and no call of their own (monitoring legs
+ * aside). Agents are tried in configuration order, after the one who rejected.
  */
 import type { SimQueuedCall } from '../api';
 import { renderUserData } from './userData';

@@ -1,7 +1,7 @@
 /**
- * What the simulator remembers after a call ends, for SetCallDisposition (its page: on a released call GWS sends
- * EventUserEvent to reporting and no notification): each user's released calls for RELEASED_MEMORY_MS, and the
- * log of dispositions set (the control API's view of what went to reporting).
+ * What the simulator remembers after a call ends, for SetCallDisposition on released calls (docs/FIDELITY.md DS3:
+ * GWS only reports it, no notification): each user's released calls for RELEASED_MEMORY_MS, and the log of
+ * dispositions set (the control API's view of what went to reporting).
  */
 import type { SimDisposition } from '../api';
 

@@ -1,5 +1,5 @@
 /**
- * Devices and agent state (docs/FIDELITY.md, "Devices", "Login", "Agent state"): DND and call forwarding as the
+ * Devices and agent state (docs/FIDELITY.md, "Devices" and "Agent state and login"): DND and call forwarding as the
  * pages show them (capability flips, forwardTo, where forwarded calls go), voice login with agents that start
  * logged out, AfterCallWork's wrapUpTime; every change as a DeviceStateChangeMessage on /v2/me/devices.
  */

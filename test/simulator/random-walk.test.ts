@@ -3,7 +3,7 @@
  * change agent state, DND and forwarding, the supervisor monitors agents, and every operation (listed or not) is
  * fired at their calls. The simulator must never answer 5xx, must accept every operation it lists in
  * `capabilities` (parameters permitting) and accept unlisted ones only where a page shows them
- * (docs/FIDELITY.md, "Capabilities"), and must keep its views consistent: no Released leg kept, GET /me/calls =
+ * (docs/FIDELITY.md C12), and must keep its views consistent: no Released leg kept, GET /me/calls =
  * calls(), queued calls on nobody's list, who-hears-whom as each mode says, the device's monitoring state and its
  * CancelSupervisorMonitoring capability together.
  */

@@ -5,7 +5,7 @@ import { noParams, op, type Operation } from './types';
 export const basicOperations: Record<string, Operation> = {
 	Answer: op(noParams, ({ engine, call, leg }) => engine.answer(call, leg)),
 
-	/** The call goes back to its queue (CallsReject page); the caller stays on it (queue.ts). */
+	/** The call goes back to its queue; the caller stays on it (queue.ts, docs/FIDELITY.md Q4). */
 	Reject: op(noParams, ({ engine, call, leg }) => engine.queue.reject(call, leg)),
 
 	/** Dialing: the caller abandons (the call ends). Otherwise the agent leaves; two-party calls end. */
@@ -18,8 +18,8 @@ export const basicOperations: Record<string, Operation> = {
 	Retrieve: op(noParams, ({ engine, call, leg }) => engine.setState(call, leg, 'Established')),
 
 	/**
-	 * The call's `mute` flag only: no notification (no page documents one for MuteCall/UnmuteCall; a client reads
-	 * the call back). The control API's heardBy shows the effect.
+	 * The call's `mute` flag only: no notification (docs/FIDELITY.md N8; a client reads the call back). The control
+	 * API's heardBy shows the effect.
 	 */
 	MuteCall: op(noParams, ({ leg }) => {
 		leg.mute = 'On';
@@ -28,11 +28,11 @@ export const basicOperations: Record<string, Operation> = {
 		leg.mute = 'Off';
 	}),
 
-	/** No notification (no page documents one); the digits show in the control API's calls(). */
+	/** No notification (docs/FIDELITY.md N8); the digits show in the control API's calls(). */
 	SendDtmf: op(digits, ({ leg }, value) => {
 		leg.dtmf += value;
 	}),
 
-	/** Ends the conference for every party: each agent's view Released (ClearCall page). */
+	/** Ends the conference for every party: each agent's view Released (docs/FIDELITY.md O8). */
 	ClearCall: op(noParams, ({ engine, call, user }) => engine.releaseAll(call, user.username)),
 };

@@ -1,6 +1,6 @@
 /**
  * Operations on a supervisor's monitoring leg: SwitchToBargeIn, SwitchToListenIn, MuteMonitoredUser,
- * UnmuteMonitoredUser (the supervisor monitoring pages; rules in ../monitoring.ts).
+ * UnmuteMonitoredUser (docs/FIDELITY.md M10, M11; rules in ../monitoring.ts).
  */
 import { noParams, op, type Operation } from './types';
 
