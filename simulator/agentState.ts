@@ -38,7 +38,10 @@ export function postMe(engine: CallEngine, sessions: SessionStore, auth: AuthRes
 		if (!Array.isArray(channels) || channels.some((c) => typeof c !== 'string')) throw invalidParameter('channels', channels, expected);
 		if (channels.length === 0 || channels.some((c) => c !== 'voice')) throw invalidParameter('channels', channels, 'only "voice" (the simulator is voice-only)');
 		const place = optionalString(body, 'place', '"Place_15000"');
-		optionalString(body, 'loginCode', '"15000"');
+		// A login code may be secret on some switches: its value never goes into an error.
+		if (body.loginCode !== undefined && (typeof body.loginCode !== 'string' || body.loginCode.trim() === '')) {
+			throw new GwsError(400, STATUS.inputValidation, "Invalid parameter 'loginCode' (value not shown): expected a non-empty string, e.g. \"15000\"");
+		}
 		optionalString(body, 'devicePath', '"/devices/<id>"');
 		const queue = optionalString(body, 'queue', '"8000"');
 		user.loggedIn = true;

@@ -224,6 +224,9 @@ describe('voice login', () => {
 			const bad = await rest.post('/api/v2/me', { ...full, [name]: value });
 			expect(bad.body).toEqual({ statusCode: 10, statusMessage: expect.stringContaining(`Invalid parameter '${name}'`) });
 		}
+		// A login code's value never shows in an error.
+		const secret = await rest.post('/api/v2/me', { ...full, loginCode: 12345678 });
+		expect(secret.body.statusMessage).toBe('Invalid parameter \'loginCode\' (value not shown): expected a non-empty string, e.g. "15000"');
 		const chat = await rest.post('/api/v2/me', { operationName: 'StartContactCenterSession', channels: ['voice', 'chat'] });
 		expect(chat.body.statusMessage).toContain('only "voice"');
 
