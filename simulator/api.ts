@@ -32,18 +32,69 @@ export interface SimulatorOptions {
 	remoteAnswerDelayMs?: number;
 	/** Log requests to stdout (CLI only). */
 	verbose?: boolean;
+	/**
+	 * Every agent starts logged out of the voice channel (CLI --agents-logged-out): Ready, Dial and the other voice
+	 * operations fail until POST /api/v2/me StartContactCenterSession. Default false (logged in, NotReady).
+	 */
+	agentsLoggedOut?: boolean;
+	/** Optional GWS features, both on by default (docs/FIDELITY.md C10, C11). */
+	features?: {
+		/** GWS feature api-voice-recording: recordingState "Stopped" on every call, StartCallRecording offered. */
+		callRecording?: boolean;
+		/** ClearCall offered (and accepted) on Established conferences. */
+		clearCall?: boolean;
+	};
 }
 
 export interface PlaceInboundCallOptions {
-	/** Username or DN of the agent whose device alerts. */
-	to: string;
+	/**
+	 * Username or DN of the agent whose device alerts (a forwarding agent's call goes to their forward destination).
+	 * Optional with viaQueue: the queue offers the call to the first available agent, or keeps it waiting.
+	 */
+	to?: string;
 	/** The caller's number (ANI), e.g. "5551234". */
 	from: string;
 	/** Optional DNIS (the number the caller dialled); defaults to the agent's DN. */
 	dnis?: string;
 	userData?: Record<string, unknown>;
-	/** Delivered through a queue (so Reject is offered). Default false. */
+	/** Delivered through a simulated queue (Reject is offered and sends the call back there). Default false. */
 	viaQueue?: boolean;
+	/** The queue's name (implies viaQueue); default "default". */
+	queue?: string;
+}
+
+/** What placeInboundCall did with the call. */
+export interface PlacedCall {
+	callId: string;
+	/** The agent it rings (after forwarding); absent while it waits in its queue or when forwarded out. */
+	offeredTo?: string;
+	/** The remote number an agent's forwarding sent it to (then no simulated agent has it). */
+	forwardedTo?: string;
+}
+
+/** A call waiting in a simulated queue (GET /simulator/queue). */
+export interface SimQueuedCall {
+	id: string;
+	queue: string;
+	/** The caller's number. */
+	from: string;
+	dnis?: string;
+	userData: Record<string, unknown>;
+	/** When it (re)entered the queue, epoch ms. */
+	waitingSince: number;
+	/** The agent who rejected it last (not offered it again until they become Ready anew). */
+	rejectedBy?: string;
+}
+
+/** A SetCallDisposition the simulator accepted (GET /simulator/dispositions): what GWS reports. */
+export interface SimDisposition {
+	time: number;
+	username: string;
+	callId: string;
+	key: string;
+	disposition: string;
+	/** 'active': written into the call's user data (AttachedDataChanged); 'released': reported only. */
+	callState: 'active' | 'released';
 }
 
 export interface LoggedRequest {
@@ -86,6 +137,14 @@ export interface SimAgentSnapshot {
 	deviceId: string;
 	/** The device resource exactly as GET /api/v2/me/devices?fields=* renders it for this user. */
 	device: Record<string, unknown>;
+	/** Logged in on the voice channel. */
+	loggedIn: boolean;
+	/** StartContactCenterSession's place and queue; AfterCallWork's wrapUpTime (as sent). */
+	place?: string;
+	loginQueue?: string;
+	wrapUpTime?: string;
+	/** The agent this supervisor monitors (username), while monitoring is set. */
+	monitoring?: { target: string; state: string; mode: string; scope: string };
 }
 
 export interface FaultSpec {
@@ -127,6 +186,15 @@ export interface SimCallSnapshot {
 	dtmf?: string;
 	recordingState?: string;
 	parentCallId?: string;
+	/** Delivered through a simulated queue, and its name. */
+	viaQueue?: boolean;
+	queue?: string;
+	/** The numbers of the parties that hear this leg's agent now (docs/FIDELITY.md M9). */
+	heardBy?: string[];
+	/** A supervisor muted this agent (MuteMonitoredUser), or, on a supervisor's leg, muted the monitored agent. */
+	monitoredUserMuted?: boolean;
+	/** On a supervisor's monitoring leg: the session (mode ListenIn/Coach/BargeIn, scope, monitored agent). */
+	monitoring?: { mode: string; scope: string; monitoredUser?: string; monitoredUserMuted: boolean };
 }
 
 export interface RunningSimulator {
@@ -134,7 +202,7 @@ export interface RunningSimulator {
 	readonly url: string;
 	readonly port: number;
 	readonly users: SimUserConfig[];
-	placeInboundCall(opts: PlaceInboundCallOptions): Promise<{ callId: string }>;
+	placeInboundCall(opts: PlaceInboundCallOptions): Promise<PlacedCall>;
 	/** The remote (non-agent) party of a call answers it. */
 	remoteAnswer(callId: string): Promise<void>;
 	/** The remote (non-agent) party hangs up. */
@@ -143,6 +211,10 @@ export interface RunningSimulator {
 	calls(username?: string): SimCallSnapshot[];
 	/** The configured users with their device state. */
 	agents(): SimAgentSnapshot[];
+	/** Calls waiting in simulated queues, oldest first. */
+	queue(): SimQueuedCall[];
+	/** Every SetCallDisposition accepted since the last reset (bounded to the most recent 10,000). */
+	dispositions(): SimDisposition[];
 	reset(): Promise<void>;
 	requests(): LoggedRequest[];
 	/** Published notifications (bounded to the most recent 10,000), optionally one user's or after a seq. */

@@ -1,5 +1,5 @@
 /**
- * GWS authentication (GWS-API.md §1): HTTP basic auth on any request, a JSESSIONID session cookie, CSRF tokens.
+ * GWS authentication (docs/FIDELITY.md AU1-AU5): HTTP basic auth on any request, a JSESSIONID session cookie, CSRF tokens.
  * Sessions live in memory; stop()/start() drops them like a GWS restart.
  */
 import { randomBytes, randomUUID, timingSafeEqual } from 'crypto';

@@ -2,7 +2,7 @@
 /**
  * `npm run simulator` / `gws-simulator`: the GWS API v2 voice simulator as a standalone server.
  * Flags: --port N (default 8090), --host H (loopback only), --no-csrf, --latency MS, --remote-answer-delay MS,
- * --tls-key FILE --tls-cert FILE, --verbose. Prints the URL and the demo users (a local fake: their passwords are
+ * --tls-key FILE --tls-cert FILE, --agents-logged-out, --verbose. Prints the URL and the demo users (a local fake: their passwords are
  * meant to be printed). Stops cleanly on SIGINT/SIGTERM.
  */
 import { readFileSync } from 'fs';
@@ -10,7 +10,8 @@ import type { SimulatorOptions } from './api';
 import { Simulator } from './server';
 
 const USAGE = `Usage: gws-simulator [--port 8090] [--host 127.0.0.1] [--no-csrf] [--latency MS]
-                     [--remote-answer-delay MS] [--tls-key key.pem --tls-cert cert.pem] [--verbose]`;
+                     [--remote-answer-delay MS] [--tls-key key.pem --tls-cert cert.pem]
+                     [--agents-logged-out] [--verbose]`;
 
 export function parseArgs(argv: string[]): SimulatorOptions {
 	const opts: SimulatorOptions = { port: 8090 };
@@ -57,6 +58,9 @@ export function parseArgs(argv: string[]): SimulatorOptions {
 				tlsCert = value(i, flag);
 				i++;
 				break;
+			case '--agents-logged-out':
+				opts.agentsLoggedOut = true;
+				break;
 			case '--verbose':
 				opts.verbose = true;
 				break;
@@ -91,6 +95,7 @@ async function main(): Promise<void> {
 	console.log(`GWS simulator listening on ${sim.url}`);
 	console.log(`  REST:    ${sim.url}/api/v2   CometD: ${sim.url}/api/v2/notifications   control: ${sim.url}/simulator/`);
 	console.log(`  CSRF ${opts.csrf === false ? 'off' : 'on'}${opts.latencyMs ? `, latency ${opts.latencyMs} ms` : ''}`);
+	if (opts.agentsLoggedOut) console.log('  Agents start logged out: POST /api/v2/me {"operationName":"StartContactCenterSession","channels":["voice"]} logs one in');
 	console.log('  Demo users (username / password / DN):');
 	for (const u of sim.users) console.log(`    ${u.username} / ${u.password} / ${u.phoneNumber}${u.roles?.includes('supervisor') ? ' (supervisor)' : ''}`);
 	let stopping = false;

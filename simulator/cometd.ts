@@ -4,7 +4,7 @@
  * and receives only that user's notifications, although every user subscribes to the same /v2/me/... names.
  *
  * Choices (docs silent):
- * - No CSRF token is required on the Bayeux POSTs (GWS-API.md §1: not found in sources; the C# client sends none).
+ * - No CSRF token is required on the Bayeux POSTs (docs/FIDELITY.md AU6).
  * - Each request must authenticate (basic auth or the session cookie), like every GWS request; the handshake of an
  *   unauthenticated request is refused, and a message for a clientId handshaken by another user is refused
  *   with HTTP 403 (server.ts checks it before handing the parsed messages to cometd-nodejs-server).

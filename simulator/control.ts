@@ -1,7 +1,10 @@
 /**
  * The control API under /simulator/ (no auth; loopback clients only), one route per RunningSimulator method:
- *   POST   /simulator/calls {to, from, dnis?, userData?, viaQueue?} -> {callId}   placeInboundCall
+ *   POST   /simulator/calls {to?, from, dnis?, userData?, viaQueue?, queue?}
+ *                                           -> {callId, offeredTo?, forwardedTo?}  placeInboundCall
  *   GET    /simulator/calls?user=NAME                                -> {calls}    calls
+ *   GET    /simulator/queue -> {queue}                                            queue
+ *   GET    /simulator/dispositions -> {dispositions}                              dispositions
  *   POST   /simulator/calls/{id}/answer | /hangup                    -> {ok:true}  remoteAnswer / remoteHangup
  *   POST   /simulator/reset                                                      reset
  *   GET    /simulator/agents -> {agents}                                          agents
@@ -41,6 +44,10 @@ export async function routeControl(sim: Simulator, method: string, path: string,
 			return { ok: true };
 		case 'GET agents':
 			return { agents: sim.agents() };
+		case 'GET queue':
+			return { queue: sim.queue() };
+		case 'GET dispositions':
+			return { dispositions: sim.dispositions() };
 		case 'GET notifications': {
 			const since = query.get('since');
 			if (since !== null && !/^\d+$/.test(since)) throw new Error(`since must be a notification seq (a whole number >= 0), got ${JSON.stringify(since)}`);

@@ -1,4 +1,7 @@
-/** The GWS error shape {"statusCode":N,"statusMessage":"..."} (GWS-API.md §7) and the codes we use. */
+/**
+ * The GWS error shape {"statusCode":N,"statusMessage":"..."} and the codes we use
+ * (https://enu.docs.genesys.com/Documentation:HTCC:API:ReturnValues:8.5.2 ; HTTP statuses: docs/FIDELITY.md E1-E8).
+ */
 
 export const STATUS = {
 	ok: 0,
@@ -6,6 +9,7 @@ export const STATUS = {
 	invalidForState: 2,
 	forbidden: 3,
 	internal: 4,
+	noPermission: 5,
 	notFound: 6,
 	inputValidation: 10,
 	notAuthenticated: 20,

@@ -1,11 +1,13 @@
 /**
- * Builds the CometD messages exactly as the vendor pages print them (field names, nesting, value types, key order):
- * CallStateChangeMessage on /v2/me/calls, DeviceStateChangeMessage on /v2/me/devices, and our ErrorMessage.
+ * Builds the CometD messages exactly as the samples print them (field names, nesting, value types, key order):
+ * CallStateChangeMessage on /v2/me/calls, DeviceStateChangeMessage on /v2/me/devices, and our ErrorMessage
+ * (docs/FIDELITY.md N1-N12, C1, D1, U2).
  */
 import type { Call, Leg } from './calls/model';
 import { participantsFor } from './calls/model';
 import { renderUserData } from './calls/userData';
 import type { SimUser } from './users';
+import { isSupervisor } from './users';
 
 export const CALLS_CHANNEL = '/v2/me/calls';
 export const DEVICES_CHANNEL = '/v2/me/devices';
@@ -16,17 +18,18 @@ export interface Notification {
 }
 
 function participant(dn: string) {
-	// Internal DNs: e164Number is empty in every vendor sample.
+	// Internal DNs: e164Number is empty in every sample (test/simulator/fixtures).
 	return { e164Number: '', formattedPhoneNumber: dn, phoneNumber: dn, digits: dn };
 }
 
-/** The call resource (same format in GET answers and in notifications), key order as on the pages. */
+/** The call resource (same format in GET answers and in notifications), key order as the samples (docs/FIDELITY.md C1). */
 export function renderCall(
 	baseUrl: string,
 	owner: SimUser,
 	call: Call,
 	leg: Leg,
 	capabilities: string[],
+	monitoredUserMuted = false,
 ): Record<string, unknown> {
 	const out: Record<string, unknown> = {
 		id: call.id,
@@ -46,9 +49,10 @@ export function renderCall(
 	out.duration = String(Math.max(0, Math.floor((Date.now() - leg.startedAt) / 1000)));
 	out.mute = leg.mute;
 	if (call.recordingState) out.recordingState = call.recordingState;
-	out.supervisorListeningIn = false;
-	out.monitoredUserMuted = false;
-	out.monitoring = false;
+	// A supervisor's monitoring leg: listening in while ListenIn; `monitoring` marks the leg as a monitoring session.
+	out.supervisorListeningIn = leg.monitor?.mode === 'ListenIn';
+	out.monitoredUserMuted = monitoredUserMuted;
+	out.monitoring = leg.monitor !== undefined;
 	out.uri = `${baseUrl}/api/v2/me/calls/${call.id}`;
 	out.path = `/calls/${call.id}`;
 	if (leg.parentCallId) out.parentCallPath = `/calls/${leg.parentCallId}`;
@@ -56,27 +60,42 @@ export function renderCall(
 }
 
 /**
- * A CallStateChangeMessage. `extensions` is left out when `withExtensions` is false: the InitiateConference page's
- * sample of the new consult call (Dialing) has no `extensions`, every other sample has {"BusinessCall":0}.
+ * A CallStateChangeMessage. `extensions` is left out when null (the Dialing notification of a new consult call);
+ * otherwise {"BusinessCall":0}, or {"WrapUpTime":0,"BusinessCall":0} on a supervisor's leg (docs/FIDELITY.md N3).
  */
 export function callStateChange(
 	notificationType: string,
 	owner: SimUser,
 	call: Record<string, unknown>,
-	withExtensions = true,
+	extensions: Record<string, unknown> | null = { BusinessCall: 0 },
 ): Notification {
 	const data: Record<string, unknown> = { notificationType, call, phoneNumber: owner.dn };
-	if (withExtensions) data.extensions = { BusinessCall: 0 };
+	if (extensions) data.extensions = { ...extensions };
 	data.messageType = 'CallStateChangeMessage';
 	return { data, channel: CALLS_CHANNEL };
 }
 
-/** The device resource (GWS-API.md §6), same format in GET answers and DeviceStateChangeMessage. */
+/** A device's URI as supervisors name it in targetDeviceUri: <base>/api/v2/devices/{id}. */
+export function deviceUri(baseUrl: string, user: SimUser): string {
+	return `${baseUrl}/api/v2/devices/${user.deviceId}`;
+}
+
+/**
+ * The device's capabilities in the samples' order (docs/FIDELITY.md D2): DND Off lists DoNotDisturbOn before
+ * ForwardCallsOn, DND On lists ForwardCallsOn before DoNotDisturbOff; ForwardCallsOff replaces ForwardCallsOn while
+ * forwarding; supervisors add ListenIn, Coach, BargeIn, and CancelSupervisorMonitoring while monitoring.
+ */
+export function deviceCapabilities(user: SimUser): string[] {
+	const forward = user.forwardTo === undefined ? 'ForwardCallsOn' : 'ForwardCallsOff';
+	const out = user.doNotDisturb === 'On' ? [forward, 'DoNotDisturbOff'] : ['DoNotDisturbOn', forward];
+	if (isSupervisor(user)) out.push('ListenIn', 'Coach', 'BargeIn');
+	if (user.monitoring) out.push('CancelSupervisorMonitoring');
+	return out;
+}
+
+/** The device resource, same format in GET answers and DeviceStateChangeMessage (docs/FIDELITY.md D1). */
 export function renderDevice(baseUrl: string, user: SimUser): Record<string, unknown> {
-	// Only what the simulator implements (the vendor sample also lists ForwardCallsOn and, for supervisors,
-	// ListenIn/Coach/BargeIn; offering operations that would then fail would mislead clients).
-	const capabilities = [user.doNotDisturb === 'On' ? 'DoNotDisturbOff' : 'DoNotDisturbOn'];
-	return {
+	const out: Record<string, unknown> = {
 		id: user.deviceId,
 		deviceState: 'Active',
 		userState: { ...user.userState },
@@ -84,9 +103,15 @@ export function renderDevice(baseUrl: string, user: SimUser): Record<string, unk
 		e164Number: user.dn,
 		telephonyNetwork: 'Private',
 		doNotDisturb: user.doNotDisturb,
-		voiceEnvironmentUri: `${baseUrl}/api/v2/voice-environments/simulated-voice-environment`,
-		capabilities,
 	};
+	if (user.forwardTo !== undefined) out.forwardTo = user.forwardTo;
+	out.voiceEnvironmentUri = `${baseUrl}/api/v2/voice-environments/simulated-voice-environment`;
+	out.capabilities = deviceCapabilities(user);
+	if (user.monitoring) {
+		const { state, mode, scope, targetDeviceUri } = user.monitoring;
+		out.supervisorMonitoringState = { state, mode, scope, targetDeviceUri };
+	}
+	return out;
 }
 
 export function deviceStateChange(baseUrl: string, user: SimUser): Notification {
@@ -96,21 +121,28 @@ export function deviceStateChange(baseUrl: string, user: SimUser): Notification 
 	};
 }
 
+/** What an ErrorMessage says about the request it answers. */
+export interface ErrorContext {
+	operationName: string;
+	/** The call the request was posted on (none for Dial). */
+	callId?: string;
+	callUri?: string;
+	/** The number the request dialled, as the request sent it ({"phoneNumber": ...}). */
+	destination?: string;
+}
+
 /**
- * Our ErrorMessage (GWS-API.md §3: voice errors come as messageType "ErrorMessage"; its fields are not in the
- * sources). Shape chosen: {"data":{"errorCode":N,"errorMessage":"...","operationName":"Dial",
- * "callUri"?: "<the call the request was posted on>","phoneNumber":"<agent DN>","messageType":"ErrorMessage"},
- * "channel":"/v2/me/calls"}.
+ * Our ErrorMessage (voice errors come as messageType "ErrorMessage" on /v2/me/calls, per
+ * https://docs.genesys.com/Documentation/HTCC/latest/API/ErrorHandling ; its fields are not documented). Shape
+ * chosen (docs/FIDELITY.md U2): {"data":{"errorCode":N,"errorMessage":"...",
+ * "operationName":"SingleStepTransfer","callId"?:"<id>","callUri"?:"<uri>","destination"?:{"phoneNumber":"..."},
+ * "phoneNumber":"<agent DN>","messageType":"ErrorMessage"},"channel":"/v2/me/calls"}.
  */
-export function errorMessage(
-	owner: SimUser,
-	errorCode: number,
-	message: string,
-	operationName: string,
-	callUri?: string,
-): Notification {
-	const data: Record<string, unknown> = { errorCode, errorMessage: message, operationName };
-	if (callUri) data.callUri = callUri;
+export function errorMessage(owner: SimUser, errorCode: number, message: string, context: ErrorContext): Notification {
+	const data: Record<string, unknown> = { errorCode, errorMessage: message, operationName: context.operationName };
+	if (context.callId) data.callId = context.callId;
+	if (context.callUri) data.callUri = context.callUri;
+	if (context.destination !== undefined) data.destination = { phoneNumber: context.destination };
 	data.phoneNumber = owner.dn;
 	data.messageType = 'ErrorMessage';
 	return { data, channel: CALLS_CHANNEL };

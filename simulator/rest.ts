@@ -4,22 +4,21 @@
  * {"statusCode":0,"uris":[...]}; with `fields=*` (or a list like `fields=id,state`) an array named after the
  * resource ({"calls":[...]}, {"devices":[...]}); a single resource an attribute in the singular ({"call":{...}}).
  */
+import { postMe, requireVoiceSession, setAgentState } from './agentState';
 import type { AuthResult, SessionStore } from './auth';
 import type { CallEngine } from './calls/engine';
 import { runCallOperation } from './calls/operations';
 import { destination, optionalUserData, type Body } from './calls/params';
+import { postDevice } from './devices';
 import { GwsError, STATUS, invalidParameter, missingParameter, notFound } from './errors';
 import type { Json } from './httpUtil';
-import type { Notification } from './notifications';
-import { deviceStateChange, renderDevice } from './notifications';
+import { renderDevice } from './notifications';
 import type { SimUser } from './users';
-import { AGENT_STATES } from './users';
 
 export interface RestDeps {
 	engine: CallEngine;
 	sessions: SessionStore;
 	baseUrl: () => string;
-	publish: (username: string, notification: Notification) => void;
 }
 
 export interface RestRequest {
@@ -32,16 +31,23 @@ export interface RestRequest {
 }
 
 const OK: Json = { statusCode: 0 };
+/** A handler that answers {"statusCode":0} once `run` returns (errors are thrown). */
+const accepted =
+	(run: (deps: RestDeps, req: RestRequest, id: string) => void): Handler =>
+	(deps, req, id) => {
+		run(deps, req, id);
+		return OK;
+	};
 
 type Handler = (deps: RestDeps, req: RestRequest, id: string) => Json;
 
 /** Every GWS route the simulator serves: [method, path pattern under /api/v2 ('*' = one segment), handler]. */
 const ROUTES: Array<[string, string, Handler]> = [
 	['GET', 'me', (deps, req) => getMe(deps, req.auth.user, req.query)],
-	['POST', 'me', (deps, req) => postMe(deps, req)],
+	['POST', 'me', accepted((deps, req) => postMe(deps.engine, deps.sessions, req.auth, operationName(req.body, 'POST /api/v2/me'), req.body))],
 	['GET', 'me/devices', (deps, req) => collection('devices', deviceResources(deps, req.auth.user), req.query)],
 	['GET', 'me/devices/*', (deps, req, id) => ({ statusCode: 0, device: pick(device(deps, req.auth.user, id), req.query) })],
-	['POST', 'me/devices/*', (deps, req, id) => postDevice(deps, req.auth.user, id, req.body)],
+	['POST', 'me/devices/*', accepted((deps, req, id) => deviceOperation(deps, req.auth.user, id, req.body))],
 	['POST', 'me/devices/*/calls', (deps, req, id) => dial(deps, req.auth.user, id, req.body)],
 	['GET', 'me/calls', (deps, req) => collection('calls', callResources(deps, req.auth.user), req.query)],
 	[
@@ -55,12 +61,13 @@ const ROUTES: Array<[string, string, Handler]> = [
 	[
 		'POST',
 		'me/calls/*',
-		(deps, req, id) => {
-			runCallOperation(deps.engine, req.auth.user, id, operationName(req.body, 'POST /api/v2/me/calls/{id}'), req.body);
-			return OK;
-		},
+		accepted((deps, req, id) => runCallOperation(deps.engine, req.auth.user, id, operationName(req.body, 'POST /api/v2/me/calls/{id}'), req.body)),
 	],
-	['POST', 'me/channels/voice', (deps, req) => agentState(deps, req.auth.user, req.body)],
+	[
+		'POST',
+		'me/channels/voice',
+		accepted((deps, req) => setAgentState(deps.engine, req.auth.user, operationName(req.body, 'POST /api/v2/me/channels/voice'), req.body)),
+	],
 ];
 
 export function routeRest(deps: RestDeps, req: RestRequest): Json {
@@ -146,41 +153,12 @@ function getMe(deps: RestDeps, user: SimUser, query: URLSearchParams): Json {
 	return { statusCode: 0, user: resource };
 }
 
-function postMe(deps: RestDeps, req: RestRequest): Json {
-	const user = req.auth.user;
-	const name = operationName(req.body, 'POST /api/v2/me');
-	if (name === 'StartContactCenterSession') {
-		const channels = req.body.channels;
-		const expected = 'an array of channel names, e.g. {"channels":["voice"]}';
-		if (channels === undefined) throw missingParameter('channels', expected);
-		if (!Array.isArray(channels) || channels.some((c) => typeof c !== 'string')) throw invalidParameter('channels', channels, expected);
-		const unknown = channels.filter((c) => c !== 'voice');
-		if (unknown.length) throw invalidParameter('channels', channels, 'only "voice" (the simulator is voice-only)');
-		user.userState = AGENT_STATES.NotReady;
-		deps.publish(user.username, deviceStateChange(deps.baseUrl(), user));
-		return OK;
-	}
-	if (name === 'EndContactCenterSession') {
-		user.userState = AGENT_STATES.LoggedOut;
-		deps.publish(user.username, deviceStateChange(deps.baseUrl(), user));
-		// "invalidates the HTTP session" (EndContactCenterSession page).
-		deps.sessions.invalidate(req.auth.session.id);
-		return OK;
-	}
-	throw new GwsError(400, STATUS.inputValidation, `Unknown operationName '${name}' for POST /api/v2/me; supported: StartContactCenterSession, EndContactCenterSession`);
-}
 
-// ---------------------------------------------------------------- devices, dial, agent state
+// ---------------------------------------------------------------- devices and dial
 
-function postDevice(deps: RestDeps, user: SimUser, id: string, body: Body): Json {
+function deviceOperation(deps: RestDeps, user: SimUser, id: string, body: Body): void {
 	device(deps, user, id);
-	const name = operationName(body, 'POST /api/v2/me/devices/{id}');
-	if (name !== 'DoNotDisturbOn' && name !== 'DoNotDisturbOff') {
-		throw new GwsError(400, STATUS.inputValidation, `Unknown operationName '${name}' for POST /api/v2/me/devices/{id}; supported: DoNotDisturbOn, DoNotDisturbOff`);
-	}
-	user.doNotDisturb = name === 'DoNotDisturbOn' ? 'On' : 'Off';
-	deps.publish(user.username, deviceStateChange(deps.baseUrl(), user));
-	return OK;
+	postDevice(deps.engine, user, operationName(body, 'POST /api/v2/me/devices/{id}'), body);
 }
 
 function dial(deps: RestDeps, user: SimUser, deviceId: string, body: Body): Json {
@@ -189,25 +167,11 @@ function dial(deps: RestDeps, user: SimUser, deviceId: string, body: Body): Json
 	if (name !== 'Dial') {
 		throw new GwsError(400, STATUS.inputValidation, `Unknown operationName '${name}' for POST /api/v2/me/devices/{id}/calls; supported: Dial`);
 	}
+	requireVoiceSession(user, 'Dial');
 	const to = destination(body);
 	const userData = optionalUserData(body);
 	if (to === user.dn) throw invalidParameter('destination.phoneNumber', to, `a number other than your own DN ${user.dn}`);
 	if (deps.engine.failsAsUnreachable(user.username, 'Dial', to)) return OK;
 	deps.engine.dial(user, to, Object.entries(userData ?? {}));
-	return OK;
-}
-
-/** POST /api/v2/me/channels/voice: Ready (opt. workmode), NotReady, AfterCallWork, AuxWork -> DeviceStateChangeMessage. */
-function agentState(deps: RestDeps, user: SimUser, body: Body): Json {
-	const name = operationName(body, 'POST /api/v2/me/channels/voice');
-	const state = AGENT_STATES[name];
-	if (!state || name === 'LoggedOut') {
-		throw new GwsError(400, STATUS.inputValidation, `Unknown operationName '${name}' for POST /api/v2/me/channels/voice; supported: Ready, NotReady, AfterCallWork, AuxWork`);
-	}
-	if (name === 'Ready' && body.workmode !== undefined && body.workmode !== 'ManualIn' && body.workmode !== 'AutoIn') {
-		throw invalidParameter('workmode', body.workmode, '"ManualIn" or "AutoIn"');
-	}
-	user.userState = state;
-	deps.publish(user.username, deviceStateChange(deps.baseUrl(), user));
 	return OK;
 }

@@ -13,15 +13,20 @@ import type {
 	LoggedNotification,
 	LoggedRequest,
 	PlaceInboundCallOptions,
+	PlacedCall,
 	RunningSimulator,
 	SimAgentSnapshot,
 	SimCallSnapshot,
+	SimDisposition,
+	SimQueuedCall,
 	SimulatorOptions,
 	SimUserConfig,
 } from './api';
 import { CSRF_HEADER_NAME, SessionStore, type AuthResult } from './auth';
 import { runBurst } from './burst';
 import { CallEngine } from './calls/engine';
+import { newCallIds } from './calls/model';
+import { DEFAULT_QUEUE } from './calls/queue';
 import { preciseNow } from './clock';
 import { CometdEndpoint } from './cometd';
 import { routeControl } from './control';
@@ -58,7 +63,7 @@ export class Simulator implements RunningSimulator {
 		if (!LOOPBACK_HOSTS.has(this.host)) {
 			throw new Error(`Simulator host '${this.host}' is not a loopback address; use 127.0.0.1, ::1 or localhost`);
 		}
-		this.directory = new UserDirectory(options.users ?? DEMO_USERS);
+		this.directory = new UserDirectory(options.users ?? DEMO_USERS, options.agentsLoggedOut === true);
 		this.users = this.directory.all().map((u) => ({ ...u.config }));
 		this.sessions = new SessionStore(this.directory);
 		this.csrf = options.csrf !== false;
@@ -72,6 +77,7 @@ export class Simulator implements RunningSimulator {
 			baseUrl: () => this.url,
 			publish: (username, n) => this.hub.publish(username, n),
 			remoteAnswerDelayMs: options.remoteAnswerDelayMs ?? 0,
+			features: { callRecording: options.features?.callRecording !== false, clearCall: options.features?.clearCall !== false },
 		});
 	}
 
@@ -132,24 +138,34 @@ export class Simulator implements RunningSimulator {
 
 	// ---------------------------------------------------------------- RunningSimulator API
 
-	async placeInboundCall(opts: PlaceInboundCallOptions): Promise<{ callId: string }> {
-		if (!opts || typeof opts.to !== 'string') throw new Error('placeInboundCall: "to" (username or DN of an agent) is required');
-		const agent = this.directory.find(opts.to);
-		if (!agent) throw new Error(`placeInboundCall: "to" ${JSON.stringify(opts.to)} is not a configured username or DN`);
+	async placeInboundCall(opts: PlaceInboundCallOptions): Promise<PlacedCall> {
+		if (!opts || typeof opts !== 'object') throw new Error('placeInboundCall: an options object {to?, from, dnis?, userData?, viaQueue?, queue?} is required');
+		const viaQueue = opts.viaQueue === true || opts.queue !== undefined;
+		if (opts.queue !== undefined && (typeof opts.queue !== 'string' || opts.queue === '')) throw new Error('placeInboundCall: "queue" must be a non-empty string (the queue\'s name)');
+		if (opts.to === undefined && !viaQueue) throw new Error('placeInboundCall: "to" (username or DN of an agent) is required unless the call goes through a queue (viaQueue: true)');
+		const agent = opts.to === undefined ? undefined : this.directory.find(String(opts.to));
+		if (opts.to !== undefined && !agent) throw new Error(`placeInboundCall: "to" ${JSON.stringify(opts.to)} is not a configured username or DN`);
 		if (typeof opts.from !== 'string' || opts.from === '') throw new Error('placeInboundCall: "from" (the caller\'s number) is required');
+		if (opts.dnis !== undefined && (typeof opts.dnis !== 'string' || opts.dnis === '')) throw new Error('placeInboundCall: "dnis" must be a non-empty string');
 		if (opts.userData !== undefined && (typeof opts.userData !== 'object' || opts.userData === null || Array.isArray(opts.userData))) {
 			throw new Error('placeInboundCall: "userData" must be an object');
 		}
-		const call = this.engine.placeInbound(agent, opts.from, opts.dnis ?? agent.dn, Object.entries(opts.userData ?? {}), opts.viaQueue === true);
-		return { callId: call.id };
+		const queueName = viaQueue ? (opts.queue ?? DEFAULT_QUEUE) : undefined;
+		const call = this.engine.placeInbound(agent, opts.from, opts.dnis, Object.entries(opts.userData ?? {}), queueName);
+		this.engine.settle();
+		if (!call) return { callId: newCallIds().id, forwardedTo: agent?.forwardTo };
+		const offeredTo = [...call.legs.keys()][0];
+		return offeredTo === undefined ? { callId: call.id } : { callId: call.id, offeredTo };
 	}
 
 	async remoteAnswer(callId: string): Promise<void> {
 		this.engine.remoteAnswer(this.controlCall(callId));
+		this.engine.settle();
 	}
 
 	async remoteHangup(callId: string): Promise<void> {
 		this.engine.remoteHangup(this.controlCall(callId));
+		this.engine.settle();
 	}
 
 	private controlCall(callId: string) {
@@ -171,7 +187,25 @@ export class Simulator implements RunningSimulator {
 			roles: [...(user.config.roles ?? ['agent'])],
 			deviceId: user.deviceId,
 			device: renderDevice(this.url, user),
+			loggedIn: user.loggedIn,
+			place: user.place,
+			loginQueue: user.loginQueue,
+			wrapUpTime: user.wrapUpTime,
+			monitoring: user.monitoring && {
+				target: user.monitoring.target,
+				state: user.monitoring.state,
+				mode: user.monitoring.mode,
+				scope: user.monitoring.scope,
+			},
 		}));
+	}
+
+	queue(): SimQueuedCall[] {
+		return this.engine.queue.snapshot();
+	}
+
+	dispositions(): SimDisposition[] {
+		return this.engine.dispositions.all();
 	}
 
 	async reset(): Promise<void> {
@@ -334,10 +368,8 @@ export class Simulator implements RunningSimulator {
 			body = parsedBody as Record<string, unknown>;
 		}
 		try {
-			const reply = routeRest(
-				{ engine: this.engine, sessions: this.sessions, baseUrl: () => this.url, publish: (u, n) => this.hub.publish(u, n) },
-				{ method, path, query, body, auth },
-			);
+			const reply = routeRest({ engine: this.engine, sessions: this.sessions, baseUrl: () => this.url }, { method, path, query, body, auth });
+			this.engine.settle();
 			sendJson(res, 200, reply);
 		} catch (error) {
 			if (!(error instanceof GwsError) && this.verbose) console.error('simulator internal error', error);

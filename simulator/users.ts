@@ -1,8 +1,8 @@
-/** Configured users, their devices and agent state. One place for the demo users. */
+/** Configured users, their devices, voice login, agent state and device features. One place for the demo users. */
 import { randomUUID } from 'crypto';
 import type { SimUserConfig } from './api';
 
-/** The demo users: the vendor pages' flows are agent 15000 talking to 15001 and conferencing 15002. */
+/** The demo users: the conference samples (test/simulator/fixtures) are agent 15000 talking to 15001 and conferencing 15002. */
 export const DEMO_USERS: SimUserConfig[] = [
 	{ username: 'agent1', password: 'agent1pass', phoneNumber: '15000', firstName: 'Agent', lastName: 'One' },
 	{ username: 'agent2', password: 'agent2pass', phoneNumber: '15001', firstName: 'Agent', lastName: 'Two' },
@@ -23,24 +23,40 @@ export interface UserState {
 	workMode?: string;
 }
 
-/** Agent states as GWS-API.md §6 shows them (ids are stable per state so clients can compare them). */
+/** Agent states (docs/FIDELITY.md L1); ids are stable per state so clients can compare them. */
 export const AGENT_STATES: Record<string, UserState> = {
 	Ready: { id: '9430250E-0A1B-4B1A-9B9B-2D5C1F0A0001', displayName: 'Ready', state: 'Ready' },
 	NotReady: { id: '900D55CC-2BB8-4F45-8E9B-1E3B0F0A0002', displayName: 'Not Ready', state: 'NotReady' },
 	AfterCallWork: {
 		id: '900D55CC-2BB8-4F45-8E9B-1E3B0F0A0003',
-		displayName: 'After Call Work',
+		displayName: 'AfterCallWork',
 		state: 'NotReady',
 		workMode: 'AfterCallWork',
 	},
 	AuxWork: {
 		id: '900D55CC-2BB8-4F45-8E9B-1E3B0F0A0004',
-		displayName: 'Aux Work',
+		displayName: 'AuxWork',
 		state: 'NotReady',
 		workMode: 'AuxWork',
 	},
 	LoggedOut: { id: '900D55CC-2BB8-4F45-8E9B-1E3B0F0A0005', displayName: 'Logged Out', state: 'LoggedOut' },
 };
+
+export type MonitorMode = 'ListenIn' | 'Coach' | 'BargeIn';
+export type MonitorScope = 'Agent' | 'Call';
+export type MonitorPlan = 'NextCall' | 'AllCalls';
+
+/** A supervisor's monitoring set on their device (ListenIn / Coach / BargeIn), as supervisorMonitoringState shows it. */
+export interface DeviceMonitoring {
+	state: MonitorMode;
+	mode: MonitorPlan;
+	scope: MonitorScope;
+	targetDeviceUri: string;
+	/** The monitored agent. */
+	target: string;
+	/** NextCall only: the call that used it up (monitoring ends when the supervisor's leg on it ends). */
+	usedBy?: string;
+}
 
 export interface SimUser {
 	config: SimUserConfig;
@@ -48,15 +64,30 @@ export interface SimUser {
 	dn: string;
 	userId: string;
 	deviceId: string;
+	/** Logged in on the voice channel (StartContactCenterSession); false: LoggedOut. */
+	loggedIn: boolean;
 	userState: UserState;
 	doNotDisturb: 'On' | 'Off';
+	/** ForwardCallsOn destination. */
+	forwardTo?: string;
+	monitoring?: DeviceMonitoring;
+	/** The last AfterCallWork's wrapUpTime (seconds, as sent). */
+	wrapUpTime?: string;
+	/** StartContactCenterSession's optional place and queue, as sent. */
+	place?: string;
+	loginQueue?: string;
 }
 
 export class UserDirectory {
 	private readonly byName = new Map<string, SimUser>();
 	private readonly byDn = new Map<string, SimUser>();
+	private readonly byDevice = new Map<string, SimUser>();
 
-	constructor(configs: SimUserConfig[]) {
+	/** `loggedOut`: every user starts logged out of the voice channel (--agents-logged-out). */
+	constructor(
+		configs: SimUserConfig[],
+		private readonly loggedOut = false,
+	) {
 		for (const config of configs) {
 			if (!config.username || !config.password || !config.phoneNumber) {
 				throw new Error(`Simulator user ${JSON.stringify(config.username)} needs username, password and phoneNumber`);
@@ -70,11 +101,14 @@ export class UserDirectory {
 				dn: config.phoneNumber,
 				userId: randomUUID().replace(/-/g, '').toUpperCase(),
 				deviceId: randomUUID(),
+				loggedIn: true,
 				userState: AGENT_STATES.NotReady,
 				doNotDisturb: 'Off',
 			};
+			this.initialState(user);
 			this.byName.set(user.username, user);
 			this.byDn.set(user.dn, user);
+			this.byDevice.set(user.deviceId, user);
 		}
 	}
 
@@ -87,15 +121,28 @@ export class UserDirectory {
 	byPhoneNumber(dn: string): SimUser | undefined {
 		return this.byDn.get(dn);
 	}
+	byDeviceId(id: string): SimUser | undefined {
+		return this.byDevice.get(id);
+	}
 	/** A username or a DN. */
 	find(nameOrDn: string): SimUser | undefined {
 		return this.byName.get(nameOrDn) ?? this.byDn.get(nameOrDn);
 	}
-	/** Back to the logged-in-but-not-ready state (reset()). */
+	/** Back to the start state (reset()): logged in and NotReady (or logged out), no DND, forwarding or monitoring. */
 	resetStates(): void {
-		for (const user of this.byName.values()) {
-			user.userState = AGENT_STATES.NotReady;
-			user.doNotDisturb = 'Off';
-		}
+		for (const user of this.byName.values()) this.initialState(user);
+	}
+
+	private initialState(user: SimUser): void {
+		user.loggedIn = !this.loggedOut;
+		user.userState = this.loggedOut ? AGENT_STATES.LoggedOut : AGENT_STATES.NotReady;
+		user.doNotDisturb = 'Off';
+		user.forwardTo = undefined;
+		user.monitoring = undefined;
+		user.wrapUpTime = undefined;
+		user.place = undefined;
+		user.loginQueue = undefined;
 	}
 }
+
+export const isSupervisor = (user: SimUser): boolean => (user.config.roles ?? []).includes('supervisor');

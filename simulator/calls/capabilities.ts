@@ -1,20 +1,24 @@
 /**
- * Capabilities per leg state. Listed in the vendor pages' order; the master order below merges the three lists the
- * pages print (an Established conference, a Held call, a Dialing consult call). Released = [].
+ * Capabilities per leg state, in the order the samples print them (docs/FIDELITY.md C4-C13). The master order merges
+ * the lists of test/simulator/fixtures (an Established conference, a Held call, a Dialing consult call); a
+ * supervisor's Established monitoring leg has its own list, exactly the SupervisorSwitchToBargeIn sample's (M7).
+ * Released = [].
  *
- * Choices where the pages are silent (written down here, in one place):
- * - Ringing (an inbound call alerting the agent) offers Answer (+ Reject when delivered through a queue) and the
- *   user-data operations; the pages name the ringing state only in prose.
- * - MuteCall is listed only on conferences (the pages list it on a conference, not on a two-party call; T-Server's
- *   mute is a conference-member feature) but is accepted on any Established call; UnmuteCall replaces it when muted.
- * - StartCallRecording and ClearCall are accepted but not listed (the pages' Established lists do not show them);
- *   Pause/Resume/StopCallRecording are listed once recording is on (as the PauseCallRecording page shows).
- * - A consult call's initiating leg offers SwapCalls/CompleteTransfer (Dialing) and also CompleteConference once
- *   Established; its parent (Held) accepts CompleteConference/CompleteTransfer with consultCallUri, unlisted.
- * - SwapCalls / MergeWithOtherCall are offered on the active call when the agent has another call on hold.
+ * An operation is accepted exactly when it is listed, except where a page shows a request the lists do not
+ * (docs/FIDELITY.md C12): CompleteConference / CompleteTransfer posted on the parent call with consultCallUri;
+ * MuteMonitoredUser / UnmuteMonitoredUser on a supervisor's monitoring leg (M11); SetCallDisposition (DS1, handled
+ * in operations/disposition.ts).
  */
 import type { Call, Leg } from './model';
 import { isConference } from './model';
+
+/** Optional GWS features (SimulatorOptions.features). */
+export interface Features {
+	/** GWS feature api-voice-recording: recordingState on every call, StartCallRecording offered. */
+	callRecording: boolean;
+	/** The switch can clear a conference (ClearCall offered on Established conferences). */
+	clearCall: boolean;
+}
 
 const MASTER_ORDER = [
 	'Answer',
@@ -35,12 +39,31 @@ const MASTER_ORDER = [
 	'MuteCall',
 	'UnmuteCall',
 	'Hangup',
+	'ClearCall',
 	'CompleteTransfer',
 	'CompleteConference',
 	'MergeWithOtherCall',
+	'StartCallRecording',
 	'PauseCallRecording',
 	'ResumeCallRecording',
 	'StopCallRecording',
+] as const;
+
+/** The SupervisorSwitchToBargeIn sample's list (BargeIn); ListenIn and Coach offer SwitchToBargeIn in its place. */
+const MONITOR_ORDER = [
+	'AttachUserData',
+	'InitiateConference',
+	'UpdateUserData',
+	'Hold',
+	'SingleStepTransfer',
+	'DeleteUserData',
+	'SingleStepConference',
+	'Hangup',
+	'DeleteUserDataPair',
+	'SendDtmf',
+	'InitiateTransfer',
+	'SwitchTo',
+	'RemoveParticipantFromConference',
 ] as const;
 
 const USER_DATA_OPS = ['UpdateUserData', 'AttachUserData', 'DeleteUserDataPair', 'DeleteUserData'];
@@ -52,11 +75,18 @@ export interface LegContext {
 	hasOtherHeldCall: boolean;
 	/** This (parent) call has a live consult call of the same agent. */
 	hasConsult: boolean;
+	features: Features;
 }
 
-function listed({ call, leg, hasOtherHeldCall }: LegContext): Set<string> {
+function monitorList(leg: Leg): string[] {
+	const switchTo = leg.monitor?.mode === 'BargeIn' ? 'SwitchToListenIn' : 'SwitchToBargeIn';
+	return MONITOR_ORDER.map((op) => (op === 'SwitchTo' ? switchTo : op));
+}
+
+function listed({ call, leg, hasOtherHeldCall, features }: LegContext): Set<string> {
 	const ops = new Set<string>();
 	const isConsultInitiator = leg.parentCallId !== undefined;
+	const conference = isConference(call, leg.username);
 	switch (leg.state) {
 		case 'Ringing':
 			ops.add('Answer');
@@ -70,6 +100,10 @@ function listed({ call, leg, hasOtherHeldCall }: LegContext): Set<string> {
 			if (isConsultInitiator) ops.add('CompleteTransfer');
 			break;
 		case 'Established':
+			if (leg.monitor) {
+				monitorList(leg).forEach((op) => ops.add(op));
+				break;
+			}
 			USER_DATA_OPS.forEach((op) => ops.add(op));
 			ops.add('SendDtmf').add('Hangup');
 			if (hasOtherHeldCall) ops.add('SwapCalls');
@@ -78,13 +112,17 @@ function listed({ call, leg, hasOtherHeldCall }: LegContext): Set<string> {
 			} else {
 				ops.add('InitiateConference').add('Hold').add('SingleStepTransfer').add('InitiateTransfer');
 				ops.add('SingleStepConference');
-				if (isConference(call)) ops.add('RemoveParticipantFromConference');
+				if (conference) ops.add('RemoveParticipantFromConference');
+				if (conference && features.clearCall) ops.add('ClearCall');
 				if (hasOtherHeldCall) ops.add('MergeWithOtherCall');
 			}
 			if (leg.mute === 'On') ops.add('UnmuteCall');
-			else if (isConference(call)) ops.add('MuteCall');
-			if (call.recordingState === 'Recording') ops.add('PauseCallRecording').add('StopCallRecording');
-			if (call.recordingState === 'Paused') ops.add('ResumeCallRecording').add('StopCallRecording');
+			else if (conference) ops.add('MuteCall');
+			if (features.callRecording) {
+				if (call.recordingState === 'Recording') ops.add('PauseCallRecording').add('StopCallRecording');
+				else if (call.recordingState === 'Paused') ops.add('ResumeCallRecording').add('StopCallRecording');
+				else ops.add('StartCallRecording');
+			}
 			break;
 		case 'Held':
 			USER_DATA_OPS.forEach((op) => ops.add(op));
@@ -102,21 +140,19 @@ function listed({ call, leg, hasOtherHeldCall }: LegContext): Set<string> {
 /** The capabilities array of a call as GWS shows it. */
 export function capabilitiesOf(ctx: LegContext): string[] {
 	const ops = listed(ctx);
+	if (ctx.leg.monitor && ctx.leg.state === 'Established') return monitorList(ctx.leg);
 	return MASTER_ORDER.filter((op) => ops.has(op));
 }
 
-/** What the simulator accepts: the listed capabilities plus the unlisted ones described above. */
+/** What the simulator accepts: the listed capabilities plus the exceptions described above (docs/FIDELITY.md C12). */
 export function acceptedOperations(ctx: LegContext): Set<string> {
 	const ops = listed(ctx);
-	const { call, leg, hasConsult } = ctx;
-	if (leg.state === 'Established') {
-		if (leg.mute === 'Off') ops.add('MuteCall');
-		if (!call.recordingState || call.recordingState === 'Stopped') ops.add('StartCallRecording');
-		ops.add('ClearCall');
-	}
-	if (leg.state === 'Held') ops.add('ClearCall');
-	if (hasConsult && (leg.state === 'Held' || leg.state === 'Established')) {
+	const { leg, hasConsult } = ctx;
+	if (hasConsult && leg.parentCallId === undefined && (leg.state === 'Held' || leg.state === 'Established')) {
 		ops.add('CompleteConference').add('CompleteTransfer');
+	}
+	if (leg.monitor && leg.state === 'Established' && leg.monitor.monitoredUser !== undefined) {
+		ops.add(leg.monitor.monitoredUserMuted ? 'UnmuteMonitoredUser' : 'MuteMonitoredUser');
 	}
 	return ops;
 }

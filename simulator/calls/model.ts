@@ -3,6 +3,7 @@
  * each simulated agent on it has a `Leg`: their own view (state, callType, mute, ...), notified on their own channel.
  */
 import { randomBytes } from 'crypto';
+import type { MonitorMode, MonitorScope } from '../users';
 
 export type LegState = 'Dialing' | 'Ringing' | 'Established' | 'Held' | 'Released';
 export type CallType = 'Inbound' | 'Outbound' | 'Internal' | 'Consult';
@@ -31,6 +32,27 @@ export interface Leg {
 	viaQueue: boolean;
 	/** Every DTMF digit sent on this leg, in order. */
 	dtmf: string;
+	/** Has been Established at least once (monitoring starts on the first time, not on Retrieve). */
+	wasEstablished?: boolean;
+	/** A supervisor's monitoring leg (delivered because the supervisor monitors an agent on this call). */
+	monitor?: MonitorSession;
+}
+
+/** A supervisor on a monitored call: the mode decides who hears them (calls/audio.ts). */
+export interface MonitorSession {
+	mode: MonitorMode;
+	scope: MonitorScope;
+	/** The monitored agent (undefined once a Call-scope session followed the call away from simulated agents). */
+	monitoredUser?: string;
+	/** MuteMonitoredUser: the monitored agent is heard only by the call's supervisors. */
+	monitoredUserMuted: boolean;
+}
+
+/** A call waiting in a simulated queue (no agent is offered it). */
+export interface QueueWait {
+	since: number;
+	/** The agent who rejected it last: not offered it again until they become Ready anew. */
+	rejectedBy?: string;
 }
 
 /** AttachUserData can duplicate keys, so user data is a list of pairs (rendering: see userData.ts). */
@@ -47,12 +69,18 @@ export interface Call {
 	/** A remote party that is still alerting (not yet answered). */
 	alertingRemote?: string;
 	createdAt: number;
+	/** Inbound calls: the number the caller dialled (each agent's leg shows it as dnis). */
+	dnis?: string;
+	/** Delivered through this simulated queue (Reject sends it back there). */
+	queueName?: string;
+	/** Set while the call waits in its queue. */
+	waiting?: QueueWait;
 }
 
 let counter = 0;
 const prefix = randomBytes(13).toString('hex').toUpperCase().replace(/[^0-9A-Z]/g, 'K').slice(0, 26);
 
-/** Ids shaped like the vendor samples: 32 chars, e.g. 01RCC3N118B1V0SL8O7GK2LAES000009; connId 16 hex digits. */
+/** Ids shaped like the samples in test/simulator/fixtures: 32 chars, e.g. 01RCC3N118B1V0SL8O7GK2LAES000009; connId 16 hex digits. */
 export function newCallIds(): { id: string; connId: string } {
 	counter += 1;
 	const id = prefix + counter.toString(36).toUpperCase().padStart(6, '0');
@@ -89,12 +117,37 @@ export class CallStore {
 	}
 }
 
-/** A party that is on the call from this agent's point of view: everyone but themselves, newest first (as the pages list them). */
-export function participantsFor(call: Call, username: string): Party[] {
-	return call.parties.filter((p) => p.username !== username).reverse();
+/** The supervisor's monitoring session when this party is a monitoring supervisor. */
+export function monitorOf(call: Call, party: Party): MonitorSession | undefined {
+	return party.username ? call.legs.get(party.username)?.monitor : undefined;
 }
 
-/** Three or more parties: a conference. */
-export function isConference(call: Call): boolean {
-	return call.parties.length >= 3;
+/**
+ * Whether `viewer` sees `party` among the participants (docs/FIDELITY.md M8): everyone sees the call's parties; a
+ * monitoring supervisor is seen as their mode lets them be heard (ListenIn: by nobody; Coach: by the monitored
+ * agent; BargeIn: by all). A supervisor sees every party.
+ */
+export function visibleTo(call: Call, party: Party, viewer: string): boolean {
+	const monitor = monitorOf(call, party);
+	if (!monitor) return true;
+	if (monitor.mode === 'BargeIn') return true;
+	if (monitor.mode === 'Coach') return monitor.monitoredUser === viewer;
+	return false;
+}
+
+/** A party that is on the call from this agent's point of view: everyone but themselves, newest first (docs/FIDELITY.md C1). */
+export function participantsFor(call: Call, username: string): Party[] {
+	const viewerIsMonitor = call.legs.get(username)?.monitor !== undefined;
+	return call.parties.filter((p) => p.username !== username && (viewerIsMonitor || visibleTo(call, p, username))).reverse();
+}
+
+/** The parties that are not monitoring supervisors: a call ends when fewer than two of them remain. */
+export function realParties(call: Call): Party[] {
+	return call.parties.filter((p) => !monitorOf(call, p));
+}
+
+/** Three or more parties as this agent sees them (themselves included): a conference. */
+export function isConference(call: Call, viewer?: string): boolean {
+	if (viewer === undefined) return realParties(call).length >= 3;
+	return participantsFor(call, viewer).length + 1 >= 3;
 }

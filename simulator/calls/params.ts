@@ -1,9 +1,9 @@
-/** Request-body parameters in the exact vendor shapes; every error names the parameter, the value and the fix. */
+/** Request-body parameters in the documented shapes; every error names the parameter, the value and the fix (docs/FIDELITY.md E1-E3). */
 import { invalidParameter, missingParameter } from '../errors';
 
 export type Body = Record<string, unknown>;
 
-/** `destination` is {"phoneNumber":"..."} (CallControl.txt, InitiateConference page). */
+/** `destination` is {"phoneNumber":"..."} (docs/FIDELITY.md O11). */
 export function destination(body: Body): string {
 	const value = body.destination;
 	const shape = 'an object like {"destination":{"phoneNumber":"15002"}}';
@@ -33,7 +33,7 @@ export function requiredUserData(body: Body): Record<string, unknown> {
 	return value;
 }
 
-/** Choice: digits 0-9 as CallControl.txt says, plus * and # (DTMF keys on every phone pad). */
+/** Digits 0-9, * and # (docs/FIDELITY.md O10). */
 export function digits(body: Body): string {
 	const value = body.digits;
 	const expected = 'a string of DTMF digits 0-9, * or #, e.g. "1234#"';
@@ -42,7 +42,7 @@ export function digits(body: Body): string {
 	return value;
 }
 
-/** `participant` is a plain string (RemoveParticipantFromConference page). */
+/** `participant` is a plain string (test/simulator/fixtures/RemoveParticipantFromConference.json; docs/FIDELITY.md O6). */
 export function participant(body: Body): string {
 	const value = body.participant;
 	const expected = 'the phone number of the participant as a string, e.g. "15001"';

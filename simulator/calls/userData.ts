@@ -18,7 +18,7 @@ export function renderUserData(pairs: UserDataPair[]): Record<string, unknown> |
 	return out;
 }
 
-/** AttachUserData: appends every pair, duplicating keys that exist (GWS AttachUserData page). */
+/** AttachUserData: appends every pair, duplicating keys that exist (docs/FIDELITY.md O9). */
 export function attach(pairs: UserDataPair[], data: Record<string, unknown>): void {
 	for (const [key, value] of Object.entries(data)) pairs.push([key, value]);
 }

@@ -73,6 +73,17 @@ async function established(from?: string): Promise<string> {
 	return callId;
 }
 
+/** agent1 on an established three-party conference (a remote party conferenced in); returns its id. */
+async function conference(): Promise<string> {
+	const id = await established();
+	await call('singleStepConference', id, { destination: '5550188' });
+	await eventually(
+		() => callOf(id),
+		(c) => c?.participants.includes('5550188') === true,
+	);
+	return id;
+}
+
 /** agent1 on an established call with a consult call to agent2 (Dialing); returns both ids. */
 async function withConsult(operation: 'initiateConference' | 'initiateTransfer') {
 	const parent = await established();
@@ -178,8 +189,8 @@ describe('single-call operations', () => {
 		);
 	});
 
-	it('clearCall', async () => {
-		const id = await established();
+	it('clearCall (on a conference: GWS offers ClearCall there)', async () => {
+		const id = await conference();
 		expect((await bodiesOf('clearCall', id)).bodies).toEqual([{ operationName: 'ClearCall' }]);
 		await eventually(
 			() => callOf(id),
@@ -195,8 +206,8 @@ describe('single-call operations', () => {
 		expect(callOf(id)?.dtmf).toBe('12#');
 	});
 
-	it('muteCall, then unmuteCall', async () => {
-		const id = await established();
+	it('muteCall, then unmuteCall (on a conference: GWS offers MuteCall there)', async () => {
+		const id = await conference();
 		expect((await bodiesOf('muteCall', id)).bodies).toEqual([{ operationName: 'MuteCall' }]);
 		await eventually(
 			() => callOf(id),

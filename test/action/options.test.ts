@@ -72,6 +72,8 @@ describe('wait for confirmation', () => {
 			options: WAIT,
 		});
 		expect(recording.call).toMatchObject({ recordingState: 'Recording' });
+		// GWS offers MuteCall on conferences: conference a remote party in first.
+		await ok({ resource: 'call', operation: 'singleStepConference', callId: callRef(id), destination: '5550188', options: WAIT });
 		const muted = await ok({
 			resource: 'call',
 			operation: 'muteCall',
@@ -306,7 +308,10 @@ describe('wait for confirmation: the remaining operations match the notification
 
 	it('hangup, clearCall, reject, singleStepTransfer end in Released', async () => {
 		expect((await waitOn('hangup', await answered())).call).toMatchObject({ state: 'Released' });
-		expect((await waitOn('clearCall', await answered())).call).toMatchObject({ state: 'Released' });
+		// GWS offers ClearCall on conferences: conference a remote party in first.
+		const conference = await answered();
+		await waitOn('singleStepConference', conference, { destination: '5550188' });
+		expect((await waitOn('clearCall', conference)).call).toMatchObject({ state: 'Released' });
 		const queued = (await sim.placeInboundCall({ to: 'agent1', from: '5554444', viaQueue: true }))
 			.callId;
 		await eventually(
@@ -339,6 +344,8 @@ describe('wait for confirmation: the remaining operations match the notification
 		expect((await waitOn('stopCallRecording', id)).call).toMatchObject({
 			recordingState: 'Stopped',
 		});
+		// GWS offers MuteCall on conferences: conference a remote party in first.
+		await waitOn('singleStepConference', id, { destination: '5550188' });
 		await waitOn('muteCall', id);
 		expect((await waitOn('unmuteCall', id)).call).toMatchObject({ mute: 'Off' });
 	});

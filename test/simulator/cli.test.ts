@@ -41,6 +41,24 @@ test('prints its URL and the demo users, serves GWS, stops cleanly on SIGTERM', 
 	}
 }, 30000);
 
+test('--agents-logged-out: the agents start logged out (Ready refused until StartContactCenterSession)', async () => {
+	const cli = runCli(['--port', '0', '--no-csrf', '--agents-logged-out']);
+	try {
+		const deadline = Date.now() + 20000;
+		while (!/listening on (http:\/\/127\.0\.0\.1:\d+)/.test(cli.output()) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+		const url = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(cli.output())?.[1];
+		expect(cli.output()).toContain('Agents start logged out');
+		const rest = new GwsRestClient(url!, 'agent1', 'agent1pass');
+		expect((await rest.post('/api/v2/me/channels/voice', { operationName: 'Ready' })).body.statusCode).toBe(2);
+		expect((await rest.post('/api/v2/me', { operationName: 'StartContactCenterSession', channels: ['voice'] })).body).toEqual({ statusCode: 0 });
+		expect((await rest.post('/api/v2/me/channels/voice', { operationName: 'Ready' })).body).toEqual({ statusCode: 0 });
+		cli.child.kill('SIGTERM');
+		expect(await cli.exited).toBe(0);
+	} finally {
+		cli.child.kill('SIGKILL');
+	}
+}, 30000);
+
 test('bad flags exit with status 2 and say what to fix', async () => {
 	const cli = runCli(['--port', 'abc']);
 	expect(await cli.exited).toBe(2);
@@ -69,12 +87,13 @@ test('serves HTTPS with --tls-key/--tls-cert material (in-process tls option)', 
 
 test('parseArgs: every flag, defaults, and clear errors', () => {
 	expect(parseArgs([])).toEqual({ port: 8090 });
-	expect(parseArgs(['--port', '0', '--host', '::1', '--no-csrf', '--latency', '50', '--remote-answer-delay', '-1', '--verbose'])).toEqual({
+	expect(parseArgs(['--port', '0', '--host', '::1', '--no-csrf', '--latency', '50', '--remote-answer-delay', '-1', '--agents-logged-out', '--verbose'])).toEqual({
 		port: 0,
 		host: '::1',
 		csrf: false,
 		latencyMs: 50,
 		remoteAnswerDelayMs: -1,
+		agentsLoggedOut: true,
 		verbose: true,
 	});
 	expect(() => parseArgs(['--latency'])).toThrow('--latency needs a value');

@@ -73,7 +73,9 @@ test('an InitiateConference to an unreachable number is accepted, then an ErrorM
 		errorCode: 56,
 		errorMessage: expect.stringContaining("InitiateConference to '9990001' failed"),
 		operationName: 'InitiateConference',
+		callId,
 		callUri: `${sim.url}/api/v2/me/calls/${callId}`,
+		destination: { phoneNumber: '9990001' },
 		phoneNumber: '15002',
 		messageType: 'ErrorMessage',
 	});

@@ -1,6 +1,6 @@
  
 /** Every call operation: its success path (state + notification) and its refusal in a wrong state, over real HTTP/CometD. */
-import { DEMO, startTestSimulator, type RunningSimulator, CometdSubscriber } from './helpers';
+import { DEMO, sleep, startTestSimulator, type RunningSimulator, CometdSubscriber } from './helpers';
 import { establishedA1toA2, exactly, isCall, loginAll, type Agents } from './flows';
 
 let sim: RunningSimulator;
@@ -99,7 +99,14 @@ describe('Dial', () => {
 		const [error] = await exactly(ag.e1, from, 1);
 		expect(error).toEqual({
 			channel: '/v2/me/calls',
-			data: { errorCode: 56, errorMessage: expect.stringContaining("Dial to '99999' failed"), operationName: 'Dial', phoneNumber: '15000', messageType: 'ErrorMessage' },
+			data: {
+				errorCode: 56,
+				errorMessage: expect.stringContaining("Dial to '99999' failed"),
+				operationName: 'Dial',
+				destination: { phoneNumber: '99999' },
+				phoneNumber: '15000',
+				messageType: 'ErrorMessage',
+			},
 		});
 		expect(sim.calls('agent1')).toEqual([]);
 	});
@@ -116,7 +123,7 @@ describe('Answer / Reject / Hangup', () => {
 		await expectRefused(callId, 'Answer', {}, 'Established');
 	});
 
-	test('Reject: offered only for calls through a queue; Released', async () => {
+	test('Reject: offered only for calls through a queue; the agent\'s view is Released, the call waits in its queue', async () => {
 		const direct = await ringingInbound(false);
 		await expectRefused(direct, 'Reject', {}, 'Ringing');
 		const queued = await ringingInbound(true);
@@ -124,6 +131,7 @@ describe('Answer / Reject / Hangup', () => {
 		const [n] = await opAndNotify(queued, 'Reject');
 		expect(n.data.call).toMatchObject({ state: 'Released', capabilities: [] });
 		expect(await state(queued)).toBeUndefined();
+		expect(sim.queue().map((q) => [q.id, q.rejectedBy])).toEqual([[queued, 'agent1']]);
 	});
 
 	test('Hangup: Released with capabilities [], the call leaves GET /me/calls, the other agent is released too', async () => {
@@ -156,16 +164,27 @@ describe('Hold / Retrieve / Mute / DTMF', () => {
 		expect(retrieved.data.call.state).toBe('Established');
 	});
 
-	test('MuteCall -> mute "On" (UnmuteCall offered), UnmuteCall -> "Off"; refused while Ringing / when not muted', async () => {
+	test('MuteCall on a conference -> mute "On" (UnmuteCall offered), UnmuteCall -> "Off", no notification; refused while Ringing, on a two-party call, when not muted', async () => {
 		const ringing = await ringingInbound();
 		await expectRefused(ringing, 'MuteCall', {}, 'Ringing');
 		const callId = await establishedToRemote();
+		await expectRefused(callId, 'MuteCall', {}, 'Established');
 		await expectRefused(callId, 'UnmuteCall', {}, 'Established');
-		const [muted] = await opAndNotify(callId, 'MuteCall');
-		expect(muted.data.call.mute).toBe('On');
-		expect(muted.data.call.capabilities).toContain('UnmuteCall');
-		const [unmuted] = await opAndNotify(callId, 'UnmuteCall');
-		expect(unmuted.data.call.mute).toBe('Off');
+		await opAndNotify(callId, 'SingleStepConference', { destination: { phoneNumber: '5550003' } });
+		await opAndNotify(callId, 'MuteCall', {}, 0);
+		await sleep(150);
+		const muted = (await ag.a1.get(`/api/v2/me/calls/${callId}`)).body.call;
+		expect(muted.mute).toBe('On');
+		expect(muted.capabilities).toContain('UnmuteCall');
+		expect(muted.capabilities).not.toContain('MuteCall');
+		const heardBy = () => sim.calls('agent1').find((c) => c.id === callId)?.heardBy;
+		expect(heardBy()).toEqual([]);
+		await opAndNotify(callId, 'UnmuteCall', {}, 0);
+		await sleep(150);
+		expect((await ag.a1.get(`/api/v2/me/calls/${callId}`)).body.call.mute).toBe('Off');
+		expect(heardBy()).toEqual([REMOTE, '5550003']);
+		// Neither sent a notification (the pages document none).
+		expect(sim.notifications({ user: 'agent1' }).filter((n) => (n.data.call as any)?.mute === 'On')).toEqual([]);
 	});
 
 	test('SendDtmf records the digits; bad digits are a parameter error; refused while Held', async () => {

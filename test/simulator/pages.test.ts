@@ -2,6 +2,10 @@
 /**
  * Each vendor page's flow, replayed through REST against the simulator, yields that page's notifications in that
  * order, compared field by field with fixtures/*.json (ids, URIs and durations aside).
+ *
+ * The pages' samples come from a deployment without the call-recording feature (no recordingState, no
+ * StartCallRecording) and without ClearCall in its lists, so the flows run with both features off; with the
+ * defaults (both on) the same notifications differ only there (the last test pins that).
  */
 import { DEMO, stable, startTestSimulator, type RunningSimulator, CometdSubscriber } from './helpers';
 import { establishedA1toA2, exactly, isCall, loginAll, type Agents } from './flows';
@@ -13,8 +17,10 @@ import removeParticipant from './fixtures/RemoveParticipantFromConference.json';
 let sim: RunningSimulator;
 let ag: Agents;
 
+const PAGES_DEPLOYMENT = { features: { callRecording: false, clearCall: false } };
+
 beforeAll(async () => {
-	sim = await startTestSimulator();
+	sim = await startTestSimulator(PAGES_DEPLOYMENT);
 	ag = await loginAll(sim);
 });
 afterAll(async () => {

@@ -51,14 +51,14 @@ test('GET /api/v2/me/devices: uris, fields=*, and the device by id', async () =>
 	expect((await rest.get('/api/v2/me/devices/other')).status).toBe(404);
 });
 
-test('DoNotDisturbOn/Off on POST /api/v2/me/devices/{id}', async () => {
+test('DoNotDisturbOn/Off on POST /api/v2/me/devices/{id} (capability order as the samples)', async () => {
 	const deviceId = await rest.deviceId();
 	expect((await rest.post(`/api/v2/me/devices/${deviceId}`, { operationName: 'DoNotDisturbOn' })).body).toEqual({ statusCode: 0 });
 	const on = (await rest.get(`/api/v2/me/devices/${deviceId}`)).body.device;
-	expect([on.doNotDisturb, on.capabilities]).toEqual(['On', ['DoNotDisturbOff']]);
+	expect([on.doNotDisturb, on.capabilities]).toEqual(['On', ['ForwardCallsOn', 'DoNotDisturbOff']]);
 	await rest.post(`/api/v2/me/devices/${deviceId}`, { operationName: 'DoNotDisturbOff' });
 	const off = (await rest.get(`/api/v2/me/devices/${deviceId}`)).body.device;
-	expect([off.doNotDisturb, off.capabilities]).toEqual(['Off', ['DoNotDisturbOn']]);
-	const bad = await rest.post(`/api/v2/me/devices/${deviceId}`, { operationName: 'ForwardCallsOn' });
-	expect(bad.body).toEqual({ statusCode: 10, statusMessage: expect.stringContaining('supported: DoNotDisturbOn, DoNotDisturbOff') });
+	expect([off.doNotDisturb, off.capabilities]).toEqual(['Off', ['DoNotDisturbOn', 'ForwardCallsOn']]);
+	const bad = await rest.post(`/api/v2/me/devices/${deviceId}`, { operationName: 'Fly' });
+	expect(bad.body).toEqual({ statusCode: 10, statusMessage: expect.stringContaining('supported: DoNotDisturbOn, DoNotDisturbOff, ForwardCallsOn') });
 });

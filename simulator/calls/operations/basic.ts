@@ -5,8 +5,8 @@ import { noParams, op, type Operation } from './types';
 export const basicOperations: Record<string, Operation> = {
 	Answer: op(noParams, ({ engine, call, leg }) => engine.answer(call, leg)),
 
-	/** The simulator has no queue: Reject releases the agent's view and the call ends for the caller too. */
-	Reject: op(noParams, ({ engine, call, user }) => engine.releaseAll(call, user.username)),
+	/** The call goes back to its queue; the caller stays on it (queue.ts, docs/FIDELITY.md Q4). */
+	Reject: op(noParams, ({ engine, call, leg }) => engine.queue.reject(call, leg)),
 
 	/** Dialing: the caller abandons (the call ends). Otherwise the agent leaves; two-party calls end. */
 	Hangup: op(noParams, ({ engine, call, leg, user }) => {
@@ -17,20 +17,22 @@ export const basicOperations: Record<string, Operation> = {
 	Hold: op(noParams, ({ engine, call, leg }) => engine.setState(call, leg, 'Held')),
 	Retrieve: op(noParams, ({ engine, call, leg }) => engine.setState(call, leg, 'Established')),
 
-	MuteCall: op(noParams, ({ engine, call, leg }) => {
+	/**
+	 * The call's `mute` flag only: no notification (docs/FIDELITY.md N8; a client reads the call back). The control
+	 * API's heardBy shows the effect.
+	 */
+	MuteCall: op(noParams, ({ leg }) => {
 		leg.mute = 'On';
-		engine.notify(call, leg.username, 'StatusChange');
 	}),
-	UnmuteCall: op(noParams, ({ engine, call, leg }) => {
+	UnmuteCall: op(noParams, ({ leg }) => {
 		leg.mute = 'Off';
-		engine.notify(call, leg.username, 'StatusChange');
 	}),
 
-	/** No notification (GWS-API.md §5 lists none); the digits show in the control API's calls(). */
+	/** No notification (docs/FIDELITY.md N8); the digits show in the control API's calls(). */
 	SendDtmf: op(digits, ({ leg }, value) => {
 		leg.dtmf += value;
 	}),
 
-	/** Ends the call for every party (ClearCall page). */
+	/** Ends the conference for every party: each agent's view Released (docs/FIDELITY.md O8). */
 	ClearCall: op(noParams, ({ engine, call, user }) => engine.releaseAll(call, user.username)),
 };

@@ -11,8 +11,8 @@ const destinationAndData = (body: Body) => ({ destination: destination(body), us
 export const conferenceOperations: Record<string, Operation> = {
 	/**
 	 * Adds the party to this call: ParticipantsUpdated with userData FirstConferencePartyDN = the agent's DN,
-	 * merged after the request's userData (exactly as the SingleStepConference page samples show).
-	 * A simulated agent added this way joins Established at once (no alerting; the page shows no ringing step).
+	 * merged after the request's userData (test/simulator/fixtures/SingleStepConference.json). A simulated agent
+	 * added this way joins Established at once (docs/FIDELITY.md O5).
 	 */
 	SingleStepConference: op(destinationAndData, (ctx, p) => {
 		const { engine, call, user } = ctx;
@@ -31,7 +31,8 @@ export const conferenceOperations: Record<string, Operation> = {
 	}),
 
 	/**
-	 * Posted on the consult call (as the page does) or on the parent with consultCallUri (or none: the newest
+	 * Posted on the consult call (test/simulator/fixtures/CompleteConference.json) or on the parent with
+	 * consultCallUri (docs/FIDELITY.md C12; or none: the newest
 	 * consult). The consult call is released, then the parent gets ParticipantsUpdated (Established, new party first).
 	 */
 	CompleteConference: op(
@@ -53,17 +54,18 @@ export const conferenceOperations: Record<string, Operation> = {
 		},
 	),
 
+	/** Any party the requester sees (a barged-in supervisor too); a supervisor on a monitoring leg may remove parties. */
 	RemoveParticipantFromConference: op(participant, (ctx, dn) => {
 		const { engine, call, user } = ctx;
-		if (!isConference(call)) {
-			throw invalidForState(`Operation 'RemoveParticipantFromConference' needs a conference; call ${call.id} has only ${call.parties.length} parties`);
+		const visible = participantsFor(call, user.username);
+		if (!isConference(call, user.username)) {
+			throw invalidForState(`Operation 'RemoveParticipantFromConference' needs a conference; call ${call.id} has only ${visible.length + 1} parties`);
 		}
 		if (dn === user.dn) {
 			throw invalidParameter('participant', dn, 'another party of the conference; to leave it yourself use Hangup');
 		}
-		if (!call.parties.some((p) => p.dn === dn)) {
-			const list = participantsFor(call, user.username).map((p) => p.dn).join(', ');
-			throw invalidParameter('participant', dn, `one of the conference's participants: ${list}`);
+		if (!visible.some((p) => p.dn === dn)) {
+			throw invalidParameter('participant', dn, `one of the conference's participants: ${visible.map((p) => p.dn).join(', ')}`);
 		}
 		engine.removeParty(call, dn);
 	}),

@@ -3,7 +3,7 @@ import { invalidForState, notFound } from '../../errors';
 import type { Call } from '../model';
 import type { OpContext } from './types';
 
-/** Parent goes Held (notified first), then the new Consult call dials (InitiateConference page order). */
+/** Parent goes Held (notified first), then the new Consult call dials (docs/FIDELITY.md O1). */
 export function initiateConsult(
 	ctx: OpContext,
 	destination: string,

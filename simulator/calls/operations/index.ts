@@ -1,11 +1,14 @@
 /** Dispatch of POST /api/v2/me/calls/{id} {"operationName": ...}: parameters, then the state check, then the change. */
+import { requireVoiceSession } from '../../agentState';
 import { GwsError, STATUS, invalidForState } from '../../errors';
 import type { SimUser } from '../../users';
 import type { CallEngine } from '../engine';
 import type { Body } from '../params';
 import { basicOperations } from './basic';
 import { conferenceOperations } from './conference';
+import { setCallDisposition } from './disposition';
 import { recordingOperations } from './recording';
+import { supervisorOperations } from './supervisor';
 import { transferOperations } from './transfer';
 import type { Operation } from './types';
 import { userDataOperations } from './userDataOps';
@@ -16,17 +19,18 @@ export const CALL_OPERATIONS: Record<string, Operation> = {
 	...conferenceOperations,
 	...userDataOperations,
 	...recordingOperations,
+	...supervisorOperations,
 };
+
+const SUPPORTED = [...Object.keys(CALL_OPERATIONS), 'SetCallDisposition'];
 
 export function runCallOperation(engine: CallEngine, user: SimUser, callId: string, operationName: string, body: Body): void {
 	const operation = CALL_OPERATIONS[operationName];
-	if (!operation) {
-		throw new GwsError(
-			400,
-			STATUS.inputValidation,
-			`Unknown operationName '${operationName}' for /api/v2/me/calls/{id}; supported: ${Object.keys(CALL_OPERATIONS).join(', ')}`,
-		);
+	if (!operation && operationName !== 'SetCallDisposition') {
+		throw new GwsError(400, STATUS.inputValidation, `Unknown operationName '${operationName}' for /api/v2/me/calls/{id}; supported: ${SUPPORTED.join(', ')}`);
 	}
+	requireVoiceSession(user, operationName);
+	if (!operation) return setCallDisposition(engine, user, callId, body);
 	const { call, leg } = engine.legOf(callId, user.username);
 	const params = operation.params(body);
 	const accepted = engine.accepted(call, leg);

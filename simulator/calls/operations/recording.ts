@@ -1,7 +1,6 @@
 /**
  * Start/Pause/Resume/StopCallRecording: recordingState Recording/Paused/Stopped and userData GSIP_RECORD
- * (ON / PAUSED / ON / OFF: "PAUSED" is the value the PauseCallRecording page shows; the others are our choice),
- * CallRecordingStateChange to every agent on the call.
+ * ON / PAUSED / ON / OFF, CallRecordingStateChange to every agent on the call (docs/FIDELITY.md N7, C10).
  */
 import type { RecordingState } from '../model';
 import { update } from '../userData';

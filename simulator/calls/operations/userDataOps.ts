@@ -20,7 +20,7 @@ export const userDataOperations: Record<string, Operation> = {
 		}
 		engine.notifyAll(call, 'AttachedDataChanged');
 	}),
-	/** Voice DeleteUserData takes no parameters and deletes all user data (GWS-API.md §5). */
+	/** Voice DeleteUserData takes no parameters and deletes all user data (docs/FIDELITY.md O9). */
 	DeleteUserData: op(noParams, ({ engine, call }) => {
 		call.userData.splice(0, call.userData.length);
 		engine.notifyAll(call, 'AttachedDataChanged');
