@@ -70,7 +70,7 @@ export class ConsoleFeed {
 	}
 
 	/** GET /simulator/events: the stream stays open until the client leaves, is too slow, or the simulator stops. */
-	open(req: http.IncomingMessage, res: http.ServerResponse): void {
+	open(res: http.ServerResponse): void {
 		res.writeHead(200, {
 			'Content-Type': 'text/event-stream; charset=utf-8',
 			'Cache-Control': 'no-cache, no-transform',
@@ -80,9 +80,9 @@ export class ConsoleFeed {
 		const client: Client = { res, snapshotDue: false };
 		this.clients.add(client);
 		const release = () => this.release(client);
+		// The response closes when the client goes away (or the simulator stops): that is the one signal to trust.
 		res.on('close', release);
 		res.on('error', release);
-		req.on('close', release);
 		res.on('drain', () => {
 			if (!client.snapshotDue) return;
 			client.snapshotDue = false;

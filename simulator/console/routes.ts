@@ -38,14 +38,15 @@ export function serveConsole(feed: ConsoleFeed, req: http.IncomingMessage, res: 
 	const asset = ASSETS[normalized];
 	if (!asset && normalized !== EVENTS_PATH) return false;
 	const method = (req.method ?? 'GET').toUpperCase();
-	if (method !== 'GET' && method !== 'HEAD') {
-		const text = JSON.stringify({ error: `${normalized} only answers GET` });
-		res.writeHead(405, { Allow: 'GET, HEAD', 'Content-Type': 'application/json;charset=UTF-8', 'Content-Length': Buffer.byteLength(text) });
+	const allowed = asset ? ['GET', 'HEAD'] : ['GET'];
+	if (!allowed.includes(method)) {
+		const text = JSON.stringify({ error: `${normalized} only answers ${allowed.join(' and ')}` });
+		res.writeHead(405, { Allow: allowed.join(', '), 'Content-Type': 'application/json;charset=UTF-8', 'Content-Length': Buffer.byteLength(text) });
 		res.end(text);
 		return true;
 	}
 	if (!asset) {
-		feed.open(req, res);
+		feed.open(res);
 		return true;
 	}
 	res.writeHead(200, {

@@ -386,8 +386,9 @@ function callCard(agent, call, endedAt) {
     call.dnis ? h('span', { class: 'from' }, 'DNIS ', h('b', { text: call.dnis })) : null,
     endedAt ? h('span', { class: 'from', text: 'ended ' + clock(endedAt) }) : null,
     h('span', { class: 'spacer' }),
-    h('code', { class: 'callid', title: 'call.id: click to show only this call in the log', text: call.id, onclick: function () { setCallFilter(call.id); } }),
-    h('button', { type: 'button', class: 'copy', text: 'Copy id', title: 'Copy the call id', onclick: function (ev) { copy(ev.currentTarget, call.id); } }));
+    h('span', { class: 'idgroup' },
+      h('code', { class: 'callid', title: 'call.id: click to show only this call in the log', text: call.id, onclick: function () { setCallFilter(call.id); } }),
+      h('button', { type: 'button', class: 'copy', text: 'Copy id', title: 'Copy the call id', onclick: function (ev) { copy(ev.currentTarget, call.id); } })));
 
   var body = h('div', { class: 'call-body' });
   add(body, [h('span', { class: 'k', text: 'Participants' }), h('span', { text: (call.participants || []).map(numberName).join(', ') || '-' })]);
@@ -670,7 +671,9 @@ function fromRequest(r) {
   if (m) ids.push(m[1]);
   var body = isObject(r.body) ? r.body : {};
   ['consultCallUri', 'otherCallUri'].forEach(function (k) { if (body[k]) ids.push(lastSegment(body[k])); });
-  return { kind: 'rest', key: 'r' + r.seq, time: r.time, user: r.username || '', ids: ids, title: r.method + ' ' + String(r.path || '').replace(/^\/api\/v2/, ''), st: '', detail: body.operationName ? String(body.operationName) : '', status: r.status, data: r };
+  // The path without /api/v2 and with call ids shortened: the operation name is what a reader looks for.
+  var shown = String(r.url || r.path || '').replace(/^\/api\/v2/, '').replace(/\/calls\/([^/?]+)/, function (all, id) { return '/calls/' + shortId(id); });
+  return { kind: 'rest', key: 'r' + r.seq, time: r.time, user: r.username || '', ids: ids, title: r.method + ' ' + shown, st: '', detail: body.operationName ? String(body.operationName) : '', status: r.status, data: r };
 }
 
 function addEntries(notifications, requests) {
@@ -706,7 +709,7 @@ function entryRow(e, fresh) {
   var open = !!state.open['log|' + e.key];
   var what = h('span', { class: 'what' }, h('b', { text: e.title }));
   if (e.kind === 'rest') {
-    what = h('span', { class: 'what' }, h('span', { class: 'path', text: e.title }), e.detail ? [' ', h('b', { text: e.detail })] : null);
+    what = h('span', { class: 'what' }, e.detail ? [h('b', { text: e.detail }), ' '] : null, h('span', { class: 'path', text: e.title }));
   } else {
     if (e.st) add(what, [' ', h('span', { class: 'st st-' + e.st, text: e.st })]);
     if (e.detail) add(what, ' ' + e.detail);
@@ -715,7 +718,7 @@ function entryRow(e, fresh) {
   var end = e.kind === 'rest'
     ? h('span', { class: 'status' + (e.status >= 400 || e.status < 0 ? ' bad' : ''), title: e.status === -1 ? 'connection reset (fault)' : e.status === -2 ? 'never answered (fault)' : 'HTTP status', text: e.status === -1 ? 'reset' : e.status === -2 ? 'hang' : String(e.status) })
     : (e.ids[0] ? h('button', { type: 'button', class: 'cid', title: e.ids[0] + ': show only this call', text: shortId(e.ids[0]), onclick: function (ev) { ev.stopPropagation(); setCallFilter(e.ids[0]); } }) : h('span'));
-  var row = h('div', { class: 'entry kind-' + e.kind + (open ? ' open' : '') + (fresh ? ' fresh' : ''), 'data-key': e.key, 'data-kind': e.kind, 'data-time': e.time },
+  var row = h('div', { class: 'entry kind-' + e.kind + (open ? ' open' : '') + (fresh ? ' fresh' : ''), 'data-key': e.key, 'data-kind': e.kind, 'data-time': e.time, 'data-calls': e.ids.join(' ') },
     h('div', { class: 'line', title: 'Click for the full ' + (e.kind === 'rest' ? 'request' : 'notification') },
       h('span', { class: 't', text: clock(e.time) }),
       h('span', { class: 'kind', text: e.kind === 'rest' ? 'REST' : 'CometD' }),

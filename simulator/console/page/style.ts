@@ -145,6 +145,7 @@ details.card[open] > summary { margin-bottom: 8px; }
 .from { color: var(--muted); }
 .from b { color: var(--ink); font-family: var(--mono); font-weight: 500; }
 .spacer { flex: 1; }
+.idgroup { display: inline-flex; gap: 6px; align-items: center; white-space: nowrap; }
 .callid { font-family: var(--mono); font-size: 12px; background: var(--soft); border: 1px solid var(--line); border-radius: 5px; padding: 0 6px; cursor: pointer; color: #1d3fae; }
 .callid:hover { border-color: #b5c6f5; }
 button.copy { padding: 0 7px; font-size: 11px; }
@@ -168,10 +169,10 @@ pre.json { margin: 6px 0 0; padding: 8px; background: #0f172a; color: #dbe4f3; b
 .log-card { flex: 1; min-height: 0; display: flex; flex-direction: column; padding-bottom: 4px; }
 .log-head { display: flex; align-items: center; gap: 6px; flex-wrap: wrap; padding-bottom: 8px; border-bottom: 1px solid var(--line); }
 .log-head h2 { margin-right: 4px; }
-.log-head select { max-width: 110px; }
+.log-head select { max-width: 96px; }
 .log-head button { padding: 3px 8px; }
 .call-filter { display: inline-flex; align-items: center; }
-.call-filter input { width: 130px; font-family: var(--mono); font-size: 12px; }
+.call-filter input { width: 112px; font-family: var(--mono); font-size: 12px; }
 .log-head .kind-cometd { color: var(--cometd); font-weight: 600; }
 .log-head .kind-rest { color: var(--rest); font-weight: 600; }
 #log-pause.on { background: #fff4d6; border-color: #f3d27a; }
