@@ -143,6 +143,10 @@ function act(button, promise, okText) {
 function setConn(kind, text) {
   $('conn').setAttribute('data-state', kind);
   $('conn-text').textContent = text;
+  var banner = $('banner');
+  banner.hidden = kind === 'live';
+  banner.className = 'banner';
+  banner.textContent = kind === 'live' ? '' : 'No connection to the simulator (restarting, or stopped?). Reconnecting by itself; what you see is as of the last update.';
 }
 
 function connect() {
