@@ -219,10 +219,13 @@ dialog::backdrop { background: rgba(15,23,42,.45); }
 @keyframes pulse { 50% { opacity: .55; } }
 @keyframes flash { from { background: #fff1b8; } to { background: transparent; } }
 
+/* One column: the page scrolls as a whole instead of each pane. */
 @media (max-width: 1100px) {
-  .layout { grid-template-columns: 1fr; overflow: auto; }
+  html, body { height: auto; }
+  .layout { grid-template-columns: 1fr; }
+  .pane { min-height: auto; }
   .agents-pane, .side-pane { overflow: visible; }
-  .log-card { min-height: 480px; }
+  .log { max-height: 70vh; }
   .grid3 { grid-template-columns: 1fr 1fr; }
 }
 `;
