@@ -4,7 +4,8 @@
  *
  * Steps: install n8n (cached) -> build + pack + install our tarball into a fresh demo user folder ->
  * simulator on 127.0.0.1:8090 -> n8n on 127.0.0.1:5678 -> owner account -> credential -> example
- * workflows imported and activated -> print URL, login and the one command that places a call. Ctrl-C stops all.
+ * workflows imported and activated -> print the editor and console URLs, the login and the one command that places
+ * a call. Ctrl-C stops all.
  *
  * Environment: GWS_DEMO_N8N_PORT (5678), GWS_DEMO_SIM_PORT (8090), GWS_DEMO_DIR (the n8n user folder;
  * default <cache>/demo, wiped on every start so each demo begins clean), GWS_N8N_VERSION, GWS_DEMO_N8N_ENV (JSON
@@ -108,13 +109,15 @@ n8n with the Genesys GWS nodes is running.
 
   Editor:    http://127.0.0.1:${n8nPort}
   Login:     ${DEMO_OWNER.email} / ${DEMO_OWNER.password}
+  Console:   ${sim.url}/simulator/console  (place calls; watch agents, calls and what GWS sent, live)
   Simulator: ${sim.url}  (GWS user ${agent.username} / ${agent.password}, DN ${agent.phoneNumber}; supervisor DN 15002)
 
 Place a simulated VIP call to ${agent.username} (the example flows answer it and conference the supervisor in):
+open the console and press "Place call" (its user data is already {"VIP": "true"}), or from a script:
 
   curl -s -X POST ${sim.url}/simulator/calls -H 'content-type: application/json' -d '${call}'
 
-Then open Executions in the editor. n8n's log: ${path.join(userFolder, 'n8n.log')}
+Then watch the call in the console and the executions in the editor. n8n's log: ${path.join(userFolder, 'n8n.log')}
 Press Ctrl-C to stop n8n and the simulator.
 `);
 }

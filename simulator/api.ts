@@ -234,6 +234,18 @@ export interface RunningSimulator {
 	/** Stop listening (keeps state); start() again on the same port simulates a server restart. */
 	stop(): Promise<void>;
 	start(): Promise<void>;
+	/** stop(), `downMs` of outage (default 0), start() on the same port. */
+	restart(downMs?: number): Promise<void>;
+	/** Injected faults not used up yet. */
+	pendingFaults(): FaultSpec[];
+	/**
+	 * Act as an agent through their own GWS REST route (same checks, errors and notifications as their client's
+	 * request): state `Ready`, `NotReady`, `AfterCallWork`, `AuxWork`, `LoggedIn` or `LoggedOut`; a call
+	 * operation (`{operationName: 'Hangup'}`); a device operation (`{operationName: 'DoNotDisturbOn'}`).
+	 */
+	setAgentState(username: string, state: string, extra?: Record<string, unknown>): void;
+	agentCallOperation(username: string, callId: string, body: Record<string, unknown>): void;
+	agentDeviceOperation(username: string, body: Record<string, unknown>): void;
 	/** Stop and free everything. */
 	close(): Promise<void>;
 }

@@ -2,16 +2,18 @@
 /**
  * `npm run simulator` / `gws-simulator`: the GWS API v2 voice simulator as a standalone server.
  * Flags: --port N (default 8090), --host H (loopback only), --no-csrf, --latency MS, --remote-answer-delay MS,
- * --tls-key FILE --tls-cert FILE, --agents-logged-out, --verbose. Prints the URL and the demo users (a local fake: their passwords are
- * meant to be printed). Stops cleanly on SIGINT/SIGTERM.
+ * --tls-key FILE --tls-cert FILE, --users FILE (usersFile.ts), --agents-logged-out, --verbose. Prints the URL, the
+ * console page and the users (a local fake: their passwords are meant to be printed). A bad flag or users file exits
+ * with status 2 and the reason. Stops cleanly on SIGINT/SIGTERM.
  */
 import { readFileSync } from 'fs';
 import type { SimulatorOptions } from './api';
 import { Simulator } from './server';
+import { loadUsersFile } from './usersFile';
 
 const USAGE = `Usage: gws-simulator [--port 8090] [--host 127.0.0.1] [--no-csrf] [--latency MS]
                      [--remote-answer-delay MS] [--tls-key key.pem --tls-cert cert.pem]
-                     [--agents-logged-out] [--verbose]`;
+                     [--users users.json] [--agents-logged-out] [--verbose]`;
 
 export function parseArgs(argv: string[]): SimulatorOptions {
 	const opts: SimulatorOptions = { port: 8090 };
@@ -61,6 +63,10 @@ export function parseArgs(argv: string[]): SimulatorOptions {
 			case '--agents-logged-out':
 				opts.agentsLoggedOut = true;
 				break;
+			case '--users':
+				opts.users = loadUsersFile(value(i, flag));
+				i++;
+				break;
 			case '--verbose':
 				opts.verbose = true;
 				break;
@@ -92,12 +98,20 @@ async function main(): Promise<void> {
 		console.error(code === 'EADDRINUSE' ? `Port ${opts.port} is in use; pick another with --port` : `Cannot start: ${(error as Error).message}`);
 		process.exit(1);
 	}
-	console.log(`GWS simulator listening on ${sim.url}`);
-	console.log(`  REST:    ${sim.url}/api/v2   CometD: ${sim.url}/api/v2/notifications   control: ${sim.url}/simulator/`);
-	console.log(`  CSRF ${opts.csrf === false ? 'off' : 'on'}${opts.latencyMs ? `, latency ${opts.latencyMs} ms` : ''}`);
-	if (opts.agentsLoggedOut) console.log('  Agents start logged out: POST /api/v2/me {"operationName":"StartContactCenterSession","channels":["voice"]} logs one in');
-	console.log('  Demo users (username / password / DN):');
-	for (const u of sim.users) console.log(`    ${u.username} / ${u.password} / ${u.phoneNumber}${u.roles?.includes('supervisor') ? ' (supervisor)' : ''}`);
+	// One write, so that a program reading our output never sees the first line without the rest.
+	console.log(
+		[
+			`GWS simulator listening on ${sim.url}`,
+			`  Console: ${sim.url}/simulator/console`,
+			`  REST:    ${sim.url}/api/v2   CometD: ${sim.url}/api/v2/notifications   control: ${sim.url}/simulator/`,
+			`  CSRF ${opts.csrf === false ? 'off' : 'on'}${opts.latencyMs ? `, latency ${opts.latencyMs} ms` : ''}`,
+			...(opts.agentsLoggedOut
+				? ['  Agents start logged out: POST /api/v2/me {"operationName":"StartContactCenterSession","channels":["voice"]} logs one in']
+				: []),
+			`  ${opts.users ? 'Users from --users' : 'Demo users'} (username / password / DN):`,
+			...sim.users.map((u) => `    ${u.username} / ${u.password} / ${u.phoneNumber}${u.roles?.includes('supervisor') ? ' (supervisor)' : ''}`),
+		].join('\n'),
+	);
 	let stopping = false;
 	const shutdown = (signal: string) => {
 		if (stopping) return;

@@ -16,18 +16,55 @@
  *   POST   /simulator/cometd/drop                                                dropCometdSessions
  *   POST   /simulator/notifications/pause;  POST /simulator/notifications/resume {deliver?}
  *   POST   /simulator/burst {BurstOptions} -> {published, startedAt, endedAt}    burst
- *   GET    /simulator/status -> {url, users (no passwords), cometdSessions, calls, notificationsPublished}
- * Errors: HTTP 400 (bad input) or 404 (unknown call/route) with {"error":"..."}.
+ *   GET    /simulator/faults -> {faults}  (injected faults not yet used up)          pendingFaults
+ *   GET    /simulator/status -> {url, users (no passwords), cometdSessions, calls, notificationsPublished, consoleClients}
+ *   POST   /simulator/restart {downMs?}  answers {ok, restarting}, then stop(), downMs of outage, start() on the
+ *                                        same port (sessions forgotten, calls kept)           restart
+ * Acting as an agent (agentControl.ts: the agent's own GWS REST route runs, so the same checks and notifications):
+ *   POST   /simulator/agents/{username}/state {state, ...}   state: Ready, NotReady, AfterCallWork, AuxWork (POST
+ *          /api/v2/me/channels/voice), LoggedIn, LoggedOut (POST /api/v2/me Start/EndContactCenterSession);
+ *          other fields (workmode, reasonCode, ...) go into the GWS request body
+ *   POST   /simulator/agents/{username}/calls/{id} {operationName, ...}  = POST /api/v2/me/calls/{id}, e.g.
+ *          {"operationName":"Hangup"} hangs up as the agent
+ *   POST   /simulator/agents/{username}/device {operationName, ...}  = POST /api/v2/me/devices/{their device}
+ * The console (console/): GET /simulator/console (the page), GET /simulator/events (its server-sent event stream).
+ * Every /simulator/ route answers loopback clients only, and refuses browser requests from other origins
+ * (controlGuard.ts).
+ * Errors: HTTP 400 (bad input; a GWS refusal names GWS's statusCode and message) or 404 (unknown agent, call or
+ * route) with {"error":"..."}.
  */
 import type { BurstOptions, FaultSpec, PlaceInboundCallOptions } from './api';
 import { ControlNotFound, type Simulator } from './server';
 
 type Obj = Record<string, unknown>;
 
-export async function routeControl(sim: Simulator, method: string, path: string, query: URLSearchParams, body: unknown): Promise<unknown> {
+/** The longest outage POST /simulator/restart accepts. */
+const MAX_RESTART_DOWN_MS = 60_000;
+
+/** `calls/ABC/answer` -> `calls/{id}/answer`, `agents/agent1/calls/ABC` -> `agents/{username}/calls/{id}`. */
+function routeKey(parts: string[]): string {
+	return parts
+		.map((p, i) => {
+			if (parts[0] === 'calls' && i === 1) return '{id}';
+			if (parts[0] === 'agents' && i === 1) return '{username}';
+			if (parts[0] === 'agents' && parts[2] === 'calls' && i === 3) return '{id}';
+			return p;
+		})
+		.join('/');
+}
+
+/** `afterReply` runs an action once the reply went out (a restart closes the connection that asked for it). */
+export async function routeControl(
+	sim: Simulator,
+	method: string,
+	path: string,
+	query: URLSearchParams,
+	body: unknown,
+	afterReply: (action: () => void) => void = (action) => setImmediate(action),
+): Promise<unknown> {
 	const obj = (body && typeof body === 'object' && !Array.isArray(body) ? body : {}) as Obj;
 	const parts = path.replace(/\/+$/, '').split('/').slice(2); // after '', 'simulator'
-	const key = `${method} ${parts.map((p, i) => (parts[0] === 'calls' && i === 1 ? '{id}' : p)).join('/')}`;
+	const key = `${method} ${routeKey(parts)}`;
 	switch (key) {
 		case 'POST calls':
 			return sim.placeInboundCall(obj as unknown as PlaceInboundCallOptions);
@@ -70,6 +107,8 @@ export async function routeControl(sim: Simulator, method: string, path: string,
 		case 'DELETE faults':
 			sim.clearFaults();
 			return { ok: true };
+		case 'GET faults':
+			return { faults: sim.pendingFaults() };
 		case 'POST cometd/drop':
 			sim.dropCometdSessions();
 			return { ok: true };
@@ -88,7 +127,31 @@ export async function routeControl(sim: Simulator, method: string, path: string,
 				cometdSessions: sim.cometdSessionCount(),
 				calls: sim.calls().length,
 				notificationsPublished: sim.notificationsPublished,
+				consoleClients: sim.consoleClients,
 			};
+		case 'POST restart': {
+			const downMs = obj.downMs ?? 0;
+			if (typeof downMs !== 'number' || !Number.isInteger(downMs) || downMs < 0 || downMs > MAX_RESTART_DOWN_MS) {
+				throw new Error(`downMs must be a whole number of ms from 0 to ${MAX_RESTART_DOWN_MS} (got ${JSON.stringify(downMs)})`);
+			}
+			afterReply(() => {
+				sim.restart(downMs).catch((error: Error) => {
+					console.error(`Simulator restart failed, it is not listening on port ${sim.port}: ${error.message}`);
+				});
+			});
+			return { ok: true, restarting: true, downMs };
+		}
+		case 'POST agents/{username}/state': {
+			const { state, ...extra } = obj;
+			sim.setAgentState(parts[1], state as string, extra);
+			return { ok: true };
+		}
+		case 'POST agents/{username}/calls/{id}':
+			sim.agentCallOperation(parts[1], parts[3], obj);
+			return { ok: true };
+		case 'POST agents/{username}/device':
+			sim.agentDeviceOperation(parts[1], obj);
+			return { ok: true };
 		default:
 			throw new ControlNotFound(`Unknown control route ${method} ${path}; see the README, section "Simulator"`);
 	}

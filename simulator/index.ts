@@ -4,6 +4,7 @@ import { Simulator } from './server';
 
 export * from './api';
 export { DEMO_USERS } from './users';
+export { loadUsersFile, parseUsers, UsersFileError } from './usersFile';
 export { Simulator } from './server';
 export { UNREACHABLE_PREFIX } from './calls/engine';
 

@@ -17,6 +17,7 @@ export class NotificationHub {
 	private seq = 0;
 	/** How many notifications were published (GET /simulator/status). */
 	published = 0;
+	private readonly listeners = new Set<(entry: LoggedNotification) => void>();
 
 	constructor(private readonly cometd: () => CometdEndpoint) {}
 
@@ -28,6 +29,12 @@ export class NotificationHub {
 			return;
 		}
 		this.cometd().deliver(username, notification);
+	}
+
+	/** Called with every logged notification as it is published (the console's live feed); returns the unsubscribe. */
+	listen(listener: (entry: LoggedNotification) => void): () => void {
+		this.listeners.add(listener);
+		return () => this.listeners.delete(listener);
 	}
 
 	private record(username: string, notification: Notification): void {
@@ -42,6 +49,13 @@ export class NotificationHub {
 		this.log.push(entry);
 		// Trimmed in steps, not per message: bursts publish tens of thousands per second.
 		if (this.log.length > LOG_LIMIT + LOG_LIMIT / 10) this.log.splice(0, this.log.length - LOG_LIMIT);
+		for (const listener of this.listeners) {
+			try {
+				listener(entry);
+			} catch {
+				// A listener (the console) must never stop a notification from being delivered.
+			}
+		}
 	}
 
 	notifications(filter: { user?: string; since?: number } = {}): LoggedNotification[] {
@@ -49,6 +63,11 @@ export class NotificationHub {
 			.slice(-LOG_LIMIT)
 			.filter((n) => (filter.user === undefined || n.username === filter.user) && n.seq > (filter.since ?? 0))
 			.map((n) => ({ ...n, data: structuredClone(n.data) }));
+	}
+
+	/** The most recent `limit` entries, oldest first, not copied: for a caller that serializes them at once. */
+	recent(limit: number): LoggedNotification[] {
+		return this.log.slice(-Math.min(limit, LOG_LIMIT));
 	}
 
 	clearLog(): void {

@@ -2,7 +2,7 @@
  * The simulator: one Node http(s) server with three areas:
  *   /api/v2/notifications  Bayeux (cometd.ts), authenticated like REST, no CSRF
  *   /api/v2/...            GWS REST (rest.ts) behind auth, CSRF, faults, latency and the request log
- *   /simulator/...         the control API (control.ts), no auth, loopback clients only
+ *   /simulator/...         the control API (control.ts) and the console (console/), no auth, loopback clients only
  */
 import * as http from 'http';
 import * as https from 'https';
@@ -22,6 +22,7 @@ import type {
 	SimulatorOptions,
 	SimUserConfig,
 } from './api';
+import { AgentControl } from './agentControl';
 import { CSRF_HEADER_NAME, SessionStore, type AuthResult } from './auth';
 import { runBurst } from './burst';
 import { CallEngine } from './calls/engine';
@@ -29,17 +30,22 @@ import { newCallIds } from './calls/model';
 import { DEFAULT_QUEUE } from './calls/queue';
 import { preciseNow } from './clock';
 import { CometdEndpoint } from './cometd';
+import { ConsoleFeed } from './console/feed';
+import { serveConsole } from './console/routes';
 import { routeControl } from './control';
+import { controlRefusal } from './controlGuard';
 import { GwsError, STATUS } from './errors';
 import { NotificationHub } from './notificationHub';
 import { renderDevice } from './notifications';
-import { routeRest } from './rest';
+import { routeRest, type RestDeps } from './rest';
 import { asGwsError, type Json, keepSetCookie, parseForLog, readBody, sendGwsError, sendJson, sleep } from './httpUtil';
 import { FaultQueue, redactHeaders, RequestLog } from './traffic';
 import { DEMO_USERS, UserDirectory } from './users';
 
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '::1']);
 const NOTIFICATIONS_PATH = '/api/v2/notifications';
+/** The console shows at most this many call legs (a benchmark can hold thousands). */
+const CONSOLE_CALLS = 500;
 
 export class Simulator implements RunningSimulator {
 	readonly users: SimUserConfig[];
@@ -57,6 +63,9 @@ export class Simulator implements RunningSimulator {
 	private readonly sockets = new Set<Socket>();
 	private currentPort: number;
 	private readonly verbose: boolean;
+	private readonly feed: ConsoleFeed;
+	/** The control routes that act as an agent (agentControl.ts). */
+	private readonly agentControl: AgentControl;
 
 	constructor(private readonly options: SimulatorOptions = {}) {
 		this.host = options.host ?? '127.0.0.1';
@@ -79,6 +88,14 @@ export class Simulator implements RunningSimulator {
 			remoteAnswerDelayMs: options.remoteAnswerDelayMs ?? 0,
 			features: { callRecording: options.features?.callRecording !== false, clearCall: options.features?.clearCall !== false },
 		});
+		this.agentControl = new AgentControl(this.directory, () => this.restDeps());
+		this.feed = new ConsoleFeed({
+			snapshot: () => this.consoleSnapshot(),
+			recentNotifications: (limit) => this.hub.recent(limit),
+			recentRequests: (limit) => this.log.recent(limit),
+		});
+		this.hub.listen((entry) => this.feed.notificationPublished(entry));
+		this.log.listen((entry) => this.feed.requestSettled(entry));
 	}
 
 	get port(): number {
@@ -129,7 +146,23 @@ export class Simulator implements RunningSimulator {
 		await closed;
 	}
 
+	/** stop(), `downMs` of outage, start() on the same port (retried for a few seconds while the port is busy). */
+	async restart(downMs = 0): Promise<void> {
+		await this.stop();
+		if (downMs > 0) await sleep(downMs);
+		for (let attempt = 1; ; attempt++) {
+			const failure = await this.start().then(
+				() => undefined,
+				(error: NodeJS.ErrnoException) => error,
+			);
+			if (!failure) return;
+			if (failure.code !== 'EADDRINUSE' || attempt >= 20) throw failure;
+			await sleep(250);
+		}
+	}
+
 	async close(): Promise<void> {
+		this.feed.close();
 		await this.stop();
 		this.cometd.close();
 		this.engine.clear();
@@ -215,6 +248,7 @@ export class Simulator implements RunningSimulator {
 		this.hub.clear();
 		this.directory.resetStates();
 		this.latencyMs = this.options.latencyMs ?? 0;
+		this.feed.startOver();
 	}
 
 	requests(): LoggedRequest[] {
@@ -239,6 +273,18 @@ export class Simulator implements RunningSimulator {
 	clearFaults(): void {
 		this.faults.clear();
 	}
+	pendingFaults(): FaultSpec[] {
+		return this.faults.pending();
+	}
+	setAgentState(username: string, state: string, extra: Record<string, unknown> = {}): void {
+		this.agentControl.setState(username, { ...extra, state });
+	}
+	agentCallOperation(username: string, callId: string, body: Record<string, unknown>): void {
+		this.agentControl.callOperation(username, callId, body);
+	}
+	agentDeviceOperation(username: string, body: Record<string, unknown>): void {
+		this.agentControl.deviceOperation(username, body);
+	}
 	dropCometdSessions(): void {
 		this.cometd.dropSessions();
 	}
@@ -260,6 +306,31 @@ export class Simulator implements RunningSimulator {
 	/** CometD sessions currently known (optionally one user's): for tests and the control API. */
 	cometdSessionCount(username?: string): number {
 		return this.cometd.sessionCount(username);
+	}
+
+	/** Console pages connected to the live feed (GET /simulator/status). */
+	get consoleClients(): number {
+		return this.feed.clientCount;
+	}
+
+	/** What the console shows; the most recent CONSOLE_CALLS call legs at most. */
+	private consoleSnapshot(): Record<string, unknown> {
+		const calls = this.calls();
+		return {
+			url: this.url,
+			agents: this.agents(),
+			calls: calls.slice(-CONSOLE_CALLS),
+			callsTotal: calls.length,
+			cometdSessions: Object.fromEntries(this.users.map((u) => [u.username, this.cometd.sessionCount(u.username)])),
+			notificationsPublished: this.hub.published,
+			notificationsPaused: this.hub.isPaused,
+			faults: this.faults.pending(),
+			latencyMs: this.latencyMs,
+		};
+	}
+
+	private restDeps(): RestDeps {
+		return { engine: this.engine, sessions: this.sessions, baseUrl: () => this.url };
 	}
 
 	// ---------------------------------------------------------------- HTTP
@@ -323,6 +394,7 @@ export class Simulator implements RunningSimulator {
 		res.on('finish', () => {
 			entry.status = res.statusCode;
 		});
+		res.on('close', () => this.log.settled(entry));
 		if (this.latencyMs > 0) await sleep(this.latencyMs);
 		if (this.verbose) console.log(`${new Date().toISOString()} ${method} ${rawUrl}`);
 
@@ -368,7 +440,7 @@ export class Simulator implements RunningSimulator {
 			body = parsedBody as Record<string, unknown>;
 		}
 		try {
-			const reply = routeRest({ engine: this.engine, sessions: this.sessions, baseUrl: () => this.url }, { method, path, query, body, auth });
+			const reply = routeRest(this.restDeps(), { method, path, query, body, auth });
 			this.engine.settle();
 			sendJson(res, 200, reply);
 		} catch (error) {
@@ -398,10 +470,9 @@ export class Simulator implements RunningSimulator {
 	}
 
 	private async handleControl(req: http.IncomingMessage, res: http.ServerResponse, path: string, query: URLSearchParams): Promise<void> {
-		const remote = req.socket.remoteAddress ?? '';
-		if (!['127.0.0.1', '::1', '::ffff:127.0.0.1'].includes(remote)) {
-			return sendJson(res, 403, { error: 'The control API only answers loopback clients' });
-		}
+		const refusal = controlRefusal(req);
+		if (refusal) return sendJson(res, 403, { error: refusal });
+		if (serveConsole(this.feed, req, res, path)) return;
 		const raw = await readBody(req);
 		let body: unknown = {};
 		if (raw.trim() !== '') {
@@ -412,7 +483,13 @@ export class Simulator implements RunningSimulator {
 			}
 		}
 		try {
-			const reply = await routeControl(this, (req.method ?? 'GET').toUpperCase(), path, query, body);
+			let afterReply: (() => void) | undefined;
+			const reply = await routeControl(this, (req.method ?? 'GET').toUpperCase(), path, query, body, (action) => (afterReply = action));
+			if (afterReply) {
+				// The action (a restart) closes every connection: this reply goes out first, on a connection of its own.
+				res.setHeader('Connection', 'close');
+				res.once('finish', afterReply);
+			}
 			sendJson(res, 200, reply as Json);
 		} catch (error) {
 			const status = error instanceof ControlNotFound ? 404 : 400;

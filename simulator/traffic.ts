@@ -15,6 +15,24 @@ export function redactHeaders(headers: IncomingMessage['headers']): Record<strin
 export class RequestLog {
 	private entries: LoggedRequest[] = [];
 	private seq = 0;
+	private readonly listeners = new Set<(entry: LoggedRequest) => void>();
+
+	/** Called with each request once its final status is known (the console's live feed); returns the unsubscribe. */
+	listen(listener: (entry: LoggedRequest) => void): () => void {
+		this.listeners.add(listener);
+		return () => this.listeners.delete(listener);
+	}
+
+	/** The request was answered (or reset, or given up on): its status is final. */
+	settled(entry: LoggedRequest): void {
+		for (const listener of this.listeners) {
+			try {
+				listener(entry);
+			} catch {
+				// A listener (the console) must never break request handling.
+			}
+		}
+	}
 
 	add(entry: Omit<LoggedRequest, 'seq'>): LoggedRequest {
 		const logged = { seq: ++this.seq, ...entry };
@@ -28,6 +46,10 @@ export class RequestLog {
 	}
 	clear(): void {
 		this.entries = [];
+	}
+	/** The most recent `limit` entries, oldest first. */
+	recent(limit: number): LoggedRequest[] {
+		return this.entries.slice(-limit).map((e) => ({ ...e }));
 	}
 }
 
@@ -50,6 +72,11 @@ export class FaultQueue {
 
 	clear(): void {
 		this.faults = [];
+	}
+
+	/** The faults still waiting for a matching request (GET /simulator/faults). */
+	pending(): FaultSpec[] {
+		return this.faults.map((f) => ({ ...f }));
 	}
 
 	/** The first fault matching this request, consumed once. */

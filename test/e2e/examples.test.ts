@@ -3,60 +3,26 @@
  * what each one sends to GWS is checked in the simulator's request log.
  */
 import { DEMO_USERS } from '../../simulator';
-import type { WorkflowJson } from '../../scripts/lib/n8n-rest';
+import { TriggerActivations } from './helpers/activation';
 import { AgentPhone } from './helpers/agent-phone';
 import { AGENT, startStack, type Stack } from './helpers/stack';
 import { loadExample } from './helpers/workflows';
 
 let stack: Stack;
 let phone: AgentPhone;
+let triggers: TriggerActivations;
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 beforeAll(async () => {
 	stack = await startStack();
 	phone = new AgentPhone(stack.sim.url, AGENT.username, AGENT.password);
+	triggers = new TriggerActivations(stack, AGENT.username);
 }, 240_000);
 
 afterAll(async () => {
 	await stack?.stop();
 });
-
-/** Trigger workflows of AGENT this file has active: each holds one CometD session in the simulator. */
-let activeTriggers = 0;
-
-async function sessionsReach(count: number, what: string): Promise<void> {
-	const deadline = Date.now() + 20_000;
-	while (stack.sim.cometdSessionCount(AGENT.username) !== count) {
-		if (Date.now() > deadline) {
-			throw new Error(`${what}: expected ${count} CometD sessions of ${AGENT.username}, have ${stack.sim.cometdSessionCount(AGENT.username)}`);
-		}
-		await sleep(200);
-	}
-}
-
-async function activate(workflow: WorkflowJson): Promise<string> {
-	const { id, versionId } = await stack.rest.createWorkflow(workflow);
-	// A workflow deactivated just before may still be disconnecting: start from the settled count, so that the
-	// new session is what makes the count grow.
-	await sessionsReach(activeTriggers, `before activating ${workflow.name}`);
-	const seqBefore = lastSeq();
-	await stack.rest.activateWorkflow(id, versionId);
-	await sessionsReach(++activeTriggers, `${workflow.name}: its trigger did not connect to the simulator`);
-	// The session exists from the handshake on; the trigger is subscribed once it reads the current calls (its
-	// baseline). A call changed before that is only learned, not emitted, so wait for that read.
-	const deadline = Date.now() + 20_000;
-	while (!stack.sim.requests().some((r) => r.seq > seqBefore && r.method === 'GET' && r.path === '/api/v2/me/calls')) {
-		if (Date.now() > deadline) throw new Error(`${workflow.name}: its trigger never read the current calls after subscribing`);
-		await sleep(200);
-	}
-	return id;
-}
-
-async function deactivate(id: string): Promise<void> {
-	await stack.rest.deactivateWorkflow(id);
-	activeTriggers--;
-}
 
 /** POST bodies GWS received for one call (or any path) after `since`, waiting until `count` arrived. */
 async function posts(since: number, count: number, pathPart: string, timeoutMs = 20_000): Promise<unknown[]> {
@@ -68,15 +34,13 @@ async function posts(since: number, count: number, pathPart: string, timeoutMs =
 	}
 }
 
-const lastSeq = () => stack.sim.requests().reduce((max, r) => Math.max(max, r.seq), 0);
-
 let answerWorkflow = '';
 
 it('answer-inbound-calls + auto-conference-supervisor: a VIP call is answered and the supervisor conferenced in', async () => {
-	answerWorkflow = await activate(loadExample('answer-inbound-calls.json', stack.credential));
-	const conferenceWorkflow = await activate(loadExample('auto-conference-supervisor.json', stack.credential));
+	answerWorkflow = await triggers.activate(loadExample('answer-inbound-calls.json', stack.credential));
+	const conferenceWorkflow = await triggers.activate(loadExample('auto-conference-supervisor.json', stack.credential));
 
-	const since = lastSeq();
+	const since = triggers.lastRequestSeq();
 	const { callId } = await stack.sim.placeInboundCall({ to: AGENT.username, from: '5557777', userData: { VIP: 'true' } });
 	expect(await posts(since, 2, callId)).toEqual([
 		{ operationName: 'Answer' },
@@ -84,18 +48,18 @@ it('answer-inbound-calls + auto-conference-supervisor: a VIP call is answered an
 	]);
 
 	// Not a VIP and not a listed number: answered, but nobody is conferenced in.
-	const since2 = lastSeq();
+	const since2 = triggers.lastRequestSeq();
 	const other = await stack.sim.placeInboundCall({ to: AGENT.username, from: '5558888' });
 	expect(await posts(since2, 1, other.callId)).toEqual([{ operationName: 'Answer' }]);
 	await sleep(3000);
 	expect(await posts(since2, 99, other.callId, 0)).toEqual([{ operationName: 'Answer' }]);
 
 	// A listed number without VIP userData is conferenced too.
-	const since3 = lastSeq();
+	const since3 = triggers.lastRequestSeq();
 	const listed = await stack.sim.placeInboundCall({ to: AGENT.username, from: '5551234' });
 	expect(await posts(since3, 2, listed.callId)).toContainEqual(expect.objectContaining({ operationName: 'SingleStepConference' }));
 
-	await deactivate(conferenceWorkflow);
+	await triggers.deactivate(conferenceWorkflow);
 });
 
 it('hold-escalation: a call left on hold is flagged, retrieved and the escalation desk conferenced in', async () => {
@@ -103,11 +67,11 @@ it('hold-escalation: a call left on hold is flagged, retrieved and the escalatio
 	// 30 s in the example; 2 s here to keep the suite fast.
 	const wait = workflow.nodes.find((n) => n.type === 'n8n-nodes-base.wait')!;
 	(wait.parameters as Record<string, unknown>).amount = 2;
-	const id = await activate(workflow);
+	const id = await triggers.activate(workflow);
 
 	const { callId } = await stack.sim.placeInboundCall({ to: AGENT.username, from: '5552000' });
 	await waitForState(callId, 'Established');
-	const since = lastSeq();
+	const since = triggers.lastRequestSeq();
 	await phone.callOperation(callId, 'Hold');
 	expect(await posts(since, 4, callId, 30_000)).toEqual([
 		{ operationName: 'Hold' },
@@ -119,19 +83,19 @@ it('hold-escalation: a call left on hold is flagged, retrieved and the escalatio
 	// Retrieved in time: no escalation.
 	const second = await stack.sim.placeInboundCall({ to: AGENT.username, from: '5552001' });
 	await waitForState(second.callId, 'Established');
-	const since2 = lastSeq();
+	const since2 = triggers.lastRequestSeq();
 	await phone.callOperation(second.callId, 'Hold');
 	await phone.callOperation(second.callId, 'Retrieve');
 	await sleep(5000);
 	expect(await posts(since2, 99, second.callId, 0)).toEqual([{ operationName: 'Hold' }, { operationName: 'Retrieve' }]);
-	await deactivate(id);
+	await triggers.deactivate(id);
 });
 
 it('consult-conference: NeedsExpert=true starts a consult call and completes the conference', async () => {
-	const id = await activate(loadExample('consult-conference.json', stack.credential));
+	const id = await triggers.activate(loadExample('consult-conference.json', stack.credential));
 	const { callId } = await stack.sim.placeInboundCall({ to: AGENT.username, from: '5553000' });
 	await waitForState(callId, 'Established');
-	const since = lastSeq();
+	const since = triggers.lastRequestSeq();
 	await phone.callOperation(callId, 'UpdateUserData', { userData: { NeedsExpert: 'true' } });
 	const bodies = await posts(since, 3, '/api/v2/me/calls/', 30_000);
 	expect(bodies).toEqual([
@@ -142,8 +106,8 @@ it('consult-conference: NeedsExpert=true starts a consult call and completes the
 	await sleep(1000);
 	const call = stack.sim.calls(AGENT.username).find((c) => c.id === callId)!;
 	expect(call.participants).toEqual(expect.arrayContaining(['5553000', '5557000']));
-	await deactivate(id);
-	await deactivate(answerWorkflow);
+	await triggers.deactivate(id);
+	await triggers.deactivate(answerWorkflow);
 	expect(DEMO_USERS[2].phoneNumber).toBe('15002'); // the supervisor the examples conference in
 });
 

@@ -1,0 +1,242 @@
+/**
+ * The console's live feed: a server-sent event stream (GET /simulator/events, loopback only like the control API).
+ *
+ * Events (each `data` is one line of JSON):
+ *   hello     {snapshot, notifications, requests}  on connect and after a reset: the whole picture, with the most
+ *                                                 recent log entries (oldest first)
+ *   snapshot  {url, agents, calls, cometdSessions, ...}  when it changed: at most every SNAPSHOT_MIN_MS after a
+ *                                                 notification or request, and checked every SNAPSHOT_POLL_MS for
+ *                                                 changes nothing announces (a CometD handshake, a reset)
+ *   log       {notifications, requests, skipped}   new log entries, batched every LOG_BATCH_MS
+ *
+ * Never in the simulator's way: it does nothing while nobody listens; a listener's error is caught; a client that
+ * goes away is released at once (its 'close'). Memory per client is bounded: a snapshot is state, so a client still
+ * busy with earlier frames gets only the newest one, when its socket drains; log batches hold at most MAX_BATCH
+ * entries (the rest are counted as `skipped`; the full logs stay in GET /simulator/notifications and
+ * /simulator/requests), and a client with more than MAX_BUFFERED_BYTES still unsent is cut off (the browser's
+ * EventSource reconnects and starts over with a fresh `hello`).
+ */
+import type * as http from 'http';
+import type { LoggedNotification, LoggedRequest } from '../api';
+
+export const HISTORY = 300;
+export const MAX_BUFFERED_BYTES = 1024 * 1024;
+export const LOG_BATCH_MS = 100;
+export const SNAPSHOT_MIN_MS = 150;
+export const SNAPSHOT_POLL_MS = 1000;
+export const KEEPALIVE_MS = 15_000;
+export const MAX_BATCH = 1000;
+
+/** What the feed reads from the simulator. */
+export interface FeedSource {
+	snapshot(): Record<string, unknown>;
+	recentNotifications(limit: number): LoggedNotification[];
+	recentRequests(limit: number): LoggedRequest[];
+}
+
+/** A request as the console shows it: the log entry without the raw body (the parsed `body` says the same). */
+export type ConsoleRequest = Omit<LoggedRequest, 'rawBody'>;
+
+interface Client {
+	res: http.ServerResponse;
+	/** A snapshot waits for the socket to drain (only the newest is sent). */
+	snapshotDue: boolean;
+}
+
+function forConsole(entry: LoggedRequest): ConsoleRequest {
+	// Copied at publication: the log entry itself may still change (e.g. a later status).
+	// eslint-disable-next-line @typescript-eslint/no-unused-vars
+	const { rawBody, ...rest } = entry;
+	return { ...rest };
+}
+
+export class ConsoleFeed {
+	private readonly clients = new Set<Client>();
+	private notifications: LoggedNotification[] = [];
+	private requests: ConsoleRequest[] = [];
+	private skipped = 0;
+	private logTimer?: NodeJS.Timeout;
+	private snapshotTimer?: NodeJS.Timeout;
+	private pollTimer?: NodeJS.Timeout;
+	private keepaliveTimer?: NodeJS.Timeout;
+	private lastSnapshot = '';
+	/** Clients cut off because they read too slowly (GET /simulator/status). */
+	slowClientsDropped = 0;
+
+	constructor(private readonly source: FeedSource) {}
+
+	get clientCount(): number {
+		return this.clients.size;
+	}
+
+	/** GET /simulator/events: the stream stays open until the client leaves, is too slow, or the simulator stops. */
+	open(res: http.ServerResponse): void {
+		res.writeHead(200, {
+			'Content-Type': 'text/event-stream; charset=utf-8',
+			'Cache-Control': 'no-cache, no-transform',
+			Connection: 'keep-alive',
+			'X-Content-Type-Options': 'nosniff',
+		});
+		const client: Client = { res, snapshotDue: false };
+		this.clients.add(client);
+		const release = () => this.release(client);
+		// The response closes when the client goes away (or the simulator stops): that is the one signal to trust.
+		res.on('close', release);
+		res.on('error', release);
+		res.on('drain', () => {
+			if (!client.snapshotDue) return;
+			client.snapshotDue = false;
+			this.guard(() => this.write(client, `event: snapshot\ndata: ${this.lastSnapshot}\n\n`));
+		});
+		// EventSource reconnects after this many ms when the stream breaks (a restart, a cut-off slow client).
+		res.write('retry: 1000\n\n');
+		this.write(client, this.frame('hello', this.hello()));
+		this.startTimers();
+	}
+
+	/** Hook: the notification hub recorded a notification. */
+	notificationPublished(entry: LoggedNotification): void {
+		if (this.clients.size === 0) return;
+		if (this.notifications.length < MAX_BATCH) this.notifications.push(entry);
+		else this.skipped++;
+		this.scheduleLog();
+		this.scheduleSnapshot();
+	}
+
+	/** Hook: a REST request got its final status. */
+	requestSettled(entry: LoggedRequest): void {
+		if (this.clients.size === 0) return;
+		if (this.requests.length < MAX_BATCH) this.requests.push(forConsole(entry));
+		else this.skipped++;
+		this.scheduleLog();
+		this.scheduleSnapshot();
+	}
+
+	/** Hook: state changed without a notification or request (reset, restart): every client starts over. */
+	startOver(): void {
+		if (this.clients.size === 0) return;
+		this.notifications = [];
+		this.requests = [];
+		this.skipped = 0;
+		this.broadcast('hello', this.hello());
+	}
+
+	/** Ends every stream and timer (the simulator closes). */
+	close(): void {
+		for (const client of [...this.clients]) client.res.end();
+		this.clients.clear();
+		this.stopTimers();
+	}
+
+	private hello(): Record<string, unknown> {
+		const snapshot = this.source.snapshot();
+		this.lastSnapshot = JSON.stringify(snapshot);
+		return {
+			snapshot,
+			notifications: this.source.recentNotifications(HISTORY),
+			requests: this.source.recentRequests(HISTORY).map(forConsole),
+		};
+	}
+
+	private frame(event: string, data: unknown): string {
+		// JSON.stringify escapes line breaks, so the payload is one `data:` line.
+		return `event: ${event}\ndata: ${JSON.stringify(data)}\n\n`;
+	}
+
+	private broadcast(event: string, data: unknown): void {
+		if (this.clients.size === 0) return;
+		const frame = this.frame(event, data);
+		for (const client of [...this.clients]) this.write(client, frame);
+	}
+
+	private write(client: Client, frame: string): void {
+		const { res } = client;
+		if (res.destroyed || res.writableEnded) return this.release(client);
+		if (res.writableLength > MAX_BUFFERED_BYTES) {
+			this.slowClientsDropped++;
+			res.destroy();
+			return this.release(client);
+		}
+		res.write(frame);
+	}
+
+	private release(client: Client): void {
+		if (!this.clients.delete(client)) return;
+		if (this.clients.size === 0) {
+			this.stopTimers();
+			this.notifications = [];
+			this.requests = [];
+			this.skipped = 0;
+		}
+	}
+
+	private scheduleLog(): void {
+		if (this.logTimer) return;
+		this.logTimer = setTimeout(() => {
+			this.logTimer = undefined;
+			this.guard(() => this.flushLog());
+		}, LOG_BATCH_MS);
+	}
+
+	private flushLog(): void {
+		const data = { notifications: this.notifications, requests: this.requests, skipped: this.skipped };
+		this.notifications = [];
+		this.requests = [];
+		this.skipped = 0;
+		this.broadcast('log', data);
+	}
+
+	private scheduleSnapshot(): void {
+		if (this.snapshotTimer) return;
+		this.snapshotTimer = setTimeout(() => {
+			this.snapshotTimer = undefined;
+			this.guard(() => this.pushSnapshot());
+		}, SNAPSHOT_MIN_MS);
+	}
+
+	/** Sends the snapshot to every client it is new to, or that still waits for one; a busy client gets it on drain. */
+	private pushSnapshot(): void {
+		if (this.clients.size === 0) return;
+		const text = JSON.stringify(this.source.snapshot());
+		const changed = text !== this.lastSnapshot;
+		this.lastSnapshot = text;
+		const frame = `event: snapshot\ndata: ${text}\n\n`;
+		for (const client of [...this.clients]) {
+			if (!changed && !client.snapshotDue) continue;
+			// Still sending earlier frames: this one would be out of date by the time it went out.
+			if (client.res.writableLength > 0) {
+				client.snapshotDue = true;
+				continue;
+			}
+			client.snapshotDue = false;
+			this.write(client, frame);
+		}
+	}
+
+	private startTimers(): void {
+		if (this.pollTimer) return;
+		this.pollTimer = setInterval(() => this.guard(() => this.pushSnapshot()), SNAPSHOT_POLL_MS);
+		this.keepaliveTimer = setInterval(() => this.guard(() => this.keepalive()), KEEPALIVE_MS);
+		this.pollTimer.unref();
+		this.keepaliveTimer.unref();
+	}
+
+	private keepalive(): void {
+		for (const client of [...this.clients]) this.write(client, ': keepalive\n\n');
+	}
+
+	private stopTimers(): void {
+		for (const timer of [this.logTimer, this.snapshotTimer]) if (timer) clearTimeout(timer);
+		for (const timer of [this.pollTimer, this.keepaliveTimer]) if (timer) clearInterval(timer);
+		this.logTimer = this.snapshotTimer = this.pollTimer = this.keepaliveTimer = undefined;
+	}
+
+	/** The feed must never take the simulator down: a failure here costs the console one update, nothing else. */
+	private guard(fn: () => void): void {
+		try {
+			fn();
+		} catch (error) {
+			console.error('simulator console feed: update failed', error);
+		}
+	}
+}
