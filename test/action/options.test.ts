@@ -45,7 +45,7 @@ describe('wait for confirmation', () => {
 		});
 	});
 
-	it('hold, attach user data, recording and mute each wait for their own notification', async () => {
+	it('hold, attach user data and recording wait for their own notification, mute reads the call back', async () => {
 		const id = await ringingCall();
 		await ok({ resource: 'call', operation: 'answer', callId: callRef(id), options: WAIT });
 		const held = await ok({
@@ -81,6 +81,8 @@ describe('wait for confirmation', () => {
 			options: WAIT,
 		});
 		expect(muted.call).toMatchObject({ mute: 'On' });
+		// No notification documents a mute: the call was read back until it showed it.
+		expect(muted).toMatchObject({ confirmed: true, confirmedBy: { readBack: expect.any(Number) } });
 	});
 
 	it('dial outputs the new call (its id is only known from the notification)', async () => {
@@ -358,8 +360,13 @@ describe('wait for confirmation: the remaining operations match the notification
 			id: second,
 			state: 'Held',
 		});
+		// GWS documents no notification for SwapCalls / MergeWithOtherCall: confirmed by reading the calls back.
 		const merged = await waitOn('mergeWithOtherCall', first, { otherCallUri: second });
-		expect(merged.notification).toMatchObject({ notificationType: 'ParticipantsUpdated' });
+		expect(merged).toMatchObject({ confirmed: true, confirmedBy: { readBack: expect.any(Number) } });
+		expect(merged.notification).toBeUndefined();
+		const parties = ((merged.call as IDataObject).participants as IDataObject[]).map((p) => p.phoneNumber);
+		expect(parties).toEqual(expect.arrayContaining(['5551111', '5552222']));
+		expect(sim.calls('agent1').map((c) => c.id)).not.toContain(second);
 
 		const consult = (await waitOn('initiateTransfer', first, { destination: '5553333' }))
 			.call as IDataObject;

@@ -1,14 +1,17 @@
 /**
- * Wait for Confirmation: a notification client is subscribed BEFORE the request is sent (so the confirming
- * notification cannot be missed), then the request goes out and the wait begins. A fresh client per item: its
- * waitFor may also match notifications buffered since start(), which must not be a previous item's.
+ * Wait for Confirmation by notification: a notification client is subscribed BEFORE the request is sent (so the
+ * confirming notification cannot be missed), then the request goes out and the wait begins. It ends on the
+ * confirming notification, or at once on the ErrorMessage that reports this request's failure (asyncFailures.ts).
+ * A fresh client per item: its waitFor may also match notifications buffered since start(), which must not be a
+ * previous item's.
  */
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type { IDataObject } from 'n8n-workflow';
 
 import { createNotificationClient } from '../../shared/cometd';
 import type { GwsNotification, GwsNotificationClient } from '../../shared/contracts';
-import type { Confirmation, ConfirmationTarget } from './confirmations';
+import { asyncFailureError, failureOf, type SentRequest } from './asyncFailures';
+import type { ConfirmationTarget, NotificationConfirmation } from './confirmations';
 import type { ItemRun } from './itemRun';
 
 /** Transport errors (refused, 401, TLS ...) already say what to fix; others get context here. */
@@ -26,8 +29,9 @@ function subscribeFailure(run: ItemRun, error: unknown): NodeApiError | NodeOper
 
 export async function sendAndConfirm(
 	run: ItemRun,
-	conf: Confirmation,
+	conf: NotificationConfirmation,
 	target: ConfirmationTarget,
+	request: SentRequest,
 	timeoutS: number,
 	sendRequest: () => Promise<IDataObject>,
 ): Promise<{ response: IDataObject; notification: GwsNotification }> {
@@ -40,9 +44,12 @@ export async function sendAndConfirm(
 			throw subscribeFailure(run, error);
 		}
 		const response = await sendRequest();
+		let notification: GwsNotification;
 		try {
-			const notification = await client.waitFor((n) => conf.matches(n, target), timeoutS * 1000);
-			return { response, notification };
+			notification = await client.waitFor(
+				(n) => conf.matches(n, target) || failureOf(n, request) !== undefined,
+				timeoutS * 1000,
+			);
 		} catch (error) {
 			throw new NodeOperationError(
 				run.ctx.getNode(),
@@ -53,6 +60,9 @@ export async function sendAndConfirm(
 				},
 			);
 		}
+		const failure = failureOf(notification, request);
+		if (failure) throw asyncFailureError(run.ctx.getNode(), run.op.name, failure, run.itemIndex);
+		return { response, notification };
 	} finally {
 		await client?.stop();
 	}

@@ -1,8 +1,12 @@
 /**
- * What "confirmed" means for each operation: which notification, about which call, showing which field. GWS
- * answers 200 when it accepts an operation; the effect arrives later on CometD
- * (https://docs.genesys.com/Documentation/HTCC/latest/API/AsynchronousEvents). Each confirmation carries its own
- * matching rule, and, where matching needs more than the request (the parent of a consult call), how to learn it.
+ * What "confirmed" means for each operation. GWS answers 200 when it accepts an operation; the effect arrives later
+ * on CometD (https://docs.genesys.com/Documentation/HTCC/latest/API/AsynchronousEvents). Two kinds:
+ * - `notification`: the notification GWS's pages document for the operation, about which call, showing which field.
+ *   Each carries its own matching rule and, where matching needs more than the request (the parent of a consult
+ *   call), how to learn it.
+ * - `readBack`: where the pages document no notification (MuteCall, UnmuteCall, SwapCalls, MergeWithOtherCall),
+ *   the call is read back until it shows the effect, so no wait depends on a notification only our simulator sends.
+ * docs/FIDELITY.md lists what GWS documents for each.
  */
 import type { IDataObject } from 'n8n-workflow';
 
@@ -20,7 +24,8 @@ export interface ConfirmationTarget {
 	values: CheckedParams['values'];
 }
 
-export interface Confirmation {
+export interface NotificationConfirmation {
+	by: 'notification';
 	channel: GwsChannel;
 	/** For the README and the timeout message: what is waited for. */
 	summary: string;
@@ -29,11 +34,24 @@ export interface Confirmation {
 	matches(notification: GwsNotification, target: ConfirmationTarget): boolean;
 }
 
+export interface ReadBackConfirmation {
+	by: 'readBack';
+	/** For the README and the timeout message: what the call must show. */
+	summary: string;
+	/** The call read back: the one the operation was sent for, or the Other Call. */
+	reads: 'call' | 'otherCall';
+	/** Whether the call as read shows the effect; `undefined` = GWS no longer has the call. */
+	shows(call: IDataObject | undefined): boolean;
+}
+
+export type Confirmation = NotificationConfirmation | ReadBackConfirmation;
+
 type CallTest = (call: IDataObject, target: ConfirmationTarget) => boolean;
 
 /** A CallStateChangeMessage of `notificationType` whose call passes `test`. */
-function callNotification(notificationType: string, summary: string, test: CallTest): Confirmation {
+function callNotification(notificationType: string, summary: string, test: CallTest): NotificationConfirmation {
 	return {
+		by: 'notification',
 		channel: CALLS_CHANNEL,
 		summary,
 		matches(n, target) {
@@ -46,25 +64,44 @@ function callNotification(notificationType: string, summary: string, test: CallT
 const sameCall: CallTest = (call, target) => call.id === target.callId;
 
 /** StatusChange of the same call to `state`. */
-export function callState(state: string, summary = `StatusChange, ${state}`): Confirmation {
+export function callState(state: string, summary = `StatusChange, ${state}`): NotificationConfirmation {
 	return callNotification('StatusChange', summary, (call, t) => sameCall(call, t) && call.state === state);
 }
 
 /** StatusChange of the same call to Released; `what` names the call for the README ("original call"). */
-export function callReleased(what: string): Confirmation {
+export function callReleased(what: string): NotificationConfirmation {
 	return callState('Released', `StatusChange, ${what} Released`);
 }
 
-/** StatusChange of the same call showing `mute` ("On" / "Off"). */
-export function callMute(mute: 'On' | 'Off'): Confirmation {
-	return callNotification(
-		'StatusChange',
-		`StatusChange, mute ${mute}`,
-		(call, t) => sameCall(call, t) && call.mute === mute,
-	);
+const NO_NOTIFICATION = '(GWS documents no notification for it)';
+
+/** Read back: the call shows `mute` ("On" / "Off"). */
+export function callMute(mute: 'On' | 'Off'): ReadBackConfirmation {
+	return {
+		by: 'readBack',
+		summary: `Read back: the call shows mute ${mute} ${NO_NOTIFICATION}`,
+		reads: 'call',
+		shows: (call) => call?.mute === mute,
+	};
 }
 
-export function recordingState(state: string): Confirmation {
+/** Read back: this call is Held (SwapCalls holds it and retrieves the other). */
+export const callHeldBySwap: ReadBackConfirmation = {
+	by: 'readBack',
+	summary: `Read back: this call is Held ${NO_NOTIFICATION}`,
+	reads: 'call',
+	shows: (call) => call?.state === 'Held',
+};
+
+/** Read back: the Other Call is gone, its parties now on this call. */
+export const otherCallMerged: ReadBackConfirmation = {
+	by: 'readBack',
+	summary: `Read back: the other call is gone, merged into this one ${NO_NOTIFICATION}`,
+	reads: 'otherCall',
+	shows: (call) => call === undefined || call.state === 'Released',
+};
+
+export function recordingState(state: string): NotificationConfirmation {
 	return callNotification(
 		'CallRecordingStateChange',
 		`CallRecordingStateChange, recordingState ${state}`,
@@ -81,7 +118,7 @@ export const participantsUpdated = callNotification('ParticipantsUpdated', 'Part
  * CompleteConference page, docs/FIDELITY.md), the consult call's
  * parent gets the update, so the parent is read before sending; posted on the original call, the call itself.
  */
-export const participantsUpdatedOnOriginal: Confirmation = {
+export const participantsUpdatedOnOriginal: NotificationConfirmation = {
 	...callNotification('ParticipantsUpdated', 'ParticipantsUpdated on the original call', sameCall),
 	async prepare(target, readCall) {
 		if (target.callId === undefined) return target;
@@ -111,7 +148,8 @@ export const newCallDialing = callNotification('StatusChange', 'StatusChange, ne
 });
 
 /** A DeviceStateChangeMessage whose device shows the agent state that was set. */
-export const agentStateSet: Confirmation = {
+export const agentStateSet: NotificationConfirmation = {
+	by: 'notification',
 	channel: DEVICES_CHANNEL,
 	summary: 'DeviceStateChangeMessage with the new userState',
 	matches(n, target) {

@@ -10,6 +10,7 @@ import { readGwsServer } from '../../shared/transport';
 import { checkCapability } from './capabilityCheck';
 import type { ConfirmationTarget } from './confirmations';
 import { sendAndConfirm } from './confirmationWait';
+import { sendAndReadBack } from './readBack';
 import { EMPTY_DEFAULTS } from './emptyDefaults';
 import { listOf, readCall, send, type ItemRun } from './itemRun';
 import type { GwsOperation } from './operations';
@@ -70,15 +71,16 @@ export async function executeOperation(
 
 	if (options.waitForConfirmation && op.confirmation) {
 		const conf = op.confirmation;
+		const timeoutS = options.confirmationTimeout ?? DEFAULT_CONFIRMATION_TIMEOUT_S;
 		let target: ConfirmationTarget = { callId, values: params.values };
+		if (conf.by === 'readBack') {
+			const { response, call, reads } = await sendAndReadBack(run, conf, target, timeoutS, sendOperation);
+			Object.assign(output, response, { confirmed: true, confirmedBy: { readBack: reads }, call: call ?? null });
+			return [output];
+		}
 		if (conf.prepare) target = await conf.prepare(target, async (id) => await readCall(run, id));
-		const { response, notification } = await sendAndConfirm(
-			run,
-			conf,
-			target,
-			options.confirmationTimeout ?? DEFAULT_CONFIRMATION_TIMEOUT_S,
-			sendOperation,
-		);
+		const request = { operationName: String(req.body?.operationName), values: params.values };
+		const { response, notification } = await sendAndConfirm(run, conf, target, request, timeoutS, sendOperation);
 		Object.assign(output, response, {
 			confirmed: true,
 			notification: notificationSummary(notification),

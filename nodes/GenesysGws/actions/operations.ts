@@ -6,11 +6,13 @@
  */
 import {
 	agentStateSet,
+	callHeldBySwap,
 	callMute,
 	callReleased,
 	callState,
 	newCallDialing,
 	newConsultCallDialing,
+	otherCallMerged,
 	participantsUpdated,
 	participantsUpdatedOnOriginal,
 	recordingState,
@@ -144,7 +146,7 @@ export const OPERATIONS: GwsOperation[] = [
 		'Swap Calls',
 		'Hold this call and retrieve the other call',
 		[req('otherCallUri')],
-		callState('Held', 'StatusChange, this call Held'),
+		callHeldBySwap,
 	),
 	callOp(
 		'mergeWithOtherCall',
@@ -152,7 +154,7 @@ export const OPERATIONS: GwsOperation[] = [
 		'Merge With Other Call',
 		'Merge this call with the other call',
 		[req('otherCallUri')],
-		participantsUpdated,
+		otherCallMerged,
 	),
 	callOp(
 		'initiateTransfer',

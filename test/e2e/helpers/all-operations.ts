@@ -1,7 +1,7 @@
 /**
  * Workflows that use every operation of the Genesys GWS action node, started by a production webhook, with the
  * exact request bodies the simulator must receive, in order. Two chains:
- * - inbound: one ringing inbound call taken through answer, user data, DTMF, mute, recording, hold, conferences;
+ * - inbound: one ringing inbound call taken through answer, user data, DTMF, recording, hold, conferences, mute;
  *   plus a second call (delivered through a queue) that is rejected;
  * - outbound: dials, swap and merge of two calls, two-step and single-step transfer, agent state and devices.
  * State-changing steps use "Wait for Confirmation" so each request goes out after GWS confirmed the previous one
@@ -34,8 +34,6 @@ export const INBOUND_STEPS: Step[] = [
 	{ name: 'Delete pair', operation: 'deleteUserDataPair', params: { key: 'Priority' }, wait: true, body: { operationName: 'DeleteUserDataPair', key: 'Priority' } },
 	{ name: 'Delete all', operation: 'deleteUserData', wait: true, body: { operationName: 'DeleteUserData' } },
 	{ name: 'DTMF', operation: 'sendDtmf', params: { digits: '12#' }, body: { operationName: 'SendDtmf', digits: '12#' } },
-	{ name: 'Mute', operation: 'muteCall', wait: true, body: { operationName: 'MuteCall' } },
-	{ name: 'Unmute', operation: 'unmuteCall', wait: true, body: { operationName: 'UnmuteCall' } },
 	{ name: 'Record', operation: 'startCallRecording', wait: true, body: { operationName: 'StartCallRecording' } },
 	{ name: 'Pause recording', operation: 'pauseCallRecording', wait: true, body: { operationName: 'PauseCallRecording' } },
 	{ name: 'Resume recording', operation: 'resumeCallRecording', wait: true, body: { operationName: 'ResumeCallRecording' } },
@@ -45,6 +43,9 @@ export const INBOUND_STEPS: Step[] = [
 	{ name: 'Get', operation: 'get' },
 	{ name: 'Get all', operation: 'getAll', callId: null },
 	{ name: 'Conference 5550199', operation: 'singleStepConference', params: { destination: '5550199' }, wait: true, body: { operationName: 'SingleStepConference', destination: { phoneNumber: '5550199' } } },
+	// GWS offers MuteCall on conferences (docs/FIDELITY.md): mute while 5550199 is conferenced in.
+	{ name: 'Mute', operation: 'muteCall', wait: true, body: { operationName: 'MuteCall' } },
+	{ name: 'Unmute', operation: 'unmuteCall', wait: true, body: { operationName: 'UnmuteCall' } },
 	{ name: 'Remove 5550199', operation: 'removeParticipantFromConference', params: { participant: '5550199' }, wait: true, body: { operationName: 'RemoveParticipantFromConference', participant: '5550199' } },
 	{ name: 'Consult 5550300', operation: 'initiateConference', params: { destination: '5550300' }, wait: true, body: { operationName: 'InitiateConference', destination: { phoneNumber: '5550300' } } },
 	{ name: 'Complete conference', operation: 'completeConference', callId: FROM_PREVIOUS, wait: true, body: { operationName: 'CompleteConference' } },
