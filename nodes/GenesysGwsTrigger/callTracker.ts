@@ -106,6 +106,19 @@ export class CallTracker {
 		this.reportedByResync.clear();
 	}
 
+	/**
+	 * The last-seen view of every tracked call, most recently seen last, for keeping across n8n restarts
+	 * (durableState.ts): without `capabilities` and `duration`, which change without being an aspect.
+	 */
+	views(): IDataObject[] {
+		return [...this.calls.values()].map(({ call }) => {
+			const view = { ...call };
+			delete view.capabilities;
+			delete view.duration;
+			return view;
+		});
+	}
+
 	/** Records the snapshot as the new last-seen view without reporting anything (first subscription). */
 	seed(snapshot: IDataObject[]): void {
 		for (const call of snapshot) {

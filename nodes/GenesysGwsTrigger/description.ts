@@ -92,7 +92,15 @@ export const triggerProperties: INodeProperties[] = [
 				type: 'boolean',
 				default: true,
 				description:
-					'Whether to read the current calls (and devices) after every reconnect and start executions, flagged _gws.resync, for changes missed while disconnected',
+					'Whether to read the current calls (and devices) after every reconnect, and after n8n restarts, and start executions, flagged _gws.resync, for changes missed meanwhile',
+			},
+			{
+				displayName: 'Report Changes Missed While Deactivated',
+				name: 'resyncAfterDeactivation',
+				type: 'boolean',
+				default: false,
+				description:
+					'Whether activating the workflow again starts executions, flagged _gws.resync, for calls that changed while you had deactivated it. Changes missed while n8n itself was not running (a restart, an upgrade, a crash) are always reported.',
 			},
 			{
 				displayName: 'Test Step Timeout (Seconds)',

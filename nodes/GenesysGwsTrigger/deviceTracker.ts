@@ -31,6 +31,18 @@ export class DeviceTracker {
 		while (this.devices.size > this.limit) this.devices.delete(this.devices.keys().next().value as string);
 	}
 
+	/** Fingerprint by device id, for keeping across n8n restarts (durableState.ts). */
+	fingerprints(): Record<string, string> {
+		return Object.fromEntries(this.devices);
+	}
+
+	/** Takes fingerprints kept by fingerprints() as the last-seen view. */
+	restore(fingerprints: Record<string, string>): void {
+		for (const [id, print] of Object.entries(fingerprints)) {
+			if (typeof print === 'string') this.devices.set(id, print);
+		}
+	}
+
 	/** Devices of the snapshot that differ from (or are missing in) the last-seen view; the view is updated. */
 	changed(snapshot: IDataObject[]): IDataObject[] {
 		const changed = snapshot.filter((d) => {

@@ -34,6 +34,9 @@ export class Resync {
 	private baseline: boolean;
 	private readonly calls: boolean;
 	private readonly devices: boolean;
+	private firstDone!: () => void;
+	/** Settles when the first resync after activation finished (or gave up). */
+	readonly firstSettled = new Promise<void>((resolve) => (this.firstDone = resolve));
 
 	constructor(
 		private readonly ctx: ITriggerFunctions,
@@ -43,6 +46,8 @@ export class Resync {
 		private readonly isClosed: () => boolean,
 		/** A saved state from before is a baseline already. */
 		hasBaseline: boolean,
+		/** After every successful resync: the state now holds GWS's current view. */
+		private readonly onSynced: () => void,
 	) {
 		this.baseline = hasBaseline;
 		// Only what the selected events can report is read back (ErrorMessages cannot be).
@@ -64,6 +69,7 @@ export class Resync {
 				try {
 					await this.resyncOnce(first && !this.baseline, current);
 					this.baseline = true;
+					this.onSynced();
 					return;
 				} catch (error) {
 					this.ctx.logger.warn(
@@ -73,6 +79,7 @@ export class Resync {
 				}
 			}
 		});
+		if (first) void this.chain.then(this.firstDone);
 		return this.chain;
 	};
 

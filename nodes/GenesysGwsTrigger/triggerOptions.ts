@@ -9,6 +9,8 @@ export const DEFAULT_MANUAL_TIMEOUT_SECONDS = 120;
 
 export interface TriggerOptions {
 	resync?: boolean;
+	/** After the user deactivated and activated the workflow again: report what changed meanwhile. */
+	resyncAfterDeactivation?: boolean;
 	manualTimeout?: number;
 }
 

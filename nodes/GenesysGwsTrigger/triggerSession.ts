@@ -1,6 +1,8 @@
 /**
  * The running trigger: one CometD client for the credential, turning notifications into executions, with a resync
- * after every (re)subscription (resync.ts). Kept out of the node file so it stays a description plus a call.
+ * after every (re)subscription (resync.ts) against what the trigger last knew, kept in memory across reconnects
+ * and lasting failures (savedState.ts) and in the workflow's static data across n8n restarts (durableState.ts).
+ * Kept out of the node file so it stays a description plus a call.
  *
  * Bad input: a notification whose `data` is not an object, a call notification without `call.id`, or a
  * notificationType/messageType we do not offer is logged (warn for malformed, debug for unknown types) and
@@ -14,6 +16,7 @@ import { readGwsServer } from '../shared/transport';
 import { CallTracker, callIdOf } from './callTracker';
 import { startOrExplain, watchConnection } from './connectionStatus';
 import { DeviceTracker } from './deviceTracker';
+import { DurableState } from './durableState';
 import { channelsFor, eventOf } from './events';
 import { isObject, selectedEvent, type EventSelection } from './eventSelection';
 import { compileCallFilter, type FilterParameters } from './filters';
@@ -22,6 +25,37 @@ import { manualTrigger } from './manualTrigger';
 import { Resync, type EmitItem } from './resync';
 import { saveTriggerState, takeTriggerState, type SavedTriggerState } from './savedState';
 import { readEvents, readManualTimeout, type TriggerOptions } from './triggerOptions';
+
+/** How long activation waits for the first snapshot (it is saved with the next emit otherwise). */
+const FIRST_SNAPSHOT_WAIT_MS = 10_000;
+
+/** Waits for `promise`, at most `ms` (AbortSignal.timeout's timer never keeps the process alive). */
+async function settledWithin(promise: Promise<void>, ms: number): Promise<void> {
+	const timeout = new Promise<void>((resolve) =>
+		AbortSignal.timeout(ms).addEventListener('abort', () => resolve(), { once: true }),
+	);
+	await Promise.race([promise, timeout]);
+}
+
+/**
+ * What an earlier activation of this node knew, when its changes since must be reported: after n8n itself was
+ * down (activation 'init'), the workflow was saved while active ('update') or another main took over
+ * ('leadershipChange'); after the user deactivated and activated it ('activate'), only if they chose to.
+ */
+function keptAcrossRestart(
+	ctx: ITriggerFunctions,
+	durable: DurableState | undefined,
+	options: TriggerOptions,
+): SavedTriggerState | undefined {
+	const kept = durable?.read();
+	if (!kept) return undefined;
+	const deliberate = ['activate', 'create', 'manual'].includes(ctx.getActivationMode());
+	if (deliberate && options.resyncAfterDeactivation !== true) {
+		durable?.clear();
+		return undefined;
+	}
+	return kept;
+}
 
 export async function startTrigger(ctx: ITriggerFunctions): Promise<ITriggerResponse> {
 	const node = ctx.getNode();
@@ -43,12 +77,15 @@ export async function startTrigger(ctx: ITriggerFunctions): Promise<ITriggerResp
 	// Keyed by credential user too: a credential edited in between must not inherit another user's calls.
 	const server = await readGwsServer(ctx);
 	const stateKey = [ctx.getWorkflow().id ?? '', node.id ?? node.name, server.baseUrl, server.username].join('\n');
-	const saved = takeTriggerState(stateKey);
+	const durable = options.resync === false ? undefined : new DurableState(ctx, `${server.baseUrl}\n${server.username}`);
+	const saved = takeTriggerState(stateKey) ?? keptAcrossRestart(ctx, durable, options);
 	const state: SavedTriggerState = saved ?? { calls: new CallTracker(), devices: new DeviceTracker() };
 
 	const emitItem: EmitItem = (data, event, channel, resync) => {
 		if (closed) return;
 		const meta = { event: event.value, channel, receivedAt: new Date().toISOString() };
+		// n8n saves the static data with this emit: what was just reported is never reported again.
+		durable?.write(state);
 		ctx.emit([[buildItem(data, resync ? { ...meta, resync: true, resyncReason: resync } : meta)]]);
 	};
 
@@ -83,7 +120,9 @@ export async function startTrigger(ctx: ITriggerFunctions): Promise<ITriggerResp
 		if (selectedEvent(n, selection)) emitItem(data, event, n.channel);
 	};
 
-	const resync = new Resync(ctx, selection, state, emitItem, () => closed, saved !== undefined);
+	const resync = new Resync(ctx, selection, state, emitItem, () => closed, saved !== undefined, () =>
+		durable?.write(state),
+	);
 	const client = createNotificationClient(ctx, {
 		channels,
 		onStatus: connection.onStatus,
@@ -94,6 +133,8 @@ export async function startTrigger(ctx: ITriggerFunctions): Promise<ITriggerResp
 	});
 	client.onNotification(onNotification);
 	await startOrExplain(client, node);
+	// n8n saves the static data once activation returns: wait (a while) for the first snapshot to be in it.
+	if (durable) await settledWithin(resync.firstSettled, FIRST_SNAPSHOT_WAIT_MS);
 
 	return {
 		closeFunction: async () => {

@@ -157,6 +157,35 @@ describe('capability pre-check', () => {
 		expect(sim.requests().filter((r) => r.seq > seq && r.method === 'POST')).toEqual([]);
 	});
 
+	it('covers recording: Start Recording is refused while the call records, allowed once it stopped', async () => {
+		const id = await ringingCall();
+		await ok({ resource: 'call', operation: 'answer', callId: callRef(id), options: WAIT });
+		const start = { resource: 'call', operation: 'startCallRecording', callId: callRef(id), options: { capabilityPreCheck: true } };
+		await ok(start);
+		await eventually(
+			() => sim.calls('agent1'),
+			(c) => c.some((x) => x.id === id && x.recordingState === 'Recording'),
+		);
+		const seq = lastSeq(sim);
+		const again = await runNode({ credential: agent1(sim), parameters: start });
+		expect(again.error?.message).toBe(`"Start Recording" is not allowed on call "${id}" in state Established`);
+		expect(again.error?.description).toMatch(/PauseCallRecording, StopCallRecording.*StartCallRecording is not among them/);
+		expect(sim.requests().filter((r) => r.seq > seq && r.method === 'POST')).toEqual([]);
+		await ok({ resource: 'call', operation: 'stopCallRecording', callId: callRef(id), options: WAIT });
+		expect((await ok(start)).statusCode).toBe(0);
+	});
+
+	it('does not apply to Clear Call, which no GWS sample lists among capabilities', async () => {
+		const id = await ringingCall();
+		await ok({ resource: 'call', operation: 'answer', callId: callRef(id), options: WAIT });
+		await ok({ resource: 'call', operation: 'singleStepConference', callId: callRef(id), destination: '5550177', options: WAIT });
+		const seq = lastSeq(sim);
+		const out = await ok({ resource: 'call', operation: 'clearCall', callId: callRef(id), options: { capabilityPreCheck: true } });
+		expect(out.statusCode).toBe(0);
+		// Sent without reading the call first.
+		expect(sim.requests().filter((r) => r.seq > seq).map((r) => r.method)).toEqual(['POST']);
+	});
+
 	it('lets an allowed operation through', async () => {
 		const id = await ringingCall();
 		const out = await ok({

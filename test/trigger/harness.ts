@@ -22,6 +22,7 @@ import {
 	type INodeTypes,
 	type ITriggerResponse,
 	type IWorkflowExecuteAdditionalData,
+	type WorkflowActivateMode,
 } from 'n8n-workflow';
 
 import { GenesysGwsTrigger } from '../../nodes/GenesysGwsTrigger/GenesysGwsTrigger.node';
@@ -68,6 +69,13 @@ export interface ActivateOptions {
 	mode?: 'trigger' | 'manual';
 	/** The workflow's id; default a new one per activation (n8n keys per-workflow state by it). */
 	workflowId?: string;
+	/**
+	 * The workflow's static data as n8n loads it from its database (default empty). The trigger's writes land in
+	 * this object; pass a JSON copy of it to a later activation to play an n8n restart.
+	 */
+	staticData?: IDataObject;
+	/** Why n8n activates the trigger: 'init' = n8n started, 'activate' = the user activated it (default). */
+	activation?: WorkflowActivateMode;
 }
 
 let workflowCounter = 0;
@@ -95,7 +103,7 @@ export function createTriggerContext(
 		connections: {},
 		active: true,
 		nodeTypes,
-		staticData: {},
+		staticData: opts.staticData ?? {},
 	});
 	const mode = opts.mode ?? 'trigger';
 	const additionalData = {
@@ -128,7 +136,7 @@ export function createTriggerContext(
 		node,
 		additionalData,
 		mode,
-		'activate',
+		opts.activation ?? 'activate',
 		(data) => onEmit(data),
 		(error) => onError(error),
 	);

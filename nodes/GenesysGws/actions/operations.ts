@@ -204,23 +204,20 @@ export const OPERATIONS: GwsOperation[] = [
 		[],
 		userDataChanged,
 	),
-	// ClearCall and StartCallRecording are accepted by GWS but no capability list on GWS's pages shows them
-	// (docs/FIDELITY.md), so the capability pre-check does not apply to them.
+	// No GWS sample lists ClearCall among a call's capabilities (docs/FIDELITY.md C7, C8), so the capability
+	// pre-check does not apply to it: refusing it for a missing capability would refuse it on a real GWS.
 	{
 		...callOp('clearCall', 'ClearCall', 'Clear Call', 'End a conference call for all parties', [], callReleased('call')),
 		capability: undefined,
 	},
-	{
-		...callOp(
-			'startCallRecording',
-			'StartCallRecording',
-			'Start Recording',
-			'Start recording a call',
-			[],
-			recordingState('Recording'),
-		),
-		capability: undefined,
-	},
+	callOp(
+		'startCallRecording',
+		'StartCallRecording',
+		'Start Recording',
+		'Start recording a call',
+		[],
+		recordingState('Recording'),
+	),
 	callOp(
 		'pauseCallRecording',
 		'PauseCallRecording',
