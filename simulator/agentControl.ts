@@ -13,7 +13,7 @@ import { ControlNotFound } from './server';
 import type { SimUser, UserDirectory } from './users';
 
 /** What the agent-state route accepts, and the GWS request each one is. */
-export const AGENT_STATE_REQUESTS: Record<string, { path: string; body: Json }> = {
+const AGENT_STATE_REQUESTS: Record<string, { path: string; body: Json }> = {
 	Ready: { path: 'me/channels/voice', body: { operationName: 'Ready' } },
 	NotReady: { path: 'me/channels/voice', body: { operationName: 'NotReady' } },
 	AfterCallWork: { path: 'me/channels/voice', body: { operationName: 'AfterCallWork' } },

@@ -28,7 +28,7 @@ export interface AuthResult {
  * Clients that send basic auth without keeping the cookie get a new session per request; the oldest sessions are
  * forgotten beyond this many (a long benchmark must not grow memory without limit).
  */
-export const MAX_SESSIONS = 20000;
+const MAX_SESSIONS = 20000;
 
 export class SessionStore {
 	private readonly sessions = new Map<string, HttpSession>();

@@ -49,7 +49,7 @@ export const invalidForState = (message: string): GwsError => new GwsError(409, 
 export const notFound = (message: string): GwsError => new GwsError(404, STATUS.notFound, message);
 
 /** A short, safe rendering of a client value for an error message. */
-export function describe(value: unknown): string {
+function describe(value: unknown): string {
 	if (value === undefined) return 'undefined';
 	let text: string;
 	try {

@@ -9,8 +9,8 @@ import { renderUserData } from './calls/userData';
 import type { SimUser } from './users';
 import { isSupervisor } from './users';
 
-export const CALLS_CHANNEL = '/v2/me/calls';
-export const DEVICES_CHANNEL = '/v2/me/devices';
+const CALLS_CHANNEL = '/v2/me/calls';
+const DEVICES_CHANNEL = '/v2/me/devices';
 
 export interface Notification {
 	channel: string;

@@ -47,7 +47,7 @@ export type MonitorScope = 'Agent' | 'Call';
 export type MonitorPlan = 'NextCall' | 'AllCalls';
 
 /** A supervisor's monitoring set on their device (ListenIn / Coach / BargeIn), as supervisorMonitoringState shows it. */
-export interface DeviceMonitoring {
+interface DeviceMonitoring {
 	state: MonitorMode;
 	mode: MonitorPlan;
 	scope: MonitorScope;

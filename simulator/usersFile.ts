@@ -17,8 +17,8 @@ import type { SimUserConfig } from './api';
 import { UNREACHABLE_PREFIX } from './calls/engine';
 import { findJsonSyntaxError } from './jsonSyntax';
 
-export const USER_FIELDS = ['username', 'password', 'phoneNumber', 'firstName', 'lastName', 'roles'] as const;
-export const USER_ROLES = ['agent', 'supervisor'] as const;
+const USER_FIELDS = ['username', 'password', 'phoneNumber', 'firstName', 'lastName', 'roles'] as const;
+const USER_ROLES = ['agent', 'supervisor'] as const;
 
 export class UsersFileError extends Error {}
 

@@ -35,7 +35,7 @@ export interface EngineOptions {
  */
 export const UNREACHABLE_PREFIX = '999';
 /** T-Server-like error code of that failure in our ErrorMessage (simulator choice). */
-export const UNREACHABLE_ERROR_CODE = 56;
+const UNREACHABLE_ERROR_CODE = 56;
 
 /** Notifications of a supervisor's monitoring leg carry this `extensions` (the SupervisorSwitchToBargeIn sample). */
 const MONITOR_EXTENSIONS = { WrapUpTime: 0, BusinessCall: 0 };

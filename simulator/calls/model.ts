@@ -49,7 +49,7 @@ export interface MonitorSession {
 }
 
 /** A call waiting in a simulated queue (no agent is offered it). */
-export interface QueueWait {
+interface QueueWait {
 	since: number;
 	/** The agent who rejected it last: not offered it again until they become Ready anew. */
 	rejectedBy?: string;
@@ -127,7 +127,7 @@ export function monitorOf(call: Call, party: Party): MonitorSession | undefined 
  * monitoring supervisor is seen as their mode lets them be heard (ListenIn: by nobody; Coach: by the monitored
  * agent; BargeIn: by all). A supervisor sees every party.
  */
-export function visibleTo(call: Call, party: Party, viewer: string): boolean {
+function visibleTo(call: Call, party: Party, viewer: string): boolean {
 	const monitor = monitorOf(call, party);
 	if (!monitor) return true;
 	if (monitor.mode === 'BargeIn') return true;

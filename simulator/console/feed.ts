@@ -19,13 +19,13 @@
 import type * as http from 'http';
 import type { LoggedNotification, LoggedRequest } from '../api';
 
-export const HISTORY = 300;
-export const MAX_BUFFERED_BYTES = 1024 * 1024;
-export const LOG_BATCH_MS = 100;
-export const SNAPSHOT_MIN_MS = 150;
-export const SNAPSHOT_POLL_MS = 1000;
-export const KEEPALIVE_MS = 15_000;
-export const MAX_BATCH = 1000;
+const HISTORY = 300;
+const MAX_BUFFERED_BYTES = 1024 * 1024;
+const LOG_BATCH_MS = 100;
+const SNAPSHOT_MIN_MS = 150;
+const SNAPSHOT_POLL_MS = 1000;
+const KEEPALIVE_MS = 15_000;
+const MAX_BATCH = 1000;
 
 /** What the feed reads from the simulator. */
 export interface FeedSource {

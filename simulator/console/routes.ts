@@ -14,10 +14,12 @@ import { APP_JS } from './page/app';
 import { CONSOLE_HTML } from './page/html';
 import { STYLE_CSS } from './page/style';
 
+const CONSOLE_PATH = '/simulator/console';
+
 const ASSETS: Record<string, { type: string; body: string }> = {
-	'/simulator/console': { type: 'text/html; charset=utf-8', body: CONSOLE_HTML },
-	'/simulator/console/app.js': { type: 'text/javascript; charset=utf-8', body: APP_JS },
-	'/simulator/console/style.css': { type: 'text/css; charset=utf-8', body: STYLE_CSS },
+	[CONSOLE_PATH]: { type: 'text/html; charset=utf-8', body: CONSOLE_HTML },
+	[`${CONSOLE_PATH}/app.js`]: { type: 'text/javascript; charset=utf-8', body: APP_JS },
+	[`${CONSOLE_PATH}/style.css`]: { type: 'text/css; charset=utf-8', body: STYLE_CSS },
 };
 
 /** Only the simulator's own files run in the page, it cannot be framed, and nothing is loaded from elsewhere. */
@@ -29,8 +31,7 @@ const SECURITY_HEADERS = {
 	'X-Frame-Options': 'DENY',
 };
 
-export const CONSOLE_PATH = '/simulator/console';
-export const EVENTS_PATH = '/simulator/events';
+const EVENTS_PATH = '/simulator/events';
 
 /** Serves the console's routes; false when `path` is not one of them. */
 export function serveConsole(feed: ConsoleFeed, req: http.IncomingMessage, res: http.ServerResponse, path: string): boolean {

@@ -66,8 +66,8 @@ export interface GwsTestCredential {
 	allowUnauthorizedCerts?: boolean;
 }
 
-export const GWS_NODE_TYPE = 'n8n-nodes-genesys-gws.genesysGws';
-export const INPUT_NODE_TYPE = 'test.input';
+const GWS_NODE_TYPE = 'n8n-nodes-genesys-gws.genesysGws';
+const INPUT_NODE_TYPE = 'test.input';
 
 /** Start node of harness workflows: outputs the items of its `items` parameter (a JSON array). */
 class TestInput implements INodeType {

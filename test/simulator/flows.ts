@@ -68,7 +68,7 @@ export async function answeredInbound(ag: Agents, who: 'agent1' | 'agent2' | 'su
 }
 
 /** The REST client and CometD subscriber of one demo user. */
-export function side(ag: Agents, who: 'agent1' | 'agent2' | 'supervisor1'): { rest: GwsRestClient; events: CometdSubscriber } {
+function side(ag: Agents, who: 'agent1' | 'agent2' | 'supervisor1'): { rest: GwsRestClient; events: CometdSubscriber } {
 	if (who === 'agent1') return { rest: ag.a1, events: ag.e1 };
 	if (who === 'agent2') return { rest: ag.a2, events: ag.e2 };
 	return { rest: ag.sup, events: ag.eSup };

@@ -12,7 +12,7 @@ import { RELEASED_MEMORY_MS } from '../released';
 import { update } from '../userData';
 
 /** The key when the request has no dispositionKey (simulator choice: Workspace's usual key name). */
-export const DEFAULT_DISPOSITION_KEY = 'DispositionCode';
+const DEFAULT_DISPOSITION_KEY = 'DispositionCode';
 
 interface DispositionParams {
 	disposition: string;

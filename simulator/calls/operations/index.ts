@@ -13,7 +13,7 @@ import { transferOperations } from './transfer';
 import type { Operation } from './types';
 import { userDataOperations } from './userDataOps';
 
-export const CALL_OPERATIONS: Record<string, Operation> = {
+const CALL_OPERATIONS: Record<string, Operation> = {
 	...basicOperations,
 	...transferOperations,
 	...conferenceOperations,

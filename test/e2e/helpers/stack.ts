@@ -36,6 +36,11 @@ export interface Stack {
 	worker?: ManagedProcess;
 	redis?: ManagedProcess;
 	credential: { id: string; name: string };
+	/**
+	 * Stops `n8n start` as an operator would (SIGTERM), runs `whileDown`, then starts it again with the same user
+	 * folder, database and port, and logs in again. The worker and Redis keep running, as they would.
+	 */
+	restartMain(whileDown?: () => Promise<void>): Promise<void>;
 	stop(): Promise<void>;
 }
 
@@ -101,7 +106,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
 		// GWS_E2E_N8N_ENV (JSON object): extra n8n settings for a run, e.g. '{"N8N_LOG_LEVEL":"debug"}'.
 		const extra = { ...(JSON.parse(process.env.GWS_E2E_N8N_ENV ?? '{}') as Record<string, string>), ...options.env };
 		const env = n8nEnv({ userFolder, port, brokerPort: await freePort(), redisPort, extra });
-		const main = await startN8n(launcher, 'start', env, { name: 'n8n main' });
+		let main = await startN8n(launcher, 'start', env, { name: 'n8n main' });
 		started.push(main);
 
 		let worker: ManagedProcess | undefined;
@@ -128,7 +133,27 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
 			type: 'genesysGwsApi',
 			data: { baseUrl: sim.url, username: AGENT.username, password: AGENT.password, allowUnauthorizedCerts: false },
 		});
-		return { sim, rest, baseUrl, userFolder, main, worker, redis, credential: { id, name }, stop: stopAll };
+		const stack: Stack = {
+			sim,
+			rest,
+			baseUrl,
+			userFolder,
+			main,
+			worker,
+			redis,
+			credential: { id, name },
+			stop: stopAll,
+			restartMain: async (whileDown) => {
+				await main.stop();
+				await whileDown?.();
+				const restarted = await startN8n(launcher, 'start', env, { name: 'n8n main (restarted)' });
+				started.splice(started.indexOf(main), 1, restarted);
+				main = restarted;
+				stack.main = restarted;
+				await rest.login(OWNER);
+			},
+		};
+		return stack;
 	} catch (error) {
 		await stopAll();
 		// eslint-disable-next-line @n8n/community-nodes/require-node-api-error -- test tooling, not node code
