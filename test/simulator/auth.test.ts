@@ -1,17 +1,12 @@
 /** Basic auth, JSESSIONID sessions, CSRF, EndContactCenterSession and restart semantics, over real HTTP and CometD. */
-import { CometdSubscriber, DEMO, GwsRestClient, sleep, startTestSimulator, type RunningSimulator } from './helpers';
+import { CometdSubscriber, DEMO, GwsRestClient, sleep, startTestSimulator } from './helpers';
+import { useSimulator } from '../helpers/simulator';
 
-let sim: RunningSimulator;
-beforeAll(async () => {
-	sim = await startTestSimulator();
-});
+// Declared before useSimulator(): jest runs afterAll hooks in order, and these need the simulator running.
 afterAll(async () => {
 	await CometdSubscriber.stopAll();
-	await sim?.close();
 });
-beforeEach(async () => {
-	await sim.reset();
-});
+const sim = useSimulator();
 
 const client = (user: { username: string; password: string } = DEMO.agent1) => new GwsRestClient(sim.url, user.username, user.password);
 

@@ -1,15 +1,13 @@
 /** The Bayeux endpoint itself: raw protocol checks (auth per request, session ownership, cookies) and channel matching. */
 import { channelMatches } from '../../simulator/cometd';
-import { CometdSubscriber, DEMO, GwsRestClient, rawRequest, startTestSimulator, type RunningSimulator } from './helpers';
+import { CometdSubscriber, DEMO, GwsRestClient, rawRequest } from './helpers';
+import { useSimulator } from '../helpers/simulator';
 
-let sim: RunningSimulator;
-beforeAll(async () => {
-	sim = await startTestSimulator();
-});
+// Declared before useSimulator(): jest runs afterAll hooks in order, and these need the simulator running.
 afterAll(async () => {
 	await CometdSubscriber.stopAll();
-	await sim?.close();
 });
+const sim = useSimulator({ reset: false });
 
 const basic = (u: { username: string; password: string }) => 'Basic ' + Buffer.from(`${u.username}:${u.password}`).toString('base64');
 

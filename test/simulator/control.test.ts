@@ -1,22 +1,22 @@
  
 /** The control API over real HTTP: inbound calls, remote answer/hangup, request log, latency, faults, CometD drop, pause, burst. */
-import { CometdSubscriber, DEMO, GwsRestClient, rawRequest, sleep, startTestSimulator, type RunningSimulator } from './helpers';
+import { CometdSubscriber, DEMO, GwsRestClient, rawRequest, sleep } from './helpers';
+import { useSimulator } from '../helpers/simulator';
 
-let sim: RunningSimulator;
+// Declared before useSimulator(): jest runs afterAll hooks in order, and these need the simulator running.
+afterAll(async () => {
+	await CometdSubscriber.stopAll();
+	await events?.stop();
+});
+const sim = useSimulator({ remoteAnswerDelayMs: -1, reset: false });
 let rest: GwsRestClient;
 let events: CometdSubscriber;
 
 beforeAll(async () => {
-	sim = await startTestSimulator({ remoteAnswerDelayMs: -1 });
 	rest = new GwsRestClient(sim.url, DEMO.agent1.username, DEMO.agent1.password);
 	await rest.login();
 	events = new CometdSubscriber(sim.url, { username: DEMO.agent1.username, password: DEMO.agent1.password });
 	await events.start();
-});
-afterAll(async () => {
-	await CometdSubscriber.stopAll();
-	await events?.stop();
-	await sim?.close();
 });
 beforeEach(async () => {
 	await control('POST', '/simulator/reset');

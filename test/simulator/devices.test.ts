@@ -3,24 +3,23 @@
  * pages show them (capability flips, forwardTo, where forwarded calls go), voice login with agents that start
  * logged out, AfterCallWork's wrapUpTime; every change as a DeviceStateChangeMessage on /v2/me/devices.
  */
-import { GwsRestClient, startTestSimulator, type RunningSimulator, CometdSubscriber } from './helpers';
+import { GwsRestClient, type RunningSimulator, CometdSubscriber, startTestSimulator } from './helpers';
+import { useSimulator } from '../helpers/simulator';
 import { agentState, deviceOp, exactly, isCall, isDevice, drain, loginAll, nothingMore, type Agents } from './flows';
 
-let sim: RunningSimulator;
-let ag: Agents;
-
-beforeAll(async () => {
-	sim = await startTestSimulator();
-	ag = await loginAll(sim);
-});
+// Declared before useSimulator(): jest runs afterAll hooks in order, and these need the simulator running.
 afterAll(async () => {
 	await CometdSubscriber.stopAll();
 	await ag?.stop();
-	await sim?.close();
+});
+const sim = useSimulator();
+let ag: Agents;
+
+beforeAll(async () => {
+	ag = await loginAll(sim);
 });
 beforeEach(async () => {
 	await drain(ag);
-	await sim.reset();
 });
 
 /** One device operation and the one DeviceStateChangeMessage it causes. */

@@ -3,24 +3,23 @@
  * "Disposition"): on an active call the key goes into the user data with AttachedDataChanged to every agent on the
  * call; on a released call it is only reported, no notification.
  */
-import { startTestSimulator, type RunningSimulator, CometdSubscriber } from './helpers';
+import { CometdSubscriber } from './helpers';
+import { useSimulator } from '../helpers/simulator';
 import { establishedA1toA2, exactly, isCall, drain, loginAll, nothingMore, type Agents } from './flows';
 
-let sim: RunningSimulator;
-let ag: Agents;
-
-beforeAll(async () => {
-	sim = await startTestSimulator();
-	ag = await loginAll(sim);
-});
+// Declared before useSimulator(): jest runs afterAll hooks in order, and these need the simulator running.
 afterAll(async () => {
 	await CometdSubscriber.stopAll();
 	await ag?.stop();
-	await sim?.close();
+});
+const sim = useSimulator();
+let ag: Agents;
+
+beforeAll(async () => {
+	ag = await loginAll(sim);
 });
 beforeEach(async () => {
 	await drain(ag);
-	await sim.reset();
 });
 
 const body = (callId: string, extra: Record<string, unknown> = {}) => ({

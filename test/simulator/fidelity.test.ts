@@ -2,25 +2,24 @@
  * Where the simulator used to guess (docs/FIDELITY.md): capabilities and states as the samples list them, the
  * optional features, which operations notify, and the ErrorMessage of each operation that dials an unreachable number.
  */
-import { DEMO, startTestSimulator, type RunningSimulator, CometdSubscriber } from './helpers';
+import { DEMO, CometdSubscriber, startTestSimulator } from './helpers';
+import { useSimulator } from '../helpers/simulator';
 import { answeredInbound, establishedA1toA2, exactly, isCall, drain, loginAll, nothingMore, type Agents } from './flows';
 import singleStepConference from './fixtures/SingleStepConference.json';
 
-let sim: RunningSimulator;
-let ag: Agents;
-
-beforeAll(async () => {
-	sim = await startTestSimulator();
-	ag = await loginAll(sim);
-});
+// Declared before useSimulator(): jest runs afterAll hooks in order, and these need the simulator running.
 afterAll(async () => {
 	await CometdSubscriber.stopAll();
 	await ag?.stop();
-	await sim?.close();
+});
+const sim = useSimulator();
+let ag: Agents;
+
+beforeAll(async () => {
+	ag = await loginAll(sim);
 });
 beforeEach(async () => {
 	await drain(ag);
-	await sim.reset();
 });
 
 const callOf = async (id: string) => (await ag.a1.get(`/api/v2/me/calls/${id}`)).body.call;

@@ -1,6 +1,7 @@
 /** Per-user delivery: 100 users in one simulator, each CometD session sees only its own user's notifications. */
 import type { SimUserConfig } from '../../simulator/api';
-import { CometdSubscriber, sleep, startTestSimulator, type RunningSimulator } from './helpers';
+import { CometdSubscriber, sleep } from './helpers';
+import { useSimulator } from '../helpers/simulator';
 
 const USERS: SimUserConfig[] = Array.from({ length: 100 }, (_, i) => ({
 	username: `user${i}`,
@@ -8,22 +9,21 @@ const USERS: SimUserConfig[] = Array.from({ length: 100 }, (_, i) => ({
 	phoneNumber: String(20000 + i),
 }));
 
-let sim: RunningSimulator;
+// Declared before useSimulator(): jest runs afterAll hooks in order, and these need the simulator running.
+afterAll(async () => {
+	await CometdSubscriber.stopAll();
+	await Promise.all(subs.map((s) => s.stop()));
+});
+const sim = useSimulator({ users: USERS, reset: false });
 const subs: CometdSubscriber[] = [];
 
 beforeAll(async () => {
-	sim = await startTestSimulator({ users: USERS });
 	for (let i = 0; i < USERS.length; i += 20) {
 		const batch = USERS.slice(i, i + 20).map((u) => new CometdSubscriber(sim.url, { username: u.username, password: u.password }));
 		await Promise.all(batch.map((s) => s.start(10000)));
 		subs.push(...batch);
 	}
 }, 60000);
-afterAll(async () => {
-	await CometdSubscriber.stopAll();
-	await Promise.all(subs.map((s) => s.stop()));
-	await sim?.close();
-});
 
 test('an inbound call to each of 100 users reaches only that user', async () => {
 	const placed = await Promise.all(USERS.map((u) => sim.placeInboundCall({ to: u.username, from: '5551234' })));

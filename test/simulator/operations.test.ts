@@ -1,22 +1,19 @@
  
 /** Every call operation: its success path (state + notification) and its refusal in a wrong state, over real HTTP/CometD. */
-import { DEMO, sleep, startTestSimulator, type RunningSimulator, CometdSubscriber } from './helpers';
+import { DEMO, sleep, CometdSubscriber } from './helpers';
+import { useSimulator } from '../helpers/simulator';
 import { establishedA1toA2, exactly, isCall, loginAll, type Agents } from './flows';
 
-let sim: RunningSimulator;
-let ag: Agents;
-
-beforeAll(async () => {
-	sim = await startTestSimulator();
-	ag = await loginAll(sim);
-});
+// Declared before useSimulator(): jest runs afterAll hooks in order, and these need the simulator running.
 afterAll(async () => {
 	await CometdSubscriber.stopAll();
 	await ag?.stop();
-	await sim?.close();
 });
-beforeEach(async () => {
-	await sim.reset();
+const sim = useSimulator();
+let ag: Agents;
+
+beforeAll(async () => {
+	ag = await loginAll(sim);
 });
 
 const REMOTE = '5550001';

@@ -7,29 +7,25 @@
  * StartCallRecording) and without ClearCall in its lists, so the flows run with both features off; with the
  * defaults (both on) the same notifications differ only there (the last test pins that).
  */
-import { DEMO, stable, startTestSimulator, type RunningSimulator, CometdSubscriber } from './helpers';
+import { DEMO, stable, CometdSubscriber } from './helpers';
+import { useSimulator } from '../helpers/simulator';
 import { establishedA1toA2, exactly, isCall, loginAll, type Agents } from './flows';
 import initiateConference from './fixtures/InitiateConference.json';
 import completeConference from './fixtures/CompleteConference.json';
 import singleStepConference from './fixtures/SingleStepConference.json';
 import removeParticipant from './fixtures/RemoveParticipantFromConference.json';
 
-let sim: RunningSimulator;
-let ag: Agents;
-
-const PAGES_DEPLOYMENT = { features: { callRecording: false, clearCall: false } };
-
-beforeAll(async () => {
-	sim = await startTestSimulator(PAGES_DEPLOYMENT);
-	ag = await loginAll(sim);
-});
+// Declared before useSimulator(): jest runs afterAll hooks in order, and these need the simulator running.
 afterAll(async () => {
 	await CometdSubscriber.stopAll();
 	await ag?.stop();
-	await sim?.close();
 });
-beforeEach(async () => {
-	await sim.reset();
+const PAGES_DEPLOYMENT = { features: { callRecording: false, clearCall: false } };
+const sim = useSimulator(PAGES_DEPLOYMENT);
+let ag: Agents;
+
+beforeAll(async () => {
+	ag = await loginAll(sim);
 });
 
 const expectPage = (received: Array<{ channel: string; data: any }>, fixture: { notifications: unknown[] }) => {

@@ -7,7 +7,8 @@
  * calls(), queued calls on nobody's list, who-hears-whom as each mode says, the device's monitoring state and its
  * CancelSupervisorMonitoring capability together.
  */
-import { CometdSubscriber, GwsRestClient, startTestSimulator, type RunningSimulator } from './helpers';
+import { CometdSubscriber, GwsRestClient } from './helpers';
+import { useSimulator } from '../helpers/simulator';
 
 const OPS = ['Answer', 'Reject', 'Hangup', 'Hold', 'Retrieve', 'MuteCall', 'UnmuteCall', 'SendDtmf', 'ClearCall', 'SingleStepTransfer', 'InitiateTransfer', 'CompleteTransfer', 'SwapCalls', 'MergeWithOtherCall', 'SingleStepConference', 'InitiateConference', 'CompleteConference', 'RemoveParticipantFromConference', 'AttachUserData', 'UpdateUserData', 'DeleteUserDataPair', 'DeleteUserData', 'StartCallRecording', 'PauseCallRecording', 'ResumeCallRecording', 'StopCallRecording', 'SwitchToBargeIn', 'SwitchToListenIn', 'MuteMonitoredUser', 'UnmuteMonitoredUser', 'SetCallDisposition'];
 /** Their acceptance also depends on another call's state, so a listed capability can still be refused. */
@@ -17,14 +18,13 @@ const UNLISTED_BUT_SHOWN = new Set(['CompleteConference', 'CompleteTransfer', 'M
 const NUMBERS = ['15000', '15001', '15002', '5550001', '5550002', '99901'];
 const USERS = [['agent1', 'agent1pass'], ['agent2', 'agent2pass'], ['supervisor1', 'supervisor1pass']];
 
-let sim: RunningSimulator;
-beforeAll(async () => {
-	// Remote parties answer only through the control API: no timer changes a call between our snapshot and request.
-	sim = await startTestSimulator({ remoteAnswerDelayMs: -1 });
-});
+// Declared before useSimulator(): jest runs afterAll hooks in order, and these need the simulator running.
 afterAll(async () => {
 	await CometdSubscriber.stopAll();
-	await sim?.close();
+});
+const sim = useSimulator({ remoteAnswerDelayMs: -1, reset: false });
+beforeAll(async () => {
+	// Remote parties answer only through the control API: no timer changes a call between our snapshot and request.
 });
 
 /** Consistency of the control API's views after each step. */

@@ -1,19 +1,19 @@
 /** GET resources in GWS's documented shapes: uris without `fields`, arrays with `fields=*`, singular attributes. */
-import { DEMO, GwsRestClient, startTestSimulator, type RunningSimulator, CometdSubscriber } from './helpers';
+import { DEMO, GwsRestClient, CometdSubscriber } from './helpers';
+import { useSimulator } from '../helpers/simulator';
 
-let sim: RunningSimulator;
+// Declared before useSimulator(): jest runs afterAll hooks in order, and these need the simulator running.
+afterAll(async () => {
+	await CometdSubscriber.stopAll();
+});
+const sim = useSimulator({ reset: false });
 let rest: GwsRestClient;
 let callId: string;
 
 beforeAll(async () => {
-	sim = await startTestSimulator();
 	rest = new GwsRestClient(sim.url, DEMO.agent1.username, DEMO.agent1.password);
 	await rest.login();
 	({ callId } = await sim.placeInboundCall({ to: 'agent1', from: '5551234' }));
-});
-afterAll(async () => {
-	await CometdSubscriber.stopAll();
-	await sim?.close();
 });
 
 test('GET /api/v2/me: the user in the singular; subresources=* adds devices and calls', async () => {

@@ -1,6 +1,6 @@
 /**
  * The agent's own GWS client in the e2e tests (what a softphone would do): basic auth, the JSESSIONID cookie and
- * the CSRF token from a first GET (GWS-API.md §1), then call operations. Used to act on calls outside n8n
+ * the CSRF token from a first GET (https://docs.genesys.com/Documentation/HTCC/latest/API/CSRFProtection), then call operations. Used to act on calls outside n8n
  * (e.g. put a call on hold) so the example workflows have something to react to.
  */
 export class AgentPhone {
