@@ -67,56 +67,40 @@ class Scanner {
 	}
 
 	private object(): void {
-		this.i++;
-		this.space();
-		if (this.text[this.i] === '}') {
-			this.i++;
-			return;
-		}
-		for (;;) {
-			this.space();
+		this.sequence('}', 'a property value', () => {
 			const c = this.text[this.i];
-			if (c !== '"') {
-				this.fail(
-					c === '}'
-						? "a comma before '}' (JSON allows no trailing comma)"
-						: `unexpected ${describe(c)}; expected a property name in double quotes`,
-				);
-			}
+			if (c !== '"') this.fail(`unexpected ${describe(c)}; expected a property name in double quotes`);
 			this.string();
 			this.space();
 			if (this.text[this.i] !== ':') this.fail(`unexpected ${describe(this.text[this.i])}; expected ':' after the property name`);
 			this.i++;
 			this.value();
-			this.space();
-			const next = this.text[this.i];
-			if (next === '}') {
-				this.i++;
-				return;
-			}
-			if (next !== ',') this.fail(`unexpected ${describe(next)}; expected ',' or '}' after a property value`);
-			this.i++;
-		}
+		});
 	}
 
 	private array(): void {
+		this.sequence(']', 'an array element', () => this.value());
+	}
+
+	/** The members of an object or array after its opening bracket, up to `close`, separated by commas. */
+	private sequence(close: '}' | ']', member: string, item: () => void): void {
 		this.i++;
 		this.space();
-		if (this.text[this.i] === ']') {
+		if (this.text[this.i] === close) {
 			this.i++;
 			return;
 		}
 		for (;;) {
 			this.space();
-			if (this.text[this.i] === ']') this.fail("a comma before ']' (JSON allows no trailing comma)");
-			this.value();
+			if (this.text[this.i] === close) this.fail(`a comma before '${close}' (JSON allows no trailing comma)`);
+			item();
 			this.space();
 			const next = this.text[this.i];
-			if (next === ']') {
+			if (next === close) {
 				this.i++;
 				return;
 			}
-			if (next !== ',') this.fail(`unexpected ${describe(next)}; expected ',' or ']' after an array element`);
+			if (next !== ',') this.fail(`unexpected ${describe(next)}; expected ',' or '${close}' after ${member}`);
 			this.i++;
 		}
 	}

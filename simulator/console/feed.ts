@@ -171,11 +171,16 @@ export class ConsoleFeed {
 	}
 
 	private scheduleLog(): void {
-		if (this.logTimer) return;
-		this.logTimer = setTimeout(() => {
-			this.logTimer = undefined;
-			this.guard(() => this.flushLog());
-		}, LOG_BATCH_MS);
+		this.once('logTimer', LOG_BATCH_MS, () => this.flushLog());
+	}
+
+	/** Runs `fn` after `ms` unless a run is already scheduled in `slot` (batches what arrives meanwhile). */
+	private once(slot: 'logTimer' | 'snapshotTimer', ms: number, fn: () => void): void {
+		if (this[slot]) return;
+		this[slot] = setTimeout(() => {
+			this[slot] = undefined;
+			this.guard(fn);
+		}, ms);
 	}
 
 	private flushLog(): void {
@@ -187,11 +192,7 @@ export class ConsoleFeed {
 	}
 
 	private scheduleSnapshot(): void {
-		if (this.snapshotTimer) return;
-		this.snapshotTimer = setTimeout(() => {
-			this.snapshotTimer = undefined;
-			this.guard(() => this.pushSnapshot());
-		}, SNAPSHOT_MIN_MS);
+		this.once('snapshotTimer', SNAPSHOT_MIN_MS, () => this.pushSnapshot());
 	}
 
 	/** Sends the snapshot to every client it is new to, or that still waits for one; a busy client gets it on drain. */

@@ -239,7 +239,10 @@ describe('control routes the page uses', () => {
 			const viaRest = events.waitFor((n) => n.channel === '/v2/me/devices');
 			expect((await rest.post('/api/v2/me/channels/voice', { operationName: state })).body).toEqual({ statusCode: 0 });
 			const expected = await viaRest;
+			// Somewhere else first, and its notification received, so the next one is the control route's.
+			const away = events.waitFor((n) => (n.data.devices as any)?.[0]?.userState?.workMode === 'AuxWork');
 			await control('POST', '/simulator/agents/agent1/state', { state: 'AuxWork' });
+			await away;
 			const viaControl = events.waitFor((n) => n.channel === '/v2/me/devices');
 			expect((await control('POST', '/simulator/agents/agent1/state', { state })).body).toEqual({ ok: true });
 			expect(await viaControl).toEqual(expected);

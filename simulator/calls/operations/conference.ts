@@ -1,12 +1,12 @@
 /** SingleStepConference, InitiateConference, CompleteConference, RemoveParticipantFromConference. */
 import { invalidForState, invalidParameter } from '../../errors';
 import { isConference, participantsFor } from '../model';
-import { callUri, destination, optionalUserData, participant, type Body } from '../params';
+import { callUri, participant } from '../params';
 import { update } from '../userData';
-import { failsAsUnreachable, op, type OpContext, type Operation } from './types';
-import { initiateConsult, resolveConsultPair } from './consult';
+import { failsAsUnreachable, op, type Operation } from './types';
+import { resolveConsultPair } from './consult';
+import { checkNotOnCall, destinationAndData, initiateOperation } from './toDestination';
 
-const destinationAndData = (body: Body) => ({ destination: destination(body), userData: optionalUserData(body) });
 
 export const conferenceOperations: Record<string, Operation> = {
 	/**
@@ -24,11 +24,7 @@ export const conferenceOperations: Record<string, Operation> = {
 		engine.notifyAll(call, 'ParticipantsUpdated', user.username);
 	}),
 
-	InitiateConference: op(destinationAndData, (ctx, p) => {
-		checkNotOnCall(ctx, p.destination);
-		if (failsAsUnreachable(ctx, p.destination)) return;
-		initiateConsult(ctx, p.destination, p.userData, 'conference');
-	}),
+	InitiateConference: initiateOperation('conference'),
 
 	/**
 	 * Posted on the consult call (test/simulator/fixtures/CompleteConference.json) or on the parent with
@@ -70,12 +66,3 @@ export const conferenceOperations: Record<string, Operation> = {
 		engine.removeParty(call, dn);
 	}),
 };
-
-export function checkNotOnCall(ctx: OpContext, dn: string): void {
-	if (dn === ctx.user.dn) {
-		throw invalidParameter('destination.phoneNumber', dn, `a number other than your own DN ${ctx.user.dn}`);
-	}
-	if (ctx.call.parties.some((p) => p.dn === dn)) {
-		throw invalidParameter('destination.phoneNumber', dn, `a party that is not already on call ${ctx.call.id}`);
-	}
-}

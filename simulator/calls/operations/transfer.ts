@@ -1,12 +1,11 @@
 /** SingleStepTransfer, InitiateTransfer, CompleteTransfer, SwapCalls, MergeWithOtherCall. */
 import { invalidForState, invalidParameter, notFound } from '../../errors';
-import { callUri, destination, optionalUserData, type Body } from '../params';
+import { callUri } from '../params';
 import { update } from '../userData';
-import { checkNotOnCall } from './conference';
-import { initiateConsult, resolveConsultPair } from './consult';
+import { checkNotOnCall, destinationAndData, initiateOperation } from './toDestination';
+import { resolveConsultPair } from './consult';
 import { failsAsUnreachable, op, type OpContext, type Operation } from './types';
 
-const destinationAndData = (body: Body) => ({ destination: destination(body), userData: optionalUserData(body) });
 
 export const transferOperations: Record<string, Operation> = {
 	/** The destination joins (a simulated agent alerts: Ringing), the agent leaves: their view is Released. */
@@ -22,11 +21,7 @@ export const transferOperations: Record<string, Operation> = {
 		engine.notifyAll(call, 'ParticipantsUpdated', joined);
 	}),
 
-	InitiateTransfer: op(destinationAndData, (ctx, p) => {
-		checkNotOnCall(ctx, p.destination);
-		if (failsAsUnreachable(ctx, p.destination)) return;
-		initiateConsult(ctx, p.destination, p.userData, 'transfer');
-	}),
+	InitiateTransfer: initiateOperation('transfer'),
 
 	/** Both of the agent's calls are Released (consult first); the consulted party takes the agent's place. */
 	CompleteTransfer: op(
