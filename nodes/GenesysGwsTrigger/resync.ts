@@ -20,6 +20,11 @@ import { isObject, selectedEvent, type EventSelection } from './eventSelection';
 import type { SavedTriggerState } from './savedState';
 
 const RESYNC_ATTEMPTS = 3;
+/**
+ * GWS answers a read of the calls in milliseconds; a read that takes longer is retried. It also bounds how long an
+ * activation waits for its first snapshot: 3 attempts, 1.5 s of pauses.
+ */
+const READ_TIMEOUT_MS = 10_000;
 
 export type EmitItem = (
 	data: IDataObject,
@@ -89,7 +94,12 @@ export class Resync {
 	}
 
 	private async readCollection(path: string, name: string): Promise<IDataObject[]> {
-		const response = await gwsApiRequest.call(this.ctx, { method: 'GET', path, qs: { fields: '*' } });
+		const response = await gwsApiRequest.call(this.ctx, {
+			method: 'GET',
+			path,
+			qs: { fields: '*' },
+			timeoutMs: READ_TIMEOUT_MS,
+		});
 		const list = response[name];
 		return Array.isArray(list) ? (list.filter(isObject) as IDataObject[]) : [];
 	}

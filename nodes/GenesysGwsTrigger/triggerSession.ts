@@ -26,17 +26,6 @@ import { Resync, type EmitItem } from './resync';
 import { saveTriggerState, takeTriggerState, type SavedTriggerState } from './savedState';
 import { readEvents, readManualTimeout, type TriggerOptions } from './triggerOptions';
 
-/** How long activation waits for the first snapshot (it is saved with the next emit otherwise). */
-const FIRST_SNAPSHOT_WAIT_MS = 10_000;
-
-/** Waits for `promise`, at most `ms` (AbortSignal.timeout's timer never keeps the process alive). */
-async function settledWithin(promise: Promise<void>, ms: number): Promise<void> {
-	const timeout = new Promise<void>((resolve) =>
-		AbortSignal.timeout(ms).addEventListener('abort', () => resolve(), { once: true }),
-	);
-	await Promise.race([promise, timeout]);
-}
-
 /**
  * What an earlier activation of this node knew, when its changes since must be reported: after n8n itself was
  * down (activation 'init'), the workflow was saved while active ('update') or another main took over
@@ -133,8 +122,9 @@ export async function startTrigger(ctx: ITriggerFunctions): Promise<ITriggerResp
 	});
 	client.onNotification(onNotification);
 	await startOrExplain(client, node);
-	// n8n saves the static data once activation returns: wait (a while) for the first snapshot to be in it.
-	if (durable) await settledWithin(resync.firstSettled, FIRST_SNAPSHOT_WAIT_MS);
+	// n8n saves the static data once activation returns: wait for the first snapshot to be in it (bounded by the
+	// resync's own attempts and read timeout).
+	if (durable) await resync.firstSettled;
 
 	return {
 		closeFunction: async () => {
