@@ -79,6 +79,13 @@ function pct(samples: number[]) {
 	return { n: samples.length, p50: r1(percentile(samples, 50)), p95: r1(percentile(samples, 95)), p99: r1(percentile(samples, 99)), max: r1(Math.max(...samples)) };
 }
 
+/** Whether the built package writes the opt-in 'GWS trace' lines (bench/lib/n8n-breakdown.ts reads them). */
+function packageHasTraceLines(): boolean {
+	const dist = path.join(REPO, 'dist', 'nodes');
+	const files = fs.existsSync(dist) ? (fs.readdirSync(dist, { recursive: true }) as string[]).filter((f) => f.endsWith('.js')) : [];
+	return files.some((f) => fs.readFileSync(path.join(dist, f), 'utf8').includes('GWS trace'));
+}
+
 function loadJson(file: string): WorkflowJson {
 	return JSON.parse(fs.readFileSync(path.join(REPO, file), 'utf8')) as WorkflowJson;
 }
@@ -118,17 +125,40 @@ interface ProfileResult {
 	flows: Partial<Record<Flow, ReturnType<typeof pct> & { errors: number; duplicated: number }>>;
 	/** n8n (flow a) p50 / script p50, per round pair. */
 	ratioA?: number;
+	aInVariantRounds?: ReturnType<typeof pct>;
 	breakdown?: Partial<Record<'a' | 'c', Record<string, ReturnType<typeof pct>>>>;
 	traces?: number;
-	cpuProfile?: ProfileAttribution & { callsInWindow: number; perCallMs: Record<string, number>; underOursPerCallMs: number };
+	cpuProfile?: ProfileAttribution & { callsInWindow: number; perCallMs: Record<string, number>; underOursPerCallMs: number; oursByPartPerCallMs: Record<string, { selfMs: number; withCalleesMs: number }>; logLevel: string };
 	load?: LoadSweep;
 }
 
 interface LoadSweep {
 	mode: string;
 	flow: Flow;
-	steps: Array<Omit<LoadStepResult, 'reactions'> & { p50: number; p95: number; p99: number; held: boolean; cores: Record<string, number>; loadAverage: number[] }>;
+	steps: Array<
+		Omit<LoadStepResult, 'reactions'> & {
+			p50: number;
+			p95: number;
+			p99: number;
+			held: boolean;
+			cores: Record<string, number>;
+			cpuMsPerCall: Record<string, number>;
+			loadAverage: number[];
+			/** When the first try lagged (p99 over the threshold, nothing lost) and the step was run again. */
+			firstTry?: { p50: number; p99: number };
+		}
+	>;
 	heldRate: number;
+	/** Lines in n8n's logs (per process) that say a database write found the SQLite file locked, or an execution failed. */
+	logLines?: Record<string, Record<string, number>>;
+}
+
+/** Log lines that explain lost or late executions: SQLite lock conflicts between processes, failed executions. */
+function logLinesOf(n8n: N8nBench): Record<string, Record<string, number>> {
+	return {
+		SQLITE_BUSY: n8n.countLogLines(/SQLITE_BUSY/),
+		'execution errors': n8n.countLogLines(/Execution \d+ .*(failed|error)|Problem with execution|job .* failed/i),
+	};
 }
 
 const LAG_P99_MS = 1000;
@@ -139,18 +169,38 @@ function withoutReactions(step: LoadStepResult): Omit<LoadStepResult, 'reactions
 	return copy as Omit<LoadStepResult, 'reactions'>;
 }
 
+/** Each step has at least this many calls, so that its p99 is not just its single slowest call. */
+const MIN_CALLS_PER_STEP = 40;
+
 async function sweep(ctx: BenchContext, logs: SimLogs, phone: AgentPhone, mode: string, flow: Flow, rates: number[], durationS: number, meter: CpuMeter): Promise<LoadSweep> {
 	const steps: LoadSweep['steps'] = [];
 	let heldRate = 0;
+	// Warm-up, not counted: fresh n8n processes (a new worker above all) run their first executions slowly (JIT).
+	await loadStep(logs, phone, 2, 3, 10_000);
 	for (const rate of rates) {
-		meter.begin();
-		const step = await loadStep(logs, phone, rate, durationS, 10_000);
-		const cores = meter.end();
-		const p = pct(step.reactions);
-		const held = step.missed === 0 && step.duplicated === 0 && step.placeErrors === 0 && p.p99 <= LAG_P99_MS;
-		steps.push({ ...withoutReactions(step), p50: p.p50, p95: p.p95, p99: p.p99, held, cores, loadAverage: os.loadavg().map((l) => round(l, 2)) });
-		ctx.log(`  ${mode} ${flow} ${rate}/s: placed ${step.placed} (${step.achievedRate}/s) missed ${step.missed} dup ${step.duplicated} p50 ${p.p50} p99 ${p.p99} ms; cores ${JSON.stringify(cores)}`);
-		if (!held) break;
+		const seconds = ctx.quick ? durationS : Math.max(durationS, MIN_CALLS_PER_STEP / rate);
+		let tries = 0;
+		let summary: LoadSweep['steps'][number];
+		let firstTry: { p50: number; p99: number } | undefined;
+		for (;;) {
+			tries++;
+			meter.begin();
+			const step = await loadStep(logs, phone, rate, seconds, 10_000);
+			const cores = meter.end();
+			const p = pct(step.reactions);
+			const exact = step.missed === 0 && step.duplicated === 0 && step.placeErrors === 0;
+			const held = exact && p.p99 <= LAG_P99_MS;
+			// CPU each process spent per call at this rate (everything included: trigger, execution, hang-ups).
+			const cpuMsPerCall = Object.fromEntries(Object.entries(cores).map(([k, v]) => [k, r1((v * meter.lastWallS * 1000) / Math.max(1, step.placed))]));
+			summary = { ...withoutReactions(step), p50: p.p50, p95: p.p95, p99: p.p99, held, cores, cpuMsPerCall, loadAverage: os.loadavg().map((l) => round(l, 2)), ...(firstTry ? { firstTry } : {}) };
+			ctx.log(`  ${mode} ${flow} ${rate}/s: placed ${step.placed} (${step.achievedRate}/s) missed ${step.missed} dup ${step.duplicated} p50 ${p.p50} p99 ${p.p99} ms; cores ${JSON.stringify(cores)}; load ${summary.loadAverage[0]}`);
+			// Other sessions share these 2 cores: a step that lost nothing but lagged once is tried once more.
+			// Missed or duplicated conferences are never retried.
+			if (held || !exact || tries > 1) break;
+			firstTry = { p50: p.p50, p99: p.p99 };
+		}
+		steps.push(summary);
+		if (!summary.held) break;
 		heldRate = rate;
 		await sleep(1000);
 	}
@@ -159,7 +209,9 @@ async function sweep(ctx: BenchContext, logs: SimLogs, phone: AgentPhone, mode: 
 
 async function runProfile(ctx: BenchContext, sim: SimProcess, logs: SimLogs, phones: Record<Flow, AgentPhone>, parked: string, profile: Profile, scriptPid: number | undefined): Promise<ProfileResult> {
 	const cpuDir = profile.profiled ? fs.mkdtempSync(path.join(os.tmpdir(), 'gws-bench-cpuprof-')) : undefined;
-	const env = { ...profile.env, ...(profile.profiled ? { N8N_LOG_LEVEL: 'debug', N8N_LOG_FORMAT: 'json' } : {}) };
+	// Debug logging costs CPU of its own: only when our nodes write trace lines (they log them at debug level).
+	const traceLevel: Record<string, string> = profile.profiled && packageHasTraceLines() ? { N8N_LOG_LEVEL: 'debug', N8N_LOG_FORMAT: 'json' } : {};
+	const env = { ...profile.env, ...traceLevel };
 	ctx.log(`profile ${profile.name}: starting n8n with ${JSON.stringify(env)}`);
 	const n8n = await N8nBench.start({ sim, agents: [AGENTS.a, AGENTS.b, AGENTS.c], env, cpuProfileDir: cpuDir });
 	const result: ProfileResult = { name: profile.name, what: profile.what, env: profile.env, loadAverage: [], flows: {} };
@@ -192,6 +244,10 @@ async function runProfile(ctx: BenchContext, sim: SimProcess, logs: SimLogs, pho
 			ctx.log(`  ${profile.name} ${FLOW_LABEL[flow]}: ${JSON.stringify(result.flows[flow])}`);
 		}
 		result.ratioA = r1(percentile(ratios, 50));
+		// Flow a in the rounds where b and c ran too (same neighbours and spacing): the fair comparison of the three
+		// flows. Later rounds alternate a with the script only, which leaves n8n idle longer between executions.
+		const aVariant = calls.a.slice(0, Math.min(profile.variantRounds, calls.a.length)).filter((c) => c.reactionMs !== undefined);
+		if (profile.variantRounds < profile.rounds && aVariant.length) result.aInVariantRounds = pct(aVariant.map((c) => c.reactionMs!));
 
 		const traces = readTraces(n8n.logFile);
 		result.traces = traces.size;
@@ -212,6 +268,8 @@ async function runProfile(ctx: BenchContext, sim: SimProcess, logs: SimLogs, pho
 		if (profile.load) {
 			const meter = new CpuMeter(() => ({ 'n8n main': n8n.pids().main, simulator: sim.pid, script: scriptPid, bench: process.pid }));
 			result.load = await sweep(ctx, logs, phones[profile.load], `regular, ${profile.name}`, profile.load, LOAD_RATES(ctx), LOAD_SECONDS(ctx), meter);
+			await n8n.stop();
+			result.load.logLines = logLinesOf(n8n);
 		}
 
 		await n8n.stop();
@@ -222,8 +280,11 @@ async function runProfile(ctx: BenchContext, sim: SimProcess, logs: SimLogs, pho
 				const callsInWindow = calls.a.length + calls.b.length + calls.c.length;
 				const perCallMs: Record<string, number> = {};
 				for (const [k, v] of Object.entries(attribution.selfMs)) perCallMs[k] = round(v / callsInWindow, 2);
-				result.cpuProfile = { ...attribution, callsInWindow, perCallMs, underOursPerCallMs: round(attribution.underOursMs / callsInWindow, 2) };
-				ctx.log(`  CPU profile (${callsInWindow} n8n calls): per call ${JSON.stringify(perCallMs)}; under our code ${result.cpuProfile.underOursPerCallMs} ms`);
+				const oursByPartPerCallMs = Object.fromEntries(
+					Object.entries(attribution.oursByPart).map(([k, v]) => [k, { selfMs: round(v.selfMs / callsInWindow, 2), withCalleesMs: round(v.withCalleesMs / callsInWindow, 2) }]),
+				);
+				result.cpuProfile = { ...attribution, callsInWindow, perCallMs, underOursPerCallMs: round(attribution.underOursMs / callsInWindow, 2), oursByPartPerCallMs, logLevel: env.N8N_LOG_LEVEL ?? 'info' };
+				ctx.log(`  CPU profile (${callsInWindow} n8n calls): per call ${JSON.stringify(perCallMs)}; ours by part ${JSON.stringify(oursByPartPerCallMs)}`);
 			} else ctx.log('  (no CPU profile written by n8n main)');
 		}
 	} finally {
@@ -243,7 +304,8 @@ async function queueSweep(ctx: BenchContext, sim: SimProcess, logs: SimLogs, pho
 	try {
 		await n8n.activate(workflows('unused').c, AGENTS.c.username);
 		await sleep(1000);
-		return await sweep(ctx, logs, phones.c, `queue, ${workers} worker${workers > 1 ? 's' : ''}`, 'c', LOAD_RATES(ctx), LOAD_SECONDS(ctx), queueMeter(n8n, sim));
+		const result = await sweep(ctx, logs, phones.c, `queue, ${workers} worker${workers > 1 ? 's' : ''}`, 'c', LOAD_RATES(ctx), LOAD_SECONDS(ctx), queueMeter(n8n, sim));
+		return { ...result, logLines: logLinesOf(n8n) };
 	} finally {
 		await n8n.stop().catch(() => undefined);
 		n8n.cleanup();
@@ -264,6 +326,9 @@ interface QueueProfile {
 	cores: Record<string, number>;
 	/** Per process: where its CPU went during the step (ms of samples, self time by owner). */
 	processes: Record<string, ProfileAttribution | undefined>;
+	logLines: Record<string, Record<string, number>>;
+	/** CPU (ms, from the profile: all but idle) each process spent per call during the step. */
+	busyMsPerCall: Record<string, number>;
 }
 
 /** One load step in queue mode under --cpu-prof: what each process spends its time on at a rate it cannot hold. */
@@ -274,22 +339,27 @@ async function queueProfile(ctx: BenchContext, sim: SimProcess, logs: SimLogs, p
 	try {
 		await n8n.activate(workflows('unused').c, AGENTS.c.username);
 		await sleep(1000);
+		await loadStep(logs, phones.c, 2, 3, 10_000); // warm-up, not counted
 		const meter = queueMeter(n8n, sim);
 		meter.begin();
 		const from = Number(process.hrtime.bigint() / 1000n);
-		const step = await loadStep(logs, phones.c, rate, LOAD_SECONDS(ctx), 10_000);
+		const step = await loadStep(logs, phones.c, rate, Math.max(LOAD_SECONDS(ctx), MIN_CALLS_PER_STEP / rate), 10_000);
 		const to = Number(process.hrtime.bigint() / 1000n);
 		const cores = meter.end();
 		const pids = n8n.pids();
 		await n8n.stop();
+		const logLines = logLinesOf(n8n);
 		const processes: QueueProfile['processes'] = {};
+		const busyMsPerCall: Record<string, number> = {};
 		for (const [name, pid] of [['n8n main', pids.main], ...pids.workers.map((p, i) => [`worker ${i + 1}`, p])] as Array<[string, number]>) {
 			const file = profileOfPid(cpuDir, pid);
 			processes[name] = file ? attributeProfile(file, from, to) : undefined;
+			const busy = processes[name] ? Object.entries(processes[name]!.selfMs).filter(([k]) => k !== 'idle').reduce((sum, [, v]) => sum + v, 0) : NaN;
+			busyMsPerCall[name] = r1(busy / Math.max(1, step.placed));
 		}
 		const p = pct(step.reactions);
-		ctx.log(`  profiled step: missed ${step.missed}, p50 ${p.p50} ms; cores ${JSON.stringify(cores)}`);
-		return { workers, ratePerSec: rate, step: { ...withoutReactions(step), p50: p.p50, p99: p.p99 }, cores, processes };
+		ctx.log(`  profiled step: missed ${step.missed}, p50 ${p.p50} ms; cores ${JSON.stringify(cores)}; busy ms per call ${JSON.stringify(busyMsPerCall)}`);
+		return { workers, ratePerSec: rate, step: { ...withoutReactions(step), p50: p.p50, p99: p.p99 }, cores, processes, busyMsPerCall, logLines };
 	} finally {
 		await n8n.stop().catch(() => undefined);
 		n8n.cleanup();
@@ -332,10 +402,9 @@ export async function run(ctx: BenchContext): Promise<Record<string, unknown>> {
 		const meter = new CpuMeter(() => ({ simulator: sim.pid, script: script.pid, bench: process.pid }));
 		scriptLoad = await sweep(ctx, logs, phones.script, 'script', 'script', LOAD_RATES(ctx), LOAD_SECONDS(ctx), meter);
 		for (const workers of ctx.quick ? [] : [1, 2]) queue.push(await queueSweep(ctx, sim, logs, phones, workers));
-		// Two workers holding no more than one n8n: show what stops them, at the first rate they could not hold.
-		const regular = results.find((r) => r.load?.flow === 'c')?.load;
+		// What each process of queue mode spends its time on, at the first rate two workers could not hold.
 		const two = queue.find((q) => q.mode.startsWith('queue, 2'));
-		if (two && regular && two.heldRate <= regular.heldRate) {
+		if (two) {
 			const failed = two.steps.find((x) => !x.held)?.ratePerSec ?? LOAD_RATES(ctx)[LOAD_RATES(ctx).length - 1];
 			queueProfiled = await queueProfile(ctx, sim, logs, phones, 2, failed);
 		}

@@ -45,6 +45,13 @@ export interface ProfileAttribution {
 	selfMs: Record<string, number>;
 	/** Time (ms) of samples with a frame of our dist anywhere on the stack (our code and what it calls synchronously). */
 	underOursMs: number;
+	/**
+	 * The same samples by which of our parts is the innermost of our frames on the stack: the trigger
+	 * (nodes/GenesysGwsTrigger, nodes/shared/cometd), the action (nodes/GenesysGws), the shared transport
+	 * (nodes/shared/transport: session, credentials, requests), other. Self = our own code; with callees = plus the
+	 * n8n helpers and libraries it called synchronously (getCredentials, httpRequest setup, ...).
+	 */
+	oursByPart: Record<string, { selfMs: number; withCalleesMs: number }>;
 	/** Our functions by self time (ms), top 12. */
 	ourTopFunctions: Array<{ function: string; file: string; selfMs: number }>;
 	/** All functions by self time, top 15, with their owner. */
@@ -77,6 +84,23 @@ export function attributeProfile(file: string, fromUs = -Infinity, toUs = Infini
 		for (const child of node.children ?? []) parent.set(child, node.id);
 	}
 	const oursOnStack = new Map<number, boolean>();
+	const innermostOurs = new Map<number, string | null>();
+	const partOf = (url: string): string => {
+		if (/\/nodes\/GenesysGwsTrigger\/|\/nodes\/shared\/cometd\//.test(url)) return 'trigger';
+		if (/\/nodes\/GenesysGws\//.test(url)) return 'action';
+		if (/\/nodes\/shared\/transport\//.test(url)) return 'transport';
+		return 'other';
+	};
+	const ourPart = (id: number): string | null => {
+		const known = innermostOurs.get(id);
+		if (known !== undefined) return known;
+		const node = byId.get(id)!;
+		const up = parent.get(id);
+		const value = ownerOf(node.callFrame.url, node.callFrame.functionName) === 'ours' ? partOf(node.callFrame.url) : up !== undefined ? ourPart(up) : null;
+		innermostOurs.set(id, value);
+		return value;
+	};
+	const byPartUs: Record<string, { self: number; all: number }> = {};
 	const hasOurs = (id: number): boolean => {
 		const known = oursOnStack.get(id);
 		if (known !== undefined) return known;
@@ -102,7 +126,13 @@ export function attributeProfile(file: string, fromUs = -Infinity, toUs = Infini
 		windowUs += dt;
 		selfUs[owner] = (selfUs[owner] ?? 0) + dt;
 		fnUs.set(id, (fnUs.get(id) ?? 0) + dt);
-		if (hasOurs(id)) underOursUs += dt;
+		if (hasOurs(id)) {
+			underOursUs += dt;
+			const part = ourPart(id)!;
+			const entry = (byPartUs[part] ??= { self: 0, all: 0 });
+			entry.all += dt;
+			if (owner === 'ours') entry.self += dt;
+		}
 	}
 	// Merge profile nodes of the same function (one function appears under many stacks).
 	const fnTotals = new Map<string, { function: string; owner: CodeOwner; file: string; url: string; us: number }>();
@@ -137,6 +167,7 @@ export function attributeProfile(file: string, fromUs = -Infinity, toUs = Infini
 		windowMs: r1(windowUs / 1000),
 		selfMs: top(Object.fromEntries(Object.entries(selfUs).map(([k, v]) => [k, v / 1000])), 20),
 		underOursMs: r1(underOursUs / 1000),
+		oursByPart: Object.fromEntries(Object.entries(byPartUs).map(([k, v]) => [k, { selfMs: r1(v.self / 1000), withCalleesMs: r1(v.all / 1000) }])),
 		ourTopFunctions: sorted
 			.filter((f) => f.owner === 'ours')
 			.slice(0, 12)

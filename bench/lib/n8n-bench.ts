@@ -170,6 +170,16 @@ export class N8nBench {
 		await this.redis?.stop();
 	}
 
+	/** How many lines of each process's log (main, workers) match `pattern`, e.g. database lock errors. */
+	countLogLines(pattern: RegExp): Record<string, number> {
+		const out: Record<string, number> = {};
+		for (const file of fs.readdirSync(this.userFolder).filter((f) => /^n8n-(main|worker-\d+)\.log$/.test(f))) {
+			const text = fs.readFileSync(path.join(this.userFolder, file), 'utf8');
+			out[file.replace(/^n8n-|\.log$/g, '')] = text.split('\n').filter((line) => pattern.test(line)).length;
+		}
+		return out;
+	}
+
 	/** Removes the user folder (after the log was read). */
 	cleanup(): void {
 		fs.rmSync(this.userFolder, { recursive: true, force: true });

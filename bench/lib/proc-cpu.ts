@@ -24,6 +24,8 @@ export function cpuSeconds(pid: number | undefined): number {
 export class CpuMeter {
 	private start = new Map<string, number>();
 	private t0 = 0;
+	/** Wall seconds of the last begin()..end() interval. */
+	lastWallS = 0;
 
 	constructor(private readonly pids: () => Record<string, number | undefined>) {}
 
@@ -35,6 +37,7 @@ export class CpuMeter {
 	/** Cores used by each process over the interval since begin() (1 = one core fully busy). */
 	end(): Record<string, number> {
 		const wall = (performance.now() - this.t0) / 1000;
+		this.lastWallS = wall;
 		const out: Record<string, number> = {};
 		for (const [name, pid] of Object.entries(this.pids())) {
 			const now = name === 'bench' ? process.cpuUsage().user / 1e6 + process.cpuUsage().system / 1e6 : cpuSeconds(pid);
