@@ -24,6 +24,7 @@ import { attributeProfile, profileOfPid, type ProfileAttribution } from './lib/c
 import { executionTimes, readTraces, stagesOf, type ExecutionTimes } from './lib/n8n-breakdown';
 import { N8nBench, type BenchAgent } from './lib/n8n-bench';
 import { CpuMeter } from './lib/proc-cpu';
+import { reactionChart } from './lib/reaction-chart';
 import { AgentPhone, loadStep, sequentialCall, SimLogs, type CallResult, type LoadStepResult } from './lib/reaction-driver';
 import { table, writeResult, type BenchContext } from './lib/report';
 import { SimProcess } from './lib/sim-process';
@@ -424,38 +425,7 @@ async function report(ctx: BenchContext, results: ProfileResult[], queue: LoadSw
 	ctx.log(table(rows));
 	const sweeps = [...results.map((r) => r.load).filter((l): l is LoadSweep => !!l), ...queue, ...(scriptLoad ? [scriptLoad] : [])];
 	ctx.log(table(sweeps.map((s) => ({ mode: s.mode, flow: s.flow, heldRate: s.heldRate, steps: s.steps.map((x) => `${x.ratePerSec}/s:${x.p50}/${x.p99}ms${x.missed ? ` missed ${x.missed}` : ''}${x.duplicated ? ` dup ${x.duplicated}` : ''}`).join(' ') }))));
-	const chartSeq = rows.filter((r) => r.profile === 'default' || r.profile === 'recommended' || r.profile === 'legacy engine').flatMap((r) => [
-		{ config: `${r.profile}: ${r.flow}`, stat: 'p50', ms: r.p50 },
-		{ config: `${r.profile}: ${r.flow}`, stat: 'p95', ms: r.p95 },
-	]);
-	const chartLoad = sweeps.flatMap((s) => s.steps.map((x) => ({ mode: s.mode, rate: x.ratePerSec, p50: Math.max(x.p50, 0.5), p99: Math.max(x.p99, 0.5), missed: x.missed })));
-	const chart = {
-		hconcat: [
-			{
-				title: 'Sequential calls: Established → SingleStepConference',
-				data: { values: chartSeq },
-				mark: 'bar',
-				encoding: {
-					y: { field: 'config', type: 'nominal', title: null, sort: null, axis: { labelLimit: 420 } },
-					yOffset: { field: 'stat' },
-					x: { field: 'ms', type: 'quantitative', title: 'ms (p50, p95)' },
-					color: { field: 'stat', type: 'nominal', title: null },
-				},
-				width: 360,
-			},
-			{
-				title: 'Load: reaction p50 (solid) and p99 (dashed) by rate',
-				data: { values: chartLoad },
-				layer: [
-					{ mark: { type: 'line', point: true }, encoding: { x: { field: 'rate', type: 'quantitative', scale: { type: 'log' }, title: 'calls per second' }, y: { field: 'p50', type: 'quantitative', scale: { type: 'log' }, title: 'ms (log)' }, color: { field: 'mode', type: 'nominal', title: null } } },
-					{ mark: { type: 'line', strokeDash: [4, 3] }, encoding: { x: { field: 'rate', type: 'quantitative', scale: { type: 'log' } }, y: { field: 'p99', type: 'quantitative', scale: { type: 'log' } }, color: { field: 'mode', type: 'nominal' } } },
-				],
-				width: 360,
-				height: 260,
-			},
-		],
-	};
 	const result = { lagThresholdP99Ms: LAG_P99_MS, recommendedEnv: RECOMMENDED_ENV, profiles: results, load: sweeps, queueProfile: queueProfiled };
-	await writeResult(ctx, 'reaction', result, chart);
+	await writeResult(ctx, 'reaction', result, reactionChart(result));
 	return result;
 }
