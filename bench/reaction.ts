@@ -291,7 +291,7 @@ async function runProfile(ctx: BenchContext, sim: SimProcess, logs: SimLogs, pho
 	} finally {
 		await n8n.stop().catch(() => undefined);
 		n8n.cleanup();
-		if (cpuDir) fs.rmSync(cpuDir, { recursive: true, force: true });
+		if (cpuDir) dropProfiles(cpuDir);
 	}
 	return result;
 }
@@ -364,8 +364,18 @@ async function queueProfile(ctx: BenchContext, sim: SimProcess, logs: SimLogs, p
 	} finally {
 		await n8n.stop().catch(() => undefined);
 		n8n.cleanup();
-		fs.rmSync(cpuDir, { recursive: true, force: true });
+		dropProfiles(cpuDir);
 	}
+}
+
+/** Removes a CPU-profile folder; BENCH_KEEP_CPU_PROFILES=<dir> keeps the .cpuprofile files there (open in Chrome DevTools). */
+function dropProfiles(dir: string): void {
+	const keep = process.env.BENCH_KEEP_CPU_PROFILES;
+	if (keep && fs.existsSync(dir)) {
+		fs.mkdirSync(keep, { recursive: true });
+		for (const f of fs.readdirSync(dir)) fs.copyFileSync(path.join(dir, f), path.join(keep, `${path.basename(dir)}-${f}`));
+	}
+	fs.rmSync(dir, { recursive: true, force: true });
 }
 
 export function profiles(quick: boolean): Profile[] {

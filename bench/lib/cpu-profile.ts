@@ -56,6 +56,11 @@ export interface ProfileAttribution {
 	ourTopFunctions: Array<{ function: string; file: string; selfMs: number }>;
 	/** All functions by self time, top 15, with their owner. */
 	topFunctions: Array<{ function: string; owner: CodeOwner; file: string; selfMs: number }>;
+	/**
+	 * Inclusive time (ms: samples with the function anywhere on the stack) of the n8n helpers our nodes call and of
+	 * n8n's execution entry points, to say what our calls into n8n cost.
+	 */
+	inclusiveMs: Record<string, number>;
 	/** n8n packages by self time (ms). */
 	n8nPackagesMs: Record<string, number>;
 	/** Libraries by self time (ms), top 10. */
@@ -73,6 +78,19 @@ function packageOf(url: string): string {
 }
 
 const r1 = (v: number) => Math.round(v * 10) / 10;
+
+/** n8n functions whose inclusive time we report (names as in n8n-core 2.41 / n8n 2.41 dist). */
+const INCLUSIVE_FUNCTIONS = [
+	'getCredentials',
+	'httpRequestWithAuthentication',
+	'httpRequest',
+	'getNodeParameter',
+	'emit',
+	'runWorkflow',
+	'processRunExecutionData',
+	'runHook',
+	'resolveSimpleParameterValue',
+];
 
 /** Attributes the samples of `file` whose time (process.hrtime µs) lies in [fromUs, toUs]. */
 export function attributeProfile(file: string, fromUs = -Infinity, toUs = Infinity): ProfileAttribution {
@@ -101,6 +119,18 @@ export function attributeProfile(file: string, fromUs = -Infinity, toUs = Infini
 		return value;
 	};
 	const byPartUs: Record<string, { self: number; all: number }> = {};
+	const namedOnStack = new Map<number, Set<string>>();
+	const named = (id: number): Set<string> => {
+		const known = namedOnStack.get(id);
+		if (known) return known;
+		const node = byId.get(id)!;
+		const up = parent.get(id);
+		const set = new Set(up !== undefined ? named(up) : []);
+		if (INCLUSIVE_FUNCTIONS.includes(node.callFrame.functionName)) set.add(node.callFrame.functionName);
+		namedOnStack.set(id, set);
+		return set;
+	};
+	const inclusiveUs: Record<string, number> = {};
 	const hasOurs = (id: number): boolean => {
 		const known = oursOnStack.get(id);
 		if (known !== undefined) return known;
@@ -126,6 +156,7 @@ export function attributeProfile(file: string, fromUs = -Infinity, toUs = Infini
 		windowUs += dt;
 		selfUs[owner] = (selfUs[owner] ?? 0) + dt;
 		fnUs.set(id, (fnUs.get(id) ?? 0) + dt);
+		for (const fn of named(id)) inclusiveUs[fn] = (inclusiveUs[fn] ?? 0) + dt;
 		if (hasOurs(id)) {
 			underOursUs += dt;
 			const part = ourPart(id)!;
@@ -176,6 +207,7 @@ export function attributeProfile(file: string, fromUs = -Infinity, toUs = Infini
 			.filter((f) => f.owner !== 'idle' && f.owner !== 'program')
 			.slice(0, 15)
 			.map((f) => ({ function: f.function, owner: f.owner, file: f.file, selfMs: r1(f.us / 1000) })),
+		inclusiveMs: Object.fromEntries(Object.entries(inclusiveUs).map(([k, v]) => [k, r1(v / 1000)])),
 		n8nPackagesMs: top(n8nPackages, 12),
 		libraryPackagesMs: top(libPackages, 10),
 	};
