@@ -194,7 +194,7 @@ async function sweep(ctx: BenchContext, logs: SimLogs, phone: AgentPhone, mode: 
 			// CPU each process spent per call at this rate (everything included: trigger, execution, hang-ups).
 			const cpuMsPerCall = Object.fromEntries(Object.entries(cores).map(([k, v]) => [k, r1((v * meter.lastWallS * 1000) / Math.max(1, step.placed))]));
 			summary = { ...withoutReactions(step), p50: p.p50, p95: p.p95, p99: p.p99, held, cores, cpuMsPerCall, loadAverage: os.loadavg().map((l) => round(l, 2)), ...(firstTry ? { firstTry } : {}) };
-			ctx.log(`  ${mode} ${flow} ${rate}/s: placed ${step.placed} (${step.achievedRate}/s) missed ${step.missed} dup ${step.duplicated} p50 ${p.p50} p99 ${p.p99} ms; cores ${JSON.stringify(cores)}; load ${summary.loadAverage[0]}`);
+			ctx.log(`  ${mode} ${flow} ${rate}/s: placed ${step.placed} (${step.achievedRate}/s) missed ${step.missed} (late ${step.late}) dup ${step.duplicated} p50 ${p.p50} p99 ${p.p99} ms; cores ${JSON.stringify(cores)}; load ${summary.loadAverage[0]}`);
 			// Other sessions share these 2 cores: a step that lost nothing but lagged once is tried once more.
 			// Missed or duplicated conferences are never retried.
 			if (held || !exact || tries > 1) break;

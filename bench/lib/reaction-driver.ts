@@ -10,6 +10,8 @@ import type { SimProcess } from './sim-process';
 
 export const VIP_CALLER = '5557777';
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/** How long after the drain time a missed conference may still come and count as late rather than lost. */
+const LATE_MS = 20_000;
 
 export interface CallResult {
 	agent: string;
@@ -145,7 +147,10 @@ export interface LoadStepResult {
 	placed: number;
 	placeErrors: number;
 	conferenced: number;
+	/** No conference within the drain time (drainMs after the last call). */
 	missed: number;
+	/** Of the missed: conferenced later, within LATE_MS more (slow, not lost). */
+	late: number;
 	duplicated: number;
 	reactions: number[];
 	/** Calls per second actually placed (the driver may fall behind on a busy machine). */
@@ -186,19 +191,24 @@ export async function loadStep(logs: SimLogs, phone: AgentPhone, ratePerSec: num
 	const deadline = performance.now() + drainMs;
 	while (performance.now() < deadline && calls.some((id) => !logs.conferences.has(id))) await sleep(100);
 	await sleep(1000);
+	await logs.poll();
+	const reactions: number[] = [];
+	const missedIds = calls.filter((id) => !logs.conferences.has(id) || !logs.establishedOf(phone.username, id));
+	// Missed within the drain time; wait a while longer to tell a late conference from a lost one.
+	const lateDeadline = performance.now() + LATE_MS;
+	while (performance.now() < lateDeadline && missedIds.some((id) => !logs.conferences.has(id))) await sleep(200);
 	polling = false;
 	await poller;
 	await logs.poll();
-	const reactions: number[] = [];
-	let missed = 0;
+	const late = missedIds.filter((id) => logs.conferences.has(id)).length;
 	let duplicated = 0;
 	for (const id of calls) {
 		const posts = logs.conferences.get(id) ?? [];
 		const est = logs.establishedOf(phone.username, id);
-		if (posts.length === 0 || !est) missed++;
-		else reactions.push(posts[0].time - est.time);
+		if (posts.length > 0 && est && !missedIds.includes(id)) reactions.push(posts[0].time - est.time);
 		if (posts.length > 1) duplicated++;
 	}
+	const missed = missedIds.length;
 	// End every call (a few at a time) so the next step starts with an idle agent.
 	for (let i = 0; i < calls.length; i += 20) await Promise.all(calls.slice(i, i + 20).map((id) => phone.endCall(id)));
 	await sleep(500);
@@ -210,6 +220,7 @@ export async function loadStep(logs: SimLogs, phone: AgentPhone, ratePerSec: num
 		placeErrors,
 		conferenced: calls.length - missed,
 		missed,
+		late,
 		duplicated,
 		reactions,
 		achievedRate: Math.round((count / (placedMs / 1000)) * 10) / 10,
