@@ -33,7 +33,8 @@ export function ownerOf(url: string, functionName: string): CodeOwner {
 	}
 	if (url.startsWith('node:')) return 'node';
 	if (/\/n8n-nodes-genesys-gws\/dist\//.test(url)) return 'ours';
-	if (/\/n8n-nodes-genesys-gws\/node_modules\//.test(url)) return 'ours: bundled libraries';
+	// Our runtime dependencies (cometd): inside our package, or hoisted next to it in n8n's nodes folder.
+	if (/\/n8n-nodes-genesys-gws\/node_modules\/|\/\.n8n\/nodes\/node_modules\//.test(url)) return 'ours: bundled libraries';
 	if (/\/node_modules\/(n8n|n8n-core|n8n-workflow|n8n-nodes-base|@n8n\/[^/]+)\//.test(url)) return 'n8n';
 	return 'libraries';
 }
