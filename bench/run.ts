@@ -14,6 +14,7 @@ const BENCHMARKS: Record<string, () => Promise<Bench>> = {
 	'trigger-latency': async () => (await import('./trigger-latency')).run,
 	'trigger-scale': async () => (await import('./trigger-scale')).run,
 	recovery: async () => (await import('./recovery')).run,
+	reaction: async () => (await import('./reaction')).run,
 };
 
 async function main(): Promise<void> {

@@ -5,9 +5,54 @@
  * Options come as JSON in BENCH_SIM_OPTIONS (SimulatorOptions; port 0 = pick a free one).
  */
 import { startSimulator } from '../../simulator';
-import type { SimulatorOptions } from '../../simulator/api';
+import type { LoggedNotification, LoggedRequest, SimulatorOptions } from '../../simulator/api';
 
 type Request = { id: number; op: string; args?: unknown };
+
+/** A StatusChange to Established of a user's call leg (the moment a call "becomes Established" for that user). */
+export interface EstablishedEvent {
+	seq: number;
+	time: number;
+	username: string;
+	callId: string;
+	callType?: string;
+}
+
+/** A POST on one call (/api/v2/me/calls/{id}) as the simulator received it. */
+export interface CallPost {
+	seq: number;
+	time: number;
+	username?: string;
+	callId: string;
+	operationName?: string;
+	status: number;
+}
+
+function established(log: LoggedNotification[]): EstablishedEvent[] {
+	const out: EstablishedEvent[] = [];
+	for (const n of log) {
+		const call = n.data.call as { id?: string; state?: string; callType?: string } | undefined;
+		if (n.data.notificationType !== 'StatusChange' || call?.state !== 'Established' || !call.id) continue;
+		out.push({ seq: n.seq, time: n.time, username: n.username, callId: call.id, callType: call.callType });
+	}
+	return out;
+}
+
+const CALL_POST = /^\/api\/v2\/me\/calls\/([^/]+)$/;
+
+function callPosts(log: LoggedRequest[], since: number): { posts: CallPost[]; lastSeq: number } {
+	const posts: CallPost[] = [];
+	let lastSeq = since;
+	for (const r of log) {
+		lastSeq = Math.max(lastSeq, r.seq);
+		if (r.seq <= since || r.method !== 'POST') continue;
+		const m = CALL_POST.exec(r.path);
+		if (!m) continue;
+		const body = r.body as { operationName?: string } | undefined;
+		posts.push({ seq: r.seq, time: r.time, username: r.username, callId: m[1], operationName: body?.operationName, status: r.status });
+	}
+	return { posts, lastSeq };
+}
 
 async function main(): Promise<void> {
 	const options = JSON.parse(process.env.BENCH_SIM_OPTIONS ?? '{}') as SimulatorOptions;
@@ -22,6 +67,18 @@ async function main(): Promise<void> {
 		stop: () => sim.stop(),
 		start: () => sim.start(),
 		dropCometdSessions: () => sim.dropCometdSessions(),
+		remoteHangup: (callId: string) => sim.remoteHangup(callId),
+		clearNotifications: () => sim.clearNotifications(),
+		// Compact views of the two logs for the reaction benchmark: only what it matches on, so a long run does
+		// not copy every request's headers and body over IPC on each poll.
+		establishedSince: (a: { since: number }) => established(sim.notifications({ since: a.since })),
+		callPostsSince: (a: { since: number }) => callPosts(sim.requests(), a.since),
+		lastRequestSeq: () => sim.requests().reduce((max, r) => Math.max(max, r.seq), 0),
+		countRequests: (a: { since: number; method: string; path: string; username?: string }) =>
+			sim
+				.requests()
+				.filter((r) => r.seq > a.since && r.method === a.method && r.path === a.path && (a.username === undefined || r.username === a.username))
+				.length,
 		close: async () => {
 			await sim.close();
 			setImmediate(() => process.exit(0));

@@ -3,6 +3,7 @@ import { fork, type ChildProcess } from 'child_process';
 import * as path from 'path';
 
 import type { BurstOptions, SimCallSnapshot, SimulatorOptions } from '../../simulator/api';
+import type { CallPost, EstablishedEvent } from './sim-child';
 
 export class SimProcess {
 	private nextId = 1;
@@ -77,6 +78,27 @@ export class SimProcess {
 	}
 	clearRequests() {
 		return this.call<void>('clearRequests');
+	}
+	clearNotifications() {
+		return this.call<void>('clearNotifications');
+	}
+	remoteHangup(callId: string) {
+		return this.call<void>('remoteHangup', callId);
+	}
+	lastRequestSeq() {
+		return this.call<number>('lastRequestSeq');
+	}
+	/** How many requests with this method and exact path (and user) arrived after `since`. */
+	countRequests(filter: { since: number; method: string; path: string; username?: string }) {
+		return this.call<number>('countRequests', filter);
+	}
+	/** StatusChange-to-Established notifications published after `since` (a notification seq). */
+	establishedSince(since: number) {
+		return this.call<EstablishedEvent[]>('establishedSince', { since });
+	}
+	/** POSTs on single calls received after `since` (a request seq), and the last request seq seen. */
+	callPostsSince(since: number) {
+		return this.call<{ posts: CallPost[]; lastSeq: number }>('callPostsSince', { since });
 	}
 
 	async close(): Promise<void> {

@@ -1,0 +1,187 @@
+/**
+ * The real n8n for the reaction benchmark, started the way the e2e suite starts it (scripts/lib/n8n-process.ts,
+ * scripts/lib/n8n-rest.ts, scripts/pack-and-install.sh): our packed package in a fresh user folder, `n8n start`
+ * (regular mode) or `n8n start` + N `n8n worker` with Debian's redis-server (queue mode), an owner, one
+ * `genesysGwsApi` credential per simulated agent, workflows imported and activated through n8n's REST API.
+ * Differences from the e2e stack: the simulator is a separate process (SimProcess), the n8n settings under test
+ * come in `env`, and n8n can be started under `--cpu-prof` with its log written to a file we parse.
+ */
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+
+import { ensureN8n, freePort, ManagedProcess, n8nEnv, packAndInstall, REPO_ROOT, startN8n } from '../../scripts/lib/n8n-process';
+import { N8nRest, type Owner, type WorkflowJson } from '../../scripts/lib/n8n-rest';
+import type { SimProcess } from './sim-process';
+
+// eslint-disable-next-line @n8n/community-nodes/no-hardcoded-secrets -- a throwaway local n8n owner, like test/e2e/helpers/stack.ts
+export const OWNER: Owner = { email: 'bench@example.com', firstName: 'Bench', lastName: 'Owner', password: 'Bench-owner-pass1' };
+
+export interface BenchAgent {
+	username: string;
+	password: string;
+	phoneNumber: string;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+let packed: string | undefined;
+
+/** Builds and packs this package once per benchmark process (what a user installs); returns the tarball. */
+export function packOnce(): string {
+	if (packed && fs.existsSync(packed)) return packed;
+	const build = spawnSync('npm', ['run', 'build', '--silent'], { cwd: REPO_ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+	if (build.status !== 0) throw new Error('npm run build failed: the reaction benchmark runs the built, packed package in n8n');
+	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gws-bench-pack-'));
+	const pack = spawnSync('npm', ['pack', '--ignore-scripts', '--pack-destination', dir], { cwd: REPO_ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+	const name = (pack.stdout ?? '').trim().split('\n').pop() ?? '';
+	const tarball = path.join(dir, name);
+	if (pack.status !== 0 || !name || !fs.existsSync(tarball)) throw new Error('npm pack failed');
+	packed = tarball;
+	return tarball;
+}
+
+export interface N8nBenchOptions {
+	sim: SimProcess;
+	agents: BenchAgent[];
+	/** n8n settings under test (on top of the e2e suite's environment). */
+	env?: Record<string, string>;
+	/** 0 = regular mode; N >= 1 = queue mode with N workers. */
+	workers?: number;
+	/** Write a V8 CPU profile of every n8n process into this folder (written when the process exits). */
+	cpuProfileDir?: string;
+}
+
+async function startRedis(): Promise<{ proc: ManagedProcess; port: number }> {
+	const port = await freePort();
+	const proc = new ManagedProcess('redis', 'redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { PATH: process.env.PATH });
+	proc.start();
+	await proc.waitForOutput(/Ready to accept connections/, 20_000);
+	return { proc, port };
+}
+
+export class N8nBench {
+	readonly credentials = new Map<string, { id: string; name: string }>();
+	/** When each process's exit was seen (epoch ms and process.hrtime µs), for placing CPU-profile windows. */
+	exitedAt?: { epochMs: number; hrtimeUs: number };
+
+	private constructor(
+		readonly rest: N8nRest,
+		readonly main: ManagedProcess,
+		readonly workers: ManagedProcess[],
+		readonly redis: ManagedProcess | undefined,
+		readonly userFolder: string,
+		readonly logFile: string,
+		private readonly sim: SimProcess,
+	) {}
+
+	static async start(options: N8nBenchOptions): Promise<N8nBench> {
+		const launcher = ensureN8n();
+		const userFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'gws-bench-n8n-'));
+		packAndInstall(userFolder, packOnce());
+		const logFile = path.join(userFolder, 'n8n-main.log');
+		const started: Array<{ stop(): Promise<void> }> = [];
+		try {
+			const redis = options.workers ? await startRedis() : undefined;
+			if (redis) started.push(redis.proc);
+			const extra: Record<string, string> = { ...options.env };
+			if (options.cpuProfileDir) {
+				fs.mkdirSync(options.cpuProfileDir, { recursive: true });
+				extra.NODE_OPTIONS = `--cpu-prof --cpu-prof-dir=${options.cpuProfileDir}`;
+			}
+			const port = await freePort();
+			const env = n8nEnv({ userFolder, port, brokerPort: await freePort(), redisPort: redis?.port, extra });
+			const main = await startN8n(launcher, 'start', env, { name: 'n8n main', logFile });
+			started.push(main);
+			const workers: ManagedProcess[] = [];
+			for (let i = 0; i < (options.workers ?? 0); i++) {
+				const workerEnv = n8nEnv({
+					userFolder,
+					port: await freePort(),
+					brokerPort: await freePort(),
+					redisPort: redis?.port,
+					extra: { ...extra, QUEUE_HEALTH_CHECK_PORT: String(await freePort()) },
+				});
+				const worker = await startN8n(launcher, 'worker', workerEnv, { name: `n8n worker ${i + 1}`, logFile: path.join(userFolder, `n8n-worker-${i + 1}.log`) });
+				started.push(worker);
+				workers.push(worker);
+			}
+			const rest = new N8nRest(`http://127.0.0.1:${port}`);
+			await rest.setupOwner(OWNER);
+			await rest.login(OWNER);
+			const bench = new N8nBench(rest, main, workers, redis?.proc, userFolder, logFile, options.sim);
+			for (const agent of options.agents) {
+				const name = `GWS simulator (${agent.username})`;
+				const { id } = await rest.createCredential({
+					name,
+					type: 'genesysGwsApi',
+					data: { baseUrl: options.sim.url, username: agent.username, password: agent.password, allowUnauthorizedCerts: false },
+				});
+				bench.credentials.set(agent.username, { id, name });
+			}
+			return bench;
+		} catch (error) {
+			for (const item of started.reverse()) await item.stop().catch(() => undefined);
+			fs.rmSync(userFolder, { recursive: true, force: true });
+			// eslint-disable-next-line @n8n/community-nodes/require-node-api-error -- benchmark tooling, not node code
+			throw error;
+		}
+	}
+
+	/** Process ids: main, workers, redis (for CPU accounting). */
+	pids(): { main?: number; workers: number[]; redis?: number } {
+		return { main: this.main.pid, workers: this.workers.map((w) => w.pid!).filter(Boolean), redis: this.redis?.pid };
+	}
+
+	/**
+	 * Imports a workflow with its Genesys credentials pointed at `username`'s, activates it and waits until its
+	 * trigger is live: a CometD session of that user and the trigger's baseline read of the calls after subscribing
+	 * (a call that changes before that read is learned, not emitted).
+	 */
+	async activate(workflow: WorkflowJson, username: string): Promise<string> {
+		const credential = this.credentials.get(username);
+		if (!credential) throw new Error(`no credential for ${username}`);
+		const copy = JSON.parse(JSON.stringify(workflow)) as WorkflowJson;
+		for (const node of copy.nodes) {
+			const creds = node.credentials as Record<string, unknown> | undefined;
+			if (creds && 'genesysGwsApi' in creds) node.credentials = { genesysGwsApi: { id: credential.id, name: credential.name } };
+		}
+		const sessionsBefore = await this.sim.cometdSessions(username);
+		const seqBefore = await this.sim.lastRequestSeq();
+		const { id, versionId } = await this.rest.createWorkflow(copy);
+		await this.rest.activateWorkflow(id, versionId);
+		const deadline = Date.now() + 30_000;
+		for (;;) {
+			const sessions = await this.sim.cometdSessions(username);
+			const baseline = await this.sim.countRequests({ since: seqBefore, method: 'GET', path: '/api/v2/me/calls', username });
+			if (sessions > sessionsBefore && baseline > 0) break;
+			if (Date.now() > deadline) throw new Error(`${workflow.name} (${username}): the trigger did not subscribe and read the calls within 30 s`);
+			await sleep(200);
+		}
+		return id;
+	}
+
+	async stop(): Promise<void> {
+		// Workers first (they hold no trigger), then main: each writes its CPU profile on a clean exit.
+		for (const worker of this.workers) await worker.stop(30_000);
+		await this.main.stop(30_000);
+		this.exitedAt = { epochMs: Date.now(), hrtimeUs: Number(process.hrtime.bigint() / 1000n) };
+		await this.redis?.stop();
+	}
+
+	/** How many lines of each process's log (main, workers) match `pattern`, e.g. database lock errors. */
+	countLogLines(pattern: RegExp): Record<string, number> {
+		const out: Record<string, number> = {};
+		for (const file of fs.readdirSync(this.userFolder).filter((f) => /^n8n-(main|worker-\d+)\.log$/.test(f))) {
+			const text = fs.readFileSync(path.join(this.userFolder, file), 'utf8');
+			out[file.replace(/^n8n-|\.log$/g, '')] = text.split('\n').filter((line) => pattern.test(line)).length;
+		}
+		return out;
+	}
+
+	/** Removes the user folder (after the log was read). */
+	cleanup(): void {
+		fs.rmSync(this.userFolder, { recursive: true, force: true });
+	}
+}
