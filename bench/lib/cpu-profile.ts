@@ -21,10 +21,10 @@ interface CpuProfile {
 	timeDeltas: number[];
 }
 
-export type CodeOwner = 'ours' | 'ours: bundled libraries' | 'n8n' | 'libraries' | 'node' | 'gc' | 'program' | 'idle';
+type CodeOwner = 'ours' | 'ours: bundled libraries' | 'n8n' | 'libraries' | 'node' | 'gc' | 'program' | 'idle';
 
 /** Where a frame's code lives, from its script URL. */
-export function ownerOf(url: string, functionName: string): CodeOwner {
+function ownerOf(url: string, functionName: string): CodeOwner {
 	if (!url) {
 		if (functionName === '(garbage collector)') return 'gc';
 		if (functionName === '(idle)') return 'idle';

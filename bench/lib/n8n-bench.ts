@@ -16,7 +16,7 @@ import { N8nRest, type Owner, type WorkflowJson } from '../../scripts/lib/n8n-re
 import type { SimProcess } from './sim-process';
 
 // eslint-disable-next-line @n8n/community-nodes/no-hardcoded-secrets -- a throwaway local n8n owner, like test/e2e/helpers/stack.ts
-export const OWNER: Owner = { email: 'bench@example.com', firstName: 'Bench', lastName: 'Owner', password: 'Bench-owner-pass1' };
+const OWNER: Owner = { email: 'bench@example.com', firstName: 'Bench', lastName: 'Owner', password: 'Bench-owner-pass1' };
 
 export interface BenchAgent {
 	username: string;
@@ -29,7 +29,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 let packed: string | undefined;
 
 /** Builds and packs this package once per benchmark process (what a user installs); returns the tarball. */
-export function packOnce(): string {
+function packOnce(): string {
 	if (packed && fs.existsSync(packed)) return packed;
 	const build = spawnSync('npm', ['run', 'build', '--silent'], { cwd: REPO_ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
 	if (build.status !== 0) throw new Error('npm run build failed: the reaction benchmark runs the built, packed package in n8n');

@@ -12,8 +12,7 @@ import * as fs from 'fs';
 import type { N8nRest } from '../../scripts/lib/n8n-rest';
 import type { CallResult } from './reaction-driver';
 
-export const TRACE_STAGES = ['received', 'emitted', 'action-start', 'request-sent', 'response'] as const;
-export type TraceStage = (typeof TRACE_STAGES)[number];
+export type TraceStage = 'received' | 'emitted' | 'action-start' | 'request-sent' | 'response';
 
 /** callId -> stage -> first `at` seen. Empty when the installed package writes no trace lines. */
 export function readTraces(logFile: string): Map<string, Partial<Record<TraceStage, number>>> {

@@ -8,7 +8,7 @@ import * as fs from 'fs';
 const TICKS_PER_SECOND = 100;
 
 /** CPU seconds used so far by `pid` (0 when it is gone or /proc is missing). */
-export function cpuSeconds(pid: number | undefined): number {
+function cpuSeconds(pid: number | undefined): number {
 	if (pid === undefined) return 0;
 	try {
 		const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');

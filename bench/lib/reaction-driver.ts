@@ -8,7 +8,7 @@ import { RawGwsClient } from './raw-gws';
 import type { CallPost, EstablishedEvent } from './sim-child';
 import type { SimProcess } from './sim-process';
 
-export const VIP_CALLER = '5557777';
+const VIP_CALLER = '5557777';
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 /** How long after the drain time a missed conference may still come and count as late rather than lost. */
 const LATE_MS = 20_000;

@@ -5,7 +5,7 @@ import * as path from 'path';
 import { renderChart } from './chart';
 import { environment } from './env';
 
-export const RESULTS_DIR = path.join(__dirname, '..', 'results');
+const RESULTS_DIR = path.join(__dirname, '..', 'results');
 
 export interface BenchContext {
 	quick: boolean;

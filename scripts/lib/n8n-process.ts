@@ -11,7 +11,7 @@ import * as path from 'path';
 
 export const REPO_ROOT = path.resolve(__dirname, '..', '..');
 /** The n8n release we pin and test (2.41.3 misses a dependency in the registry). */
-export const PINNED_N8N_VERSION = '2.41.1';
+const PINNED_N8N_VERSION = '2.41.1';
 
 export function n8nVersion(): string {
 	return process.env.GWS_N8N_VERSION || PINNED_N8N_VERSION;

@@ -46,7 +46,7 @@ export interface ExecutionDetail extends ExecutionSummary {
  
 export type HttpReply = { status: number; body: any };
 
-export class N8nRestError extends Error {
+class N8nRestError extends Error {
 	constructor(
 		message: string,
 		readonly status: number,
@@ -60,7 +60,7 @@ export class N8nRestError extends Error {
  * n8n stores execution data with `flatted` (an array; strings inside objects are indexes into it).
  * A tiny decoder, so the suite does not depend on a package it does not declare.
  */
-export function parseFlatted(text: string): unknown {
+function parseFlatted(text: string): unknown {
 	const input = JSON.parse(text) as unknown[];
 	const done = new Map<number, unknown>();
 	const at = (index: number): unknown => {
