@@ -46,7 +46,18 @@ const VALID: Record<ParamName, unknown> = {
 	digits: '123',
 	key: 'CaseNumber',
 	userData: { K: 'V' },
-	agentState: 'Ready',
+	// AfterCallWork: the state that takes wrapUpTime, so its cases are read (the node reads it only then).
+	agentState: 'AfterCallWork',
+	wrapUpTime: '30',
+	disposition: 'Sale',
+	dispositionKey: '',
+	targetDeviceUri: 'REL-TARGET-DEVICE',
+	supervisorMonitoringScope: '',
+	supervisorMonitoringMode: '',
+	phoneNumber: '',
+	place: '',
+	loginCode: '',
+	queue: '',
 };
 
 /** Free-text parameters (digits is not: anything but 0-9 * # is refused, see refusedValues). */
