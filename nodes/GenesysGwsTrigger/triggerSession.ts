@@ -10,17 +10,17 @@
  */
 import type { IDataObject, ITriggerFunctions, ITriggerResponse } from 'n8n-workflow';
 
-import { createNotificationClient } from '../shared/cometd';
+import { createNotificationClient, settledWithin } from '../shared/cometd';
 import type { GwsNotification } from '../shared/contracts';
 import { readGwsServer } from '../shared/transport';
 import { CallTracker, callIdOf } from './callTracker';
 import { startOrExplain, watchConnection } from './connectionStatus';
 import { DeviceTracker } from './deviceTracker';
 import { DurableState } from './durableState';
-import { channelsFor, eventOf } from './events';
+import { MONITORING_EVENT, channelsFor, eventOf } from './events';
 import { isObject, selectedEvent, type EventSelection } from './eventSelection';
 import { compileCallFilter, type FilterParameters } from './filters';
-import { buildItem } from './items';
+import { buildItem, type GwsMeta } from './items';
 import { manualTrigger } from './manualTrigger';
 import { Resync, type EmitItem } from './resync';
 import { saveTriggerState, takeTriggerState, type SavedTriggerState } from './savedState';
@@ -28,14 +28,6 @@ import { readEvents, readManualTimeout, type TriggerOptions } from './triggerOpt
 
 /** How long activation waits for the first snapshot (it is saved with the next emit otherwise). */
 const FIRST_SNAPSHOT_WAIT_MS = 10_000;
-
-/** Waits for `promise`, at most `ms` (AbortSignal.timeout's timer never keeps the process alive). */
-async function settledWithin(promise: Promise<void>, ms: number): Promise<void> {
-	const timeout = new Promise<void>((resolve) =>
-		AbortSignal.timeout(ms).addEventListener('abort', () => resolve(), { once: true }),
-	);
-	await Promise.race([promise, timeout]);
-}
 
 /**
  * What an earlier activation of this node knew, when its changes since must be reported: after n8n itself was
@@ -81,12 +73,14 @@ export async function startTrigger(ctx: ITriggerFunctions): Promise<ITriggerResp
 	const saved = takeTriggerState(stateKey) ?? keptAcrossRestart(ctx, durable, options);
 	const state: SavedTriggerState = saved ?? { calls: new CallTracker(), devices: new DeviceTracker() };
 
-	const emitItem: EmitItem = (data, event, channel, resync) => {
+	const emitItem: EmitItem = (data, event, channel, extras = {}) => {
 		if (closed) return;
-		const meta = { event: event.value, channel, receivedAt: new Date().toISOString() };
+		const meta: GwsMeta = { event: event.value, channel, receivedAt: new Date().toISOString() };
+		if (extras.resync) Object.assign(meta, { resync: true, resyncReason: extras.resync });
+		if (extras.monitoring) meta.monitoring = extras.monitoring;
 		// n8n saves the static data with this emit: what was just reported is never reported again.
 		durable?.write(state);
-		ctx.emit([[buildItem(data, resync ? { ...meta, resync: true, resyncReason: resync } : meta)]]);
+		ctx.emit([[buildItem(data, meta)]]);
 	};
 
 	const onNotification = (n: GwsNotification) => {
@@ -114,10 +108,12 @@ export async function startTrigger(ctx: ITriggerFunctions): Promise<ITriggerResp
 				log.debug(`Genesys GWS Trigger: skipped ${event.value} for call ${String(data.call.id)}: a resync already reported it`);
 				return;
 			}
-		} else if (event.value === 'DeviceStateChangeMessage') {
-			state.devices.observe(data.devices);
 		}
+		const monitoring = event.value === 'DeviceStateChangeMessage' ? state.devices.observe(data.devices).monitoring : [];
 		if (selectedEvent(n, selection)) emitItem(data, event, n.channel);
+		if (!selection.events.has(MONITORING_EVENT.value)) return;
+		// One execution per device whose monitoring changed (a user has one device as a rule).
+		for (const { change } of monitoring) emitItem(data, MONITORING_EVENT, n.channel, { monitoring: change });
 	};
 
 	const resync = new Resync(ctx, selection, state, emitItem, () => closed, saved !== undefined, () =>

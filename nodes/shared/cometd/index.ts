@@ -8,6 +8,7 @@ import { GwsCometdClient, type NotificationClientOptions } from './client';
 import { BayeuxCookieJar } from './cookieJar';
 import { createGwsBayeuxSend, resolveBaseUrl, type WireDiagnostics } from './gwsHttp';
 
+export { settledWithin } from './settledWithin';
 export {
 	GwsCometdClient,
 	NOTIFICATION_CLIENT_DEFAULTS,
