@@ -101,7 +101,7 @@ it('a VIP call: the supervisor listens in silently on it; an escalation flag mak
 		{ user: SUPERVISOR.username, path: `/api/v2/me/calls/${callId}`, body: { operationName: 'SwitchToBargeIn' } },
 	]);
 	const barged = await until('the supervisor barged in', () => leg(SUPERVISOR.username, callId), (c) => c?.mute === 'Off');
-	expect(barged.heardBy).toEqual(['5559000', AGENT.phoneNumber]);
+	expect(barged?.heardBy).toEqual(['5559000', AGENT.phoneNumber]);
 	expect(leg(AGENT.username, callId)?.participants).toEqual(expect.arrayContaining(['5559000', SUPERVISOR.phoneNumber]));
 
 	// 4. Another user data change with the flag still set: the supervisor is not listening in any more, so the
