@@ -4,26 +4,12 @@
  * simulated calls: each request GWS received (and from whom), and who hears whom at each step (the simulator's
  * `heardBy`: the numbers that hear a leg's owner).
  */
-import { TriggerActivations } from './helpers/activation';
-import { AgentPhone } from './helpers/agent-phone';
-import { AGENT, SUPERVISOR, startStack, type Stack } from './helpers/stack';
+import { useExampleStack } from './helpers/example-stack';
+import { AGENT, SUPERVISOR } from './helpers/stack';
 import { loadExample } from './helpers/workflows';
 
-let stack: Stack;
-let phone: AgentPhone;
-let triggers: TriggerActivations;
-
+const ex = useExampleStack();
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-beforeAll(async () => {
-	stack = await startStack();
-	phone = new AgentPhone(stack.sim.url, AGENT.username, AGENT.password);
-	triggers = new TriggerActivations(stack, AGENT.username);
-}, 240_000);
-
-afterAll(async () => {
-	await stack?.stop();
-});
 
 interface Post {
 	user?: string;
@@ -35,7 +21,7 @@ interface Post {
 async function posts(since: number, count: number, timeoutMs = 20_000): Promise<Post[]> {
 	const deadline = Date.now() + timeoutMs;
 	for (;;) {
-		const found = stack.sim
+		const found = ex.stack.sim
 			.requests()
 			.filter((r) => r.seq > since && r.method === 'POST' && r.path.startsWith('/api/v2/me'))
 			.map((r) => ({ user: r.username, path: r.path, body: r.body }));
@@ -54,23 +40,23 @@ async function until<T>(what: string, read: () => T, done: (value: T) => boolean
 	}
 }
 
-const leg = (user: string, callId: string) => stack.sim.calls(user).find((c) => c.id === callId);
-const deviceOf = (user: string) => stack.sim.agents().find((a) => a.username === user)!;
+const leg = (user: string, callId: string) => ex.stack.sim.calls(user).find((c) => c.id === callId);
+const deviceOf = (user: string) => ex.stack.sim.agents().find((a) => a.username === user)!;
 
 it('a VIP call: the supervisor listens in silently on it; an escalation flag makes them barge in; NextCall ends with the call', async () => {
-	await triggers.activate(loadExample('answer-inbound-calls.json', stack.credential));
-	await triggers.activate(loadExample('supervisor-listen-in-and-barge-in.json', stack.credential, stack.supervisorCredential), [
+	await ex.triggers.activate(loadExample('answer-inbound-calls.json', ex.stack.credential));
+	await ex.triggers.activate(loadExample('supervisor-listen-in-and-barge-in.json', ex.stack.credential, ex.stack.supervisorCredential), [
 		AGENT.username,
 		SUPERVISOR.username,
 	]);
 	const agentDevice = deviceOf(AGENT.username);
 	const supervisorDevice = deviceOf(SUPERVISOR.username);
-	const agentDeviceUri = `${stack.sim.url}/api/v2/devices/${agentDevice.deviceId}`;
+	const agentDeviceUri = `${ex.stack.sim.url}/api/v2/devices/${agentDevice.deviceId}`;
 
 	// 1. The VIP call rings: the supervisor's ListenIn, NextCall, on the agent's device (the call's deviceUri); then,
 	//    after 2 s of ringing, the answer-inbound-calls flow answers it as the agent.
-	let since = triggers.lastRequestSeq();
-	const { callId } = await stack.sim.placeInboundCall({ to: AGENT.username, from: '5559000', userData: { CustomerSegment: 'VIP' } });
+	let since = ex.triggers.lastRequestSeq();
+	const { callId } = await ex.stack.sim.placeInboundCall({ to: AGENT.username, from: '5559000', userData: { CustomerSegment: 'VIP' } });
 	expect(await posts(since, 2)).toEqual([
 		{
 			user: SUPERVISOR.username,
@@ -94,8 +80,8 @@ it('a VIP call: the supervisor listens in silently on it; an escalation flag mak
 
 	// 3. The agent flags the call for escalation: the supervisor's trigger (monitored calls only) sees the user data
 	//    change on their own leg and barges in; now everybody hears them and sees them on the call.
-	since = triggers.lastRequestSeq();
-	await phone.callOperation(callId, 'UpdateUserData', { userData: { Escalate: 'true' } });
+	since = ex.triggers.lastRequestSeq();
+	await ex.phone.callOperation(callId, 'UpdateUserData', { userData: { Escalate: 'true' } });
 	expect(await posts(since, 2)).toEqual([
 		{ user: AGENT.username, path: `/api/v2/me/calls/${callId}`, body: { operationName: 'UpdateUserData', userData: { Escalate: 'true' } } },
 		{ user: SUPERVISOR.username, path: `/api/v2/me/calls/${callId}`, body: { operationName: 'SwitchToBargeIn' } },
@@ -106,21 +92,21 @@ it('a VIP call: the supervisor listens in silently on it; an escalation flag mak
 
 	// 4. Another user data change with the flag still set: the supervisor is not listening in any more, so the
 	//    flow does nothing (the IF on the call's capabilities).
-	since = triggers.lastRequestSeq();
-	await phone.callOperation(callId, 'UpdateUserData', { userData: { Note: 'customer calmer' } });
+	since = ex.triggers.lastRequestSeq();
+	await ex.phone.callOperation(callId, 'UpdateUserData', { userData: { Note: 'customer calmer' } });
 	await sleep(3000);
 	expect(await posts(since, 99, 0)).toEqual([
 		{ user: AGENT.username, path: `/api/v2/me/calls/${callId}`, body: { operationName: 'UpdateUserData', userData: { Note: 'customer calmer' } } },
 	]);
 
 	// 5. The caller hangs up: the call ends for both, and NextCall monitoring with it.
-	await stack.sim.remoteHangup(callId);
-	await until('both legs released', () => stack.sim.calls().filter((c) => c.id === callId && c.state !== 'Released'), (l) => l.length === 0);
+	await ex.stack.sim.remoteHangup(callId);
+	await until('both legs released', () => ex.stack.sim.calls().filter((c) => c.id === callId && c.state !== 'Released'), (l) => l.length === 0);
 	await until('monitoring ended', () => deviceOf(SUPERVISOR.username).device.supervisorMonitoringState, (s) => s === undefined);
 
 	// 6. A call that is not VIP: answered, not monitored.
-	since = triggers.lastRequestSeq();
-	const plain = await stack.sim.placeInboundCall({ to: AGENT.username, from: '5559001' });
+	since = ex.triggers.lastRequestSeq();
+	const plain = await ex.stack.sim.placeInboundCall({ to: AGENT.username, from: '5559001' });
 	expect(await posts(since, 1)).toEqual([{ user: AGENT.username, path: `/api/v2/me/calls/${plain.callId}`, body: { operationName: 'Answer' } }]);
 	await sleep(3000);
 	expect(await posts(since, 99, 0)).toHaveLength(1);

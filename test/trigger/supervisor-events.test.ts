@@ -7,7 +7,7 @@
 import type { IDataObject, INodeParameters, WorkflowActivateMode } from 'n8n-workflow';
 
 import { useSimulator } from '../helpers/simulator';
-import { activateTrigger, restAs, type ActiveTrigger, type TriggerCredential } from './harness';
+import { activateTrigger, restAs, until, type ActiveTrigger, type TriggerCredential } from './harness';
 
 const sim = useSimulator();
 let supervisor: TriggerCredential;
@@ -32,14 +32,6 @@ afterEach(async () => {
 const MONITORING = 'SupervisorMonitoringChanged';
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const meta = (item: IDataObject) => item._gws as IDataObject;
-
-async function until(what: string, done: () => boolean, timeoutMs = 10_000): Promise<void> {
-	const end = Date.now() + timeoutMs;
-	while (!done()) {
-		if (Date.now() > end) throw new Error(`Timed out waiting for ${what}`);
-		await sleep(10);
-	}
-}
 
 async function trigger(parameters: INodeParameters, options: { staticData?: IDataObject; activation?: WorkflowActivateMode } = {}): Promise<ActiveTrigger> {
 	const t = await activateTrigger({ credential: supervisor, parameters, workflowId: 'wf-supervisor', ...options });

@@ -41,6 +41,17 @@ export const opt = (name: ParamName): ParamUse => ({ name, required: false });
 /** Sentence case, as n8n shows actions in the nodes panel: "Single step conference". */
 const sentence = (name: string) => name.charAt(0) + name.slice(1).toLowerCase();
 
+/** An operation posted with its operationName, whose capability name is that operationName. */
+function namedOp(
+	kind: 'callOperation' | 'deviceOperation',
+	resource: GwsResource,
+	[value, operationName, name, description]: [string, string, string, string],
+	params: ParamUse[],
+	confirmation?: Confirmation,
+): GwsOperation {
+	return { value, resource, name, action: sentence(name), description, kind, operationName, params, confirmation, capability: operationName };
+}
+
 /** A POST /api/v2/me/calls/{id} operation whose capability name is its operationName. */
 export function callOp(
 	value: string,
@@ -51,18 +62,7 @@ export function callOp(
 	confirmation?: Confirmation,
 	resource: GwsResource = 'call',
 ): GwsOperation {
-	return {
-		value,
-		resource,
-		name,
-		action: sentence(name),
-		description,
-		kind: 'callOperation',
-		operationName,
-		params: [req('callId'), ...params],
-		confirmation,
-		capability: operationName,
-	};
+	return namedOp('callOperation', resource, [value, operationName, name, description], [req('callId'), ...params], confirmation);
 }
 
 /**
@@ -78,16 +78,5 @@ export function deviceOp(
 	params: ParamUse[],
 	confirmation: Confirmation,
 ): GwsOperation {
-	return {
-		value,
-		resource,
-		name,
-		action: sentence(name),
-		description,
-		kind: 'deviceOperation',
-		operationName,
-		params: [opt('deviceId'), ...params],
-		confirmation,
-		capability: operationName,
-	};
+	return namedOp('deviceOperation', resource, [value, operationName, name, description], [opt('deviceId'), ...params], confirmation);
 }
