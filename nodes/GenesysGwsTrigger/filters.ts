@@ -22,7 +22,7 @@ export interface FilterParameters {
  * supervisor's /v2/me/calls with `monitoring: true` (docs/FIDELITY.md M6; the monitored agent's own call shows
  * `monitoring: false`).
  */
-export const MONITORED_CALLS = ['include', 'exclude', 'only'] as const;
+const MONITORED_CALLS = ['include', 'exclude', 'only'] as const;
 
 const isMonitoringLeg = (call: IDataObject) => call.monitoring === true;
 

@@ -10,7 +10,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { stableJson } from './callTracker';
 
-export type MonitoringChangeKind = 'started' | 'changed' | 'stopped';
+type MonitoringChangeKind = 'started' | 'changed' | 'stopped';
 
 /** What a SupervisorMonitoringChanged item carries in `_gws.monitoring`. */
 export interface MonitoringChange {

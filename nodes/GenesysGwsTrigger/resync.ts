@@ -23,7 +23,7 @@ import type { SavedTriggerState } from './savedState';
 const RESYNC_ATTEMPTS = 3;
 
 /** What an item adds under `_gws` besides event, channel and time (items.ts). */
-export interface ItemExtras {
+interface ItemExtras {
 	/** Made by a resync, and why. */
 	resync?: CallChange['reason'];
 	/** A SupervisorMonitoringChanged item's change. */

@@ -9,7 +9,7 @@ import * as path from 'path';
 import { REPO_ROOT } from './n8n-process';
 import type { WorkflowJson } from './n8n-rest';
 
-export interface CredentialRef {
+interface CredentialRef {
 	id: string;
 	name: string;
 }
@@ -20,7 +20,7 @@ export interface ExampleCredentials {
 }
 
 /** The credential ids the example files carry, by role. */
-export const CREDENTIAL_PLACEHOLDERS: Record<keyof ExampleCredentials, string> = {
+const CREDENTIAL_PLACEHOLDERS: Record<keyof ExampleCredentials, string> = {
 	agent: 'REPLACE_WITH_YOUR_CREDENTIAL_ID',
 	supervisor: 'REPLACE_WITH_YOUR_SUPERVISOR_CREDENTIAL_ID',
 };
