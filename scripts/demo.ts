@@ -16,7 +16,8 @@ import * as os from 'os';
 import * as path from 'path';
 
 import { DEMO_USERS, startSimulator } from '../simulator';
-import { ensureN8n, ManagedProcess, n8nEnv, n8nVersion, packAndInstall, REPO_ROOT, startN8n, freePort } from './lib/n8n-process';
+import { exampleFiles, readExample, type ExampleCredentials } from './lib/examples';
+import { ensureN8n, ManagedProcess, n8nEnv, n8nVersion, packAndInstall, startN8n, freePort } from './lib/n8n-process';
 import { N8nRest, type Owner, type WorkflowJson } from './lib/n8n-rest';
 
 export const DEMO_OWNER: Owner = {
@@ -28,21 +29,20 @@ export const DEMO_OWNER: Owner = {
 
 const step = (text: string) => process.stderr.write(`\n==> ${text}\n`);
 
-/** Example files with their credential references pointed at the demo credential. */
-export function exampleWorkflows(credential: { id: string; name: string }): Array<{ file: string; workflow: WorkflowJson }> {
-	const dir = path.join(REPO_ROOT, 'examples');
-	return fs
-		.readdirSync(dir)
-		.filter((f) => f.endsWith('.json'))
-		.sort()
-		.map((file) => {
-			const workflow = JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')) as WorkflowJson;
-			for (const node of workflow.nodes) {
-				const creds = node.credentials as Record<string, unknown> | undefined;
-				if (creds && 'genesysGwsApi' in creds) creds.genesysGwsApi = { id: credential.id, name: credential.name };
-			}
-			return { file, workflow };
-		});
+/** Example files with their credential placeholders pointed at the demo's agent and supervisor credentials. */
+export function exampleWorkflows(credentials: ExampleCredentials): Array<{ file: string; workflow: WorkflowJson }> {
+	return exampleFiles().map((file) => ({ file, workflow: readExample(file, credentials) }));
+}
+
+/** A credential for a demo user, pointing at the simulator. */
+async function demoCredential(rest: N8nRest, baseUrl: string, user: { username: string; password: string }) {
+	const name = `GWS simulator (${user.username})`;
+	const { id } = await rest.createCredential({
+		name,
+		type: 'genesysGwsApi',
+		data: { baseUrl, username: user.username, password: user.password, allowUnauthorizedCerts: false },
+	});
+	return { id, name };
 }
 
 async function main(): Promise<void> {
@@ -90,13 +90,12 @@ async function main(): Promise<void> {
 	await rest.setupOwner(DEMO_OWNER);
 	await rest.login(DEMO_OWNER);
 	const agent = DEMO_USERS[0];
-	const credentialName = `GWS simulator (${agent.username})`;
-	const { id } = await rest.createCredential({
-		name: credentialName,
-		type: 'genesysGwsApi',
-		data: { baseUrl: sim.url, username: agent.username, password: agent.password, allowUnauthorizedCerts: false },
-	});
-	for (const { file, workflow } of exampleWorkflows({ id, name: credentialName })) {
+	const supervisor = DEMO_USERS.find((u) => u.roles?.includes('supervisor'))!;
+	const credentials: ExampleCredentials = {
+		agent: await demoCredential(rest, sim.url, agent),
+		supervisor: await demoCredential(rest, sim.url, supervisor),
+	};
+	for (const { file, workflow } of exampleWorkflows(credentials)) {
 		const created = await rest.createWorkflow(workflow);
 		const hasTrigger = workflow.nodes.some((n) => String(n.type).endsWith('Trigger') || String(n.type).endsWith('webhook'));
 		if (hasTrigger) await rest.activateWorkflow(created.id, created.versionId);
@@ -104,6 +103,8 @@ async function main(): Promise<void> {
 	}
 
 	const call = JSON.stringify({ to: agent.username, from: '5551234', userData: { VIP: 'true' } });
+	const monitoredCall = JSON.stringify({ to: agent.username, from: '5559000', userData: { CustomerSegment: 'VIP' } });
+	const escalate = JSON.stringify({ operationName: 'UpdateUserData', userData: { Escalate: 'true' } });
 	process.stdout.write(`
 n8n with the Genesys GWS nodes is running.
 
@@ -116,6 +117,12 @@ Place a simulated VIP call to ${agent.username} (the example flows answer it and
 open the console and press "Place call" (its user data is already {"VIP": "true"}), or from a script:
 
   curl -s -X POST ${sim.url}/simulator/calls -H 'content-type: application/json' -d '${call}'
+
+Supervisor monitoring (${supervisor.username}, credential "${credentials.supervisor!.name}"): a call with user data
+{"CustomerSegment": "VIP"} makes the supervisor listen in silently on it; flag it for escalation and they barge in:
+
+  curl -s -X POST ${sim.url}/simulator/calls -H 'content-type: application/json' -d '${monitoredCall}'
+  curl -s -X POST ${sim.url}/simulator/agents/${agent.username}/calls/<callId from above> -H 'content-type: application/json' -d '${escalate}'
 
 Then watch the call in the console and the executions in the editor. n8n's log: ${path.join(userFolder, 'n8n.log')}
 Press Ctrl-C to stop n8n and the simulator.

@@ -11,7 +11,7 @@ import { properties } from './actions/description';
 import { executeItems } from './actions/executeItems';
 import { listSearch } from './methods';
 
-/** Genesys GWS action node: voice call control and agent state through GWS API v2. */
+/** Genesys GWS action node: voice call control, supervisor monitoring, voice login and agent state through GWS API v2. */
 export class GenesysGws implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Genesys GWS',

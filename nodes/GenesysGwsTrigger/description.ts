@@ -62,6 +62,18 @@ export const triggerProperties: INodeProperties[] = [
 					'Comma-separated phone numbers; matches when call.dnis, call.ani or any participant number has the same digits',
 			},
 			{
+				displayName: 'Monitored Calls',
+				name: 'monitoredCalls',
+				type: 'options',
+				default: 'include',
+				description: 'Calls you (a supervisor) are delivered because you monitor an agent (call.monitoring is true)',
+				options: [
+					{ name: 'Exclude', value: 'exclude', description: 'Drop the calls you monitor: only your own calls' },
+					{ name: 'Include', value: 'include', description: 'Your own calls and the calls you monitor' },
+					{ name: 'Only', value: 'only', description: 'Only the calls you monitor' },
+				],
+			},
+			{
 				displayName: 'User Data Key',
 				name: 'userDataKey',
 				type: 'string',

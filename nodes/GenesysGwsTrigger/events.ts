@@ -18,6 +18,11 @@ export interface TriggerEvent {
 	channel: string;
 	/** Call events only. */
 	aspect?: CallAspect;
+	/**
+	 * GWS sends no notification of this name: the trigger derives it from this other notification by comparing
+	 * with what it last saw (monitoringChanges.ts).
+	 */
+	derivedFrom?: string;
 }
 
 export const TRIGGER_EVENTS: TriggerEvent[] = [
@@ -64,6 +69,14 @@ export const TRIGGER_EVENTS: TriggerEvent[] = [
 		channel: DEVICES_CHANNEL,
 	},
 	{
+		value: 'SupervisorMonitoringChanged',
+		name: 'Supervisor Monitoring Started, Changed or Stopped',
+		description:
+			"Your device started, changed or stopped monitoring an agent (its supervisorMonitoringState in DeviceStateChangeMessage); _gws.monitoring.change says which",
+		channel: DEVICES_CHANNEL,
+		derivedFrom: 'DeviceStateChangeMessage',
+	},
+	{
 		value: 'ErrorMessage',
 		name: 'Operation Failed',
 		description: 'ErrorMessage on /v2/me/calls: GWS reports that an asynchronous call operation failed',
@@ -73,13 +86,16 @@ export const TRIGGER_EVENTS: TriggerEvent[] = [
 
 export const EVENT_BY_VALUE = new Map(TRIGGER_EVENTS.map((e) => [e.value, e]));
 
+export const MONITORING_EVENT = EVENT_BY_VALUE.get('SupervisorMonitoringChanged')!;
+
 /** The call event that reports each aspect (resync items are reported as it). */
 export const CALL_EVENT_BY_ASPECT = new Map(
 	TRIGGER_EVENTS.filter((e) => e.aspect).map((e) => [e.aspect!, e] as const),
 );
 
 /**
- * Which event a notification is, or undefined for notifications we do not offer (logged and skipped).
+ * Which event a notification is (never a derived one), or undefined for notifications we do not offer (logged and
+ * skipped).
  * Call notifications are `messageType: CallStateChangeMessage` keyed by `notificationType`; a notification
  * without messageType but with notificationType + call is accepted too (the ClearCall page prints one:
  * https://docs.genesys.com/Documentation/HTCC/latest/API/ClearCall).

@@ -14,7 +14,17 @@ export interface FilterParameters {
 	numbers?: string;
 	userDataKey?: string;
 	userDataValue?: string;
+	monitoredCalls?: string;
 }
+
+/**
+ * Calls the user has because they monitor them: a supervisor's leg on a monitored agent's call is delivered on the
+ * supervisor's /v2/me/calls with `monitoring: true` (docs/FIDELITY.md M6; the monitored agent's own call shows
+ * `monitoring: false`).
+ */
+const MONITORED_CALLS = ['include', 'exclude', 'only'] as const;
+
+const isMonitoringLeg = (call: IDataObject) => call.monitoring === true;
 
 export type CallFilter = (call: IDataObject) => boolean;
 
@@ -65,5 +75,13 @@ export function compileCallFilter(node: INode, params: FilterParameters): CallFi
 			{ description: 'Set the user data key to compare with, or remove the value' },
 		);
 	}
+	const monitored = params.monitoredCalls ?? 'include';
+	if (!(MONITORED_CALLS as readonly string[]).includes(monitored)) {
+		throw new NodeOperationError(node, `Filter "Monitored Calls" has an unknown value "${monitored}"`, {
+			description: `Use one of: ${MONITORED_CALLS.join(', ')}.`,
+		});
+	}
+	if (monitored === 'exclude') checks.push((call) => !isMonitoringLeg(call));
+	if (monitored === 'only') checks.push(isMonitoringLeg);
 	return (call) => checks.every((check) => check(call));
 }

@@ -9,8 +9,12 @@
  *                    their `call` is the call as that GET returned it, except a call gone from GWS, which is
  *                    its last known view with state "Released" and capabilities []
  *   _gws.resyncReason 'changed' | 'new' | 'gone' (resync items only)
+ *   _gws.monitoring  SupervisorMonitoringChanged items only: {change: 'started' | 'changed' | 'stopped', deviceId,
+ *                    current, previous} (the device's supervisorMonitoringState now and before, null when none)
  */
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
+
+import type { MonitoringChange } from './monitoringChanges';
 
 export interface GwsMeta {
 	event: string;
@@ -18,6 +22,7 @@ export interface GwsMeta {
 	receivedAt: string;
 	resync?: true;
 	resyncReason?: 'changed' | 'new' | 'gone';
+	monitoring?: MonitoringChange;
 }
 
 export function buildItem(data: IDataObject, meta: GwsMeta): INodeExecutionData {

@@ -15,7 +15,8 @@ import { sleep } from 'n8n-workflow';
 import { CALLS_CHANNEL, DEVICES_CHANNEL } from '../shared/channels';
 import { gwsApiRequest } from '../shared/transport';
 import type { CallChange } from './callTracker';
-import { CALL_EVENT_BY_ASPECT, EVENT_BY_VALUE, type TriggerEvent } from './events';
+import { CALL_EVENT_BY_ASPECT, EVENT_BY_VALUE, MONITORING_EVENT, type TriggerEvent } from './events';
+import type { MonitoringChange } from './monitoringChanges';
 import { isObject, selectedEvent, type EventSelection } from './eventSelection';
 import type { SavedTriggerState } from './savedState';
 
@@ -26,12 +27,15 @@ const RESYNC_ATTEMPTS = 3;
  */
 const READ_TIMEOUT_MS = 10_000;
 
-export type EmitItem = (
-	data: IDataObject,
-	event: TriggerEvent,
-	channel: string,
-	resync?: CallChange['reason'],
-) => void;
+/** What an item adds under `_gws` besides event, channel and time (items.ts). */
+interface ItemExtras {
+	/** Made by a resync, and why. */
+	resync?: CallChange['reason'];
+	/** A SupervisorMonitoringChanged item's change. */
+	monitoring?: MonitoringChange;
+}
+
+export type EmitItem = (data: IDataObject, event: TriggerEvent, channel: string, extras?: ItemExtras) => void;
 
 export class Resync {
 	private chain = Promise.resolve();
@@ -57,7 +61,7 @@ export class Resync {
 		this.baseline = hasBaseline;
 		// Only what the selected events can report is read back (ErrorMessages cannot be).
 		this.calls = [...selection.events].some((e) => EVENT_BY_VALUE.get(e)?.aspect !== undefined);
-		this.devices = selection.events.has('DeviceStateChangeMessage');
+		this.devices = [...selection.events].some((e) => EVENT_BY_VALUE.get(e)?.channel === DEVICES_CHANNEL);
 	}
 
 	/** Whether a snapshot has been read (so the state is worth saving for the next activation). */
@@ -115,12 +119,20 @@ export class Resync {
 			else for (const change of calls.resync(snapshot)) this.reportCall(change);
 		}
 		if (this.devices) {
+			devices.beginResync();
 			const snapshot = await this.readCollection('/api/v2/me/devices', 'devices');
 			if (!current()) return;
-			const changed = devices.changed(snapshot);
-			if (!seedOnly && changed.length > 0) {
-				const data: IDataObject = { messageType: 'DeviceStateChangeMessage', devices: changed };
-				this.emit(data, EVENT_BY_VALUE.get('DeviceStateChangeMessage')!, DEVICES_CHANNEL, 'changed');
+			const changed = devices.observe(snapshot, 'snapshot');
+			if (seedOnly) return;
+			if (this.selection.events.has('DeviceStateChangeMessage') && changed.devices.length > 0) {
+				const data: IDataObject = { messageType: 'DeviceStateChangeMessage', devices: changed.devices };
+				this.emit(data, EVENT_BY_VALUE.get('DeviceStateChangeMessage')!, DEVICES_CHANNEL, { resync: 'changed' });
+			}
+			if (!this.selection.events.has(MONITORING_EVENT.value)) return;
+			// One item per device whose monitoring changed, showing that device as GWS returned it.
+			for (const { device, change } of changed.monitoring) {
+				const data: IDataObject = { messageType: 'DeviceStateChangeMessage', devices: [device] };
+				this.emit(data, MONITORING_EVENT, DEVICES_CHANNEL, { resync: 'changed', monitoring: change });
 			}
 		}
 	}
@@ -136,7 +148,7 @@ export class Resync {
 			...(phoneNumber ? { phoneNumber } : {}),
 		};
 		if (selectedEvent({ channel: CALLS_CHANNEL, data }, this.selection)) {
-			this.emit(data, event, CALLS_CHANNEL, change.reason);
+			this.emit(data, event, CALLS_CHANNEL, { resync: change.reason });
 		}
 	}
 }

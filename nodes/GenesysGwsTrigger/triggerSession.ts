@@ -17,10 +17,10 @@ import { CallTracker, callIdOf } from './callTracker';
 import { startOrExplain, watchConnection } from './connectionStatus';
 import { DeviceTracker } from './deviceTracker';
 import { DurableState } from './durableState';
-import { channelsFor, eventOf } from './events';
+import { MONITORING_EVENT, channelsFor, eventOf } from './events';
 import { isObject, selectedEvent, type EventSelection } from './eventSelection';
 import { compileCallFilter, type FilterParameters } from './filters';
-import { buildItem } from './items';
+import { buildItem, type GwsMeta } from './items';
 import { manualTrigger } from './manualTrigger';
 import { Resync, type EmitItem } from './resync';
 import { saveTriggerState, takeTriggerState, type SavedTriggerState } from './savedState';
@@ -70,12 +70,14 @@ export async function startTrigger(ctx: ITriggerFunctions): Promise<ITriggerResp
 	const saved = takeTriggerState(stateKey) ?? keptAcrossRestart(ctx, durable, options);
 	const state: SavedTriggerState = saved ?? { calls: new CallTracker(), devices: new DeviceTracker() };
 
-	const emitItem: EmitItem = (data, event, channel, resync) => {
+	const emitItem: EmitItem = (data, event, channel, extras = {}) => {
 		if (closed) return;
-		const meta = { event: event.value, channel, receivedAt: new Date().toISOString() };
+		const meta: GwsMeta = { event: event.value, channel, receivedAt: new Date().toISOString() };
+		if (extras.resync) Object.assign(meta, { resync: true, resyncReason: extras.resync });
+		if (extras.monitoring) meta.monitoring = extras.monitoring;
 		// n8n saves the static data with this emit: what was just reported is never reported again.
 		durable?.write(state);
-		ctx.emit([[buildItem(data, resync ? { ...meta, resync: true, resyncReason: resync } : meta)]]);
+		ctx.emit([[buildItem(data, meta)]]);
 	};
 
 	const onNotification = (n: GwsNotification) => {
@@ -103,10 +105,12 @@ export async function startTrigger(ctx: ITriggerFunctions): Promise<ITriggerResp
 				log.debug(`Genesys GWS Trigger: skipped ${event.value} for call ${String(data.call.id)}: a resync already reported it`);
 				return;
 			}
-		} else if (event.value === 'DeviceStateChangeMessage') {
-			state.devices.observe(data.devices);
 		}
+		const monitoring = event.value === 'DeviceStateChangeMessage' ? state.devices.observe(data.devices).monitoring : [];
 		if (selectedEvent(n, selection)) emitItem(data, event, n.channel);
+		if (!selection.events.has(MONITORING_EVENT.value)) return;
+		// One execution per device whose monitoring changed (a user has one device as a rule).
+		for (const { change } of monitoring) emitItem(data, MONITORING_EVENT, n.channel, { monitoring: change });
 	};
 
 	const resync = new Resync(ctx, selection, state, emitItem, () => closed, saved !== undefined, () =>

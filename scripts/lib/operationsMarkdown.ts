@@ -5,6 +5,7 @@
  */
 import type { INode } from 'n8n-workflow';
 
+import { callIdentityOf } from '../../nodes/GenesysGws/actions/callIdentity';
 import { OPERATIONS, type GwsOperation } from '../../nodes/GenesysGws/actions/operations';
 import { PARAMETERS } from '../../nodes/GenesysGws/actions/parameters/catalog';
 import { readParameters, type ParamContext } from '../../nodes/GenesysGws/actions/parameters/readParameters';
@@ -24,7 +25,12 @@ function wire(op: GwsOperation): string {
 
 function params(op: GwsOperation): string {
 	if (op.params.length === 0) return '-';
-	return op.params.map((p) => `\`${p.name}\`${p.required ? '' : ' (optional)'}`).join(', ');
+	return op.params
+		.map((p) => {
+			const when = p.onlyWhen ? `, with ${p.onlyWhen.name} ${p.onlyWhen.values.join(' / ')}` : '';
+			return `\`${p.name}\`${p.required ? '' : ` (optional${when})`}`;
+		})
+		.join(', ');
 }
 
 /** A Markdown table: resource, operation value, what it does, parameters, GWS request, confirming notification. */
@@ -41,6 +47,7 @@ export function renderOperationsMarkdown(): string {
 		);
 	}
 	const specs = Object.values(PARAMETERS);
+	// The catalog order is the panel's; the README lists the parameters in it too.
 	const names = specs.map((p) => `\`${p.ui.name}\` (${p.ui.displayName}): ${p.ui.description}`);
 	for (const spec of specs) {
 		const input = spec.alternativeInput;
@@ -65,7 +72,13 @@ export function exampleRequest(op: GwsOperation, baseUrl = SAMPLE_BASE_URL): Gws
 		getNodeParameter: (name: string, _itemIndex: number, fallback?: unknown) =>
 			name in PARAMETERS ? PARAMETERS[name as keyof typeof PARAMETERS].sample : fallback,
 	} as unknown as ParamContext;
-	return buildRequest(op.kind, readParameters(ctx, op, 0, baseUrl), op.operationName);
+	const params = readParameters(ctx, op, 0, baseUrl);
+	if (op.namesCallInBody) {
+		// The call as GWS shows it (its id is its callUuid), as the node takes it from the input item.
+		const callId = params.values.callId as string;
+		params.body = { ...callIdentityOf({ id: callId, callUuid: callId }, callId, baseUrl), ...params.body };
+	}
+	return buildRequest(op.kind, params, op.operationName, op.body);
 }
 
 function exampleText(op: GwsOperation): string {

@@ -3,6 +3,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { GenesysGws } from '../../nodes/GenesysGws/GenesysGws.node';
 import { OPERATIONS } from '../../nodes/GenesysGws/actions/operations';
+import { REQUEST_KINDS } from '../../nodes/GenesysGws/actions/requestKinds';
 import { renderOperationsMarkdown } from '../../scripts/lib/operationsMarkdown';
 
 const description = new GenesysGws().description;
@@ -38,6 +39,29 @@ const CONTRACT_CALL_OPERATIONS = [
 	'pauseCallRecording',
 	'resumeCallRecording',
 	'stopCallRecording',
+	'setCallDisposition',
+];
+
+const CONTRACT_SUPERVISOR_OPERATIONS = [
+	'listenIn',
+	'coach',
+	'bargeIn',
+	'cancelMonitoring',
+	'switchToListenIn',
+	'switchToBargeIn',
+	'muteMonitoredUser',
+	'unmuteMonitoredUser',
+];
+
+const CONTRACT_AGENT_OPERATIONS = [
+	'startSession',
+	'endSession',
+	'setState',
+	'doNotDisturbOn',
+	'doNotDisturbOff',
+	'forwardCallsOn',
+	'forwardCallsOff',
+	'getDevices',
 ];
 
 function operationValues(resource: string): string[] {
@@ -64,7 +88,10 @@ it('has the contract names', () => {
 		{ name: 'genesysGwsApi', required: true, testedBy: 'genesysGwsApiTest' },
 	]);
 	expect(operationValues('call').sort()).toEqual([...CONTRACT_CALL_OPERATIONS].sort());
-	expect(operationValues('agent').sort()).toEqual(['getDevices', 'setState']);
+	expect(operationValues('supervisor').sort()).toEqual([...CONTRACT_SUPERVISOR_OPERATIONS].sort());
+	expect(operationValues('agent').sort()).toEqual([...CONTRACT_AGENT_OPERATIONS].sort());
+	const resource = props.find((p) => p.name === 'resource');
+	expect((resource?.options ?? []).map((o) => (o as { value: string }).value)).toEqual(['call', 'supervisor', 'agent']);
 });
 
 it('shows each parameter exactly for the operations that take it, once, with the right required flag', () => {
@@ -80,6 +107,16 @@ it('shows each parameter exactly for the operations that take it, once, with the
 		'key',
 		'userData',
 		'agentState',
+		'wrapUpTime',
+		'disposition',
+		'dispositionKey',
+		'targetDeviceUri',
+		'supervisorMonitoringScope',
+		'supervisorMonitoringMode',
+		'phoneNumber',
+		'place',
+		'loginCode',
+		'queue',
 	];
 	for (const op of OPERATIONS) {
 		for (const name of allParams) {
@@ -106,7 +143,7 @@ it('shows each parameter exactly for the operations that take it, once, with the
 it('gives every operation a name, action and description, and every call operation a GWS operationName', () => {
 	for (const op of OPERATIONS) {
 		expect(op.name && op.action && op.description).toBeTruthy();
-		if (op.kind === 'callOperation' || op.kind === 'dial')
+		if (op.kind !== 'agentState' && 'operation' in REQUEST_KINDS[op.kind].output)
 			expect(op.operationName).toMatch(/^[A-Z][A-Za-z]+$/);
 	}
 	expect(new Set(OPERATIONS.map((o) => `${o.resource}:${o.value}`)).size).toBe(OPERATIONS.length);
@@ -131,4 +168,18 @@ it('lists Call first among the parameters (it is what a user picks first), then 
 		.filter((p) => p.displayOptions?.show?.operation?.includes('singleStepConference'))
 		.map((p) => p.name);
 	expect(conferenceFields[0]).toBe('callId');
+});
+
+it('shows Wrap-Up Time only for Set State with After Call Work, and the monitoring choices with a Default that leaves them out', () => {
+	const wrapUp = props.filter((p) => p.name === 'wrapUpTime');
+	expect(wrapUp).toHaveLength(1);
+	expect(wrapUp[0].displayOptions?.show).toEqual({ resource: ['agent'], operation: ['setState'], agentState: ['AfterCallWork'] });
+	for (const name of ['supervisorMonitoringScope', 'supervisorMonitoringMode']) {
+		const [prop] = props.filter((p) => p.name === name);
+		expect(prop.default).toBe('');
+		expect((prop.options ?? []).map((o) => (o as { value: string }).value)).toContain('');
+		expect(prop.displayOptions?.show?.operation).toEqual(['listenIn', 'coach', 'bargeIn']);
+	}
+	const [loginCode] = props.filter((p) => p.name === 'loginCode');
+	expect(loginCode.typeOptions).toEqual({ password: true });
 });

@@ -29,8 +29,11 @@ it.each(OPERATIONS.map((op) => [op.value, op] as const))(
 						? JSON.stringify(sample)
 						: (sample as string);
 		}
+		// Set Call Disposition takes callUri and callUuid from the input item's call (the trigger's $json.call).
+		const sampleCall = PARAMETERS.callId.sample as string;
+		const items = op.namesCallInBody ? [{ call: { id: sampleCall, callUuid: sampleCall } }] : undefined;
 		const seq = lastSeq(sim);
-		await runNode({ credential: agent1(sim), parameters, continueOnFail: true });
+		await runNode({ credential: agent1(sim), parameters, items, continueOnFail: true });
 		const sent = sim
 			.requests()
 			.filter((r) => r.seq > seq && !(r.method === 'GET' && r.path === '/api/v2/me'));

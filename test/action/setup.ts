@@ -10,6 +10,25 @@ export function agent2(sim: RunningSimulator): GwsTestCredential {
 	return { baseUrl: sim.url, username: 'agent2', password: 'agent2pass' };
 }
 
+export function supervisor1(sim: RunningSimulator): GwsTestCredential {
+	return { baseUrl: sim.url, username: 'supervisor1', password: 'supervisor1pass' };
+}
+
+/** A user's device id, and its URI as GWS prints it (a call's deviceUri, a targetDeviceUri). */
+export function deviceOf(sim: RunningSimulator, username: string): { id: string; uri: string } {
+	const agent = sim.agents().find((a) => a.username === username);
+	if (!agent) throw new Error(`no simulated user ${username}`);
+	return { id: agent.deviceId, uri: `${sim.url}/api/v2/devices/${agent.deviceId}` };
+}
+
+/** Every request (method, path, body) the simulator received after `since`. */
+export function requestsSince(sim: RunningSimulator, since: number): Array<{ method: string; path: string; body: unknown }> {
+	return sim
+		.requests()
+		.filter((r) => r.seq > since)
+		.map((r) => ({ method: r.method, path: r.path, body: r.body }));
+}
+
 /** The POST bodies the simulator received on a path (in order), optionally only since `since` (a seq). */
 export function postedBodies(sim: RunningSimulator, path: string, since = 0): unknown[] {
 	return sim

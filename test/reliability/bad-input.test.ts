@@ -15,6 +15,7 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { OPERATIONS, type GwsOperation } from '../../nodes/GenesysGws/actions/operations';
 import { PARAMETERS, type ParamName } from '../../nodes/GenesysGws/actions/parameters/catalog';
+import { REQUEST_KINDS, type RequestKind } from '../../nodes/GenesysGws/actions/requestKinds';
 import {
 	MAX_ID_LENGTH,
 	MAX_TEXT_LENGTH,
@@ -46,7 +47,18 @@ const VALID: Record<ParamName, unknown> = {
 	digits: '123',
 	key: 'CaseNumber',
 	userData: { K: 'V' },
-	agentState: 'Ready',
+	// AfterCallWork: the state that takes wrapUpTime, so its cases are read (the node reads it only then).
+	agentState: 'AfterCallWork',
+	wrapUpTime: '30',
+	disposition: 'Sale',
+	dispositionKey: '',
+	targetDeviceUri: 'REL-TARGET-DEVICE',
+	supervisorMonitoringScope: '',
+	supervisorMonitoringMode: '',
+	phoneNumber: '',
+	place: '',
+	loginCode: '',
+	queue: '',
 };
 
 /** Free-text parameters (digits is not: anything but 0-9 * # is refused, see refusedValues). */
@@ -339,25 +351,22 @@ describe.each(OPERATIONS.map((op) => [`${op.resource}.${op.value}`, op] as const
 function expectedRequest(op: GwsOperation, param: ParamName, value: string) {
 	const ids: Record<string, string> = { callId: NO_CALL, deviceId: DEVICE };
 	if (PATH_PARAMS.includes(param)) ids[param] = value;
-	let method = 'POST';
-	let rawPath: string;
-	let path: string;
-	if (op.kind === 'dial') {
-		rawPath = `/api/v2/me/devices/${encodeURIComponent(ids.deviceId)}/calls`;
-		path = `/api/v2/me/devices/${ids.deviceId}/calls`;
-	} else {
-		rawPath = `/api/v2/me/calls/${encodeURIComponent(ids.callId)}`;
-		path = `/api/v2/me/calls/${ids.callId}`;
-		if (op.kind === 'getCall') method = 'GET';
-	}
+	const kind = REQUEST_KINDS[op.kind] as RequestKind;
+	// The item carries no call, so Set Call Disposition reads the call first for its callUuid (404: an error item).
+	const method = kind.method === 'GET' || op.namesCallInBody ? 'GET' : 'POST';
+	const template = op.namesCallInBody ? REQUEST_KINDS.getCall.path : kind.path;
+	const rawPath = template.replace(/\{(\w+)\}/g, (_all, slot: string) => encodeURIComponent(ids[slot]));
+	const path = template.replace(/\{(\w+)\}/g, (_all, slot: string) => ids[slot]);
 	if (method === 'GET') return { method, rawPath, path, body: undefined };
-	const body: IDataObject = { operationName: op.operationName };
-	for (const { name } of op.params) {
+	const body: IDataObject = { operationName: op.operationName, ...op.body };
+	for (const { name, wire } of op.params) {
 		if (PATH_PARAMS.includes(name)) continue;
 		const v = name === param ? value : VALID[name];
 		if (v === '' || v === undefined) continue;
-		if (name === 'destination') body.destination = { phoneNumber: v };
+		// Forward Calls On sends destination as a plain string (its own wire form); the call operations {phoneNumber}.
+		if (name === 'destination' && !wire) body.destination = { phoneNumber: v };
 		else if (name === 'consultCallUri' || name === 'otherCallUri') body[name] = `${sim.url}/api/v2/me/calls/${encodeURIComponent(String(v))}`;
+		else if (name === 'targetDeviceUri') body[name] = `${sim.url}/api/v2/devices/${encodeURIComponent(String(v))}`;
 		else body[name] = v as IDataObject[string];
 	}
 	return { method, rawPath, path, body };

@@ -225,3 +225,12 @@ export function contextFor(credential: TriggerCredential): TriggerContext {
 	return createTriggerContext({ credential, parameters: { events: ['StatusChange'] } }, () => undefined, () => undefined)
 		.ctx;
 }
+
+/** Polls until `done()` holds (notifications are asynchronous); fails naming `what` after `timeoutMs`. */
+export async function until(what: string, done: () => boolean, timeoutMs = 10_000): Promise<void> {
+	const end = Date.now() + timeoutMs;
+	while (!done()) {
+		if (Date.now() > end) throw new Error(`Timed out waiting for ${what}`);
+		await new Promise((r) => setTimeout(r, 10));
+	}
+}

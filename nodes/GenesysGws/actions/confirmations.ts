@@ -6,15 +6,14 @@
  *   call), how to learn it.
  * - `readBack`: where the pages document no notification (MuteCall, UnmuteCall, SwapCalls, MergeWithOtherCall),
  *   the call is read back until it shows the effect, so no wait depends on a notification only our simulator sends.
- * docs/FIDELITY.md lists what GWS documents for each.
+ * docs/FIDELITY.md lists what GWS documents for each. Confirmations on /v2/me/devices are in deviceConfirmations.ts.
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { CALLS_CHANNEL, DEVICES_CHANNEL, type GwsChannel } from '../../shared/channels';
+import { CALLS_CHANNEL, type GwsChannel } from '../../shared/channels';
 import { parentCallIdOf } from '../../shared/callReference';
 import type { GwsNotification } from '../../shared/contracts';
 import { partiesOf, showsDialledNumber } from '../../shared/participants';
-import { AGENT_STATES } from './agentStates';
 import type { CheckedParams } from './parameters/readParameters';
 
 /** What a confirmation is matched against: the call it is about and the operation's checked values. */
@@ -22,6 +21,8 @@ export interface ConfirmationTarget {
 	/** The call the operation was sent for, or the call the confirmation arrives on (see `prepare`). */
 	callId?: string;
 	values: CheckedParams['values'];
+	/** The call is known to be released (GWS answered 404 for it, or the input item's call shows Released). */
+	callReleased?: boolean;
 }
 
 export interface NotificationConfirmation {
@@ -32,6 +33,11 @@ export interface NotificationConfirmation {
 	/** Before sending: learn what matching needs besides the request (reads the call when it must). */
 	prepare?(target: ConfirmationTarget, readCall: (callId: string) => Promise<IDataObject>): Promise<ConfirmationTarget>;
 	matches(notification: GwsNotification, target: ConfirmationTarget): boolean;
+	/**
+	 * Why GWS sends no confirming notification for this request, when it sends none (a disposition on a released
+	 * call): the node then sends the request and says so in the output instead of waiting.
+	 */
+	unavailable?(target: ConfirmationTarget): string | undefined;
 }
 
 export interface ReadBackConfirmation {
@@ -147,19 +153,52 @@ export const newCallDialing = callNotification('StatusChange', 'StatusChange, ne
 	return dialled === '' || partiesOf(call).length === 0 || showsDialledNumber(call, dialled);
 });
 
-/** A DeviceStateChangeMessage whose device shows the agent state that was set. */
-export const agentStateSet: NotificationConfirmation = {
-	by: 'notification',
-	channel: DEVICES_CHANNEL,
-	summary: 'DeviceStateChangeMessage with the new userState',
-	matches(n, target) {
-		if (n.channel !== DEVICES_CHANNEL) return false;
-		const wanted = AGENT_STATES.find((s) => s.value === target.values.agentState);
-		const devices = Array.isArray(n.data?.devices) ? (n.data.devices as IDataObject[]) : [];
-		return devices.some((device) => {
-			const userState = (device.userState ?? {}) as IDataObject;
-			if (!wanted || userState.state !== wanted.state) return false;
-			return wanted.workMode === undefined || userState.workMode === wanted.workMode;
-		});
-	},
+/**
+ * SwitchToBargeIn / SwitchToListenIn on the supervisor's call: the StatusChange the pages print afterwards
+ * (https://docs.genesys.com/Documentation/HTCC/latest/API/SupervisorSwitchToBargeIn: mute Off, SwitchToListenIn
+ * offered; .../SupervisorSwitchToListenin: mute On, SwitchToBargeIn offered). Coach also has mute Off, so the
+ * capability tells barge-in apart.
+ */
+export function switchedTo(mode: 'BargeIn' | 'ListenIn'): NotificationConfirmation {
+	const mute = mode === 'BargeIn' ? 'Off' : 'On';
+	const offered = mode === 'BargeIn' ? 'SwitchToListenIn' : 'SwitchToBargeIn';
+	return callNotification('StatusChange', `StatusChange, mute ${mute} and ${offered} offered`, (call, t) => {
+		const capabilities = Array.isArray(call.capabilities) ? call.capabilities : [];
+		return sameCall(call, t) && call.mute === mute && capabilities.includes(offered);
+	});
+}
+
+/** MuteMonitoredUser / UnmuteMonitoredUser (https://docs.genesys.com/Documentation/HTCC/latest/API/SupervisorMuteMonitoredUser). */
+export function monitoredUserMuted(muted: boolean): NotificationConfirmation {
+	return callNotification(
+		'MonitoredUserMutedStateChange',
+		`MonitoredUserMutedStateChange, monitoredUserMuted ${muted}`,
+		(call, t) => sameCall(call, t) && call.monitoredUserMuted === muted,
+	);
+}
+
+/** Whether the user data shows the disposition: under its key, or (key left to GWS) under any key. */
+function showsDisposition(userData: unknown, values: CheckedParams['values']): boolean {
+	if (!userData || typeof userData !== 'object') return false;
+	const matches = (value: unknown) => (Array.isArray(value) ? value : [value]).some((v) => String(v) === values.disposition);
+	const key = values.dispositionKey;
+	if (typeof key === 'string') return Object.prototype.hasOwnProperty.call(userData, key) && matches((userData as IDataObject)[key]);
+	return Object.values(userData).some(matches);
+}
+
+/**
+ * SetCallDisposition (https://docs.genesys.com/Documentation/HTCC/latest/API/CallsSetCallDisposition): on an active
+ * call GWS puts the disposition into the user data and sends AttachedDataChanged; on a released call it only
+ * reports it (EventUserEvent) and sends no notification, so there is nothing to wait for.
+ */
+export const dispositionSet: NotificationConfirmation = {
+	...callNotification(
+		'AttachedDataChanged',
+		'AttachedDataChanged showing the disposition (active call; a released call gets no notification, see Set Call Disposition below)',
+		(call, t) => sameCall(call, t) && showsDisposition(call.userData, t.values),
+	),
+	unavailable: (target) =>
+		target.callReleased
+			? 'The call is released: GWS records the disposition for reporting and sends no notification for it, so the accepted request (statusCode 0) is its only answer'
+			: undefined,
 };

@@ -5,9 +5,11 @@ import { optionsProperty } from './options';
 import { OPERATIONS, type GwsOperation, type GwsResource } from './operations';
 import { PARAMETERS } from './parameters/catalog';
 
-const RESOURCES: Array<{ name: string; value: GwsResource }> = [
-	{ name: 'Call', value: 'call' },
-	{ name: 'Agent', value: 'agent' },
+/** The resources in the panel's order, each with the operation it starts on. */
+const RESOURCES: Array<{ name: string; value: GwsResource; firstOperation: string }> = [
+	{ name: 'Call', value: 'call', firstOperation: 'answer' },
+	{ name: 'Supervisor', value: 'supervisor', firstOperation: 'listenIn' },
+	{ name: 'Agent', value: 'agent', firstOperation: 'setState' },
 ];
 
 function operationOptions(resource: GwsResource): INodePropertyOptions[] {
@@ -21,26 +23,15 @@ function operationOptions(resource: GwsResource): INodePropertyOptions[] {
 		.sort((a, b) => a.name.localeCompare(b.name));
 }
 
-const operationProperties: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['call'] } },
-		options: operationOptions('call'),
-		default: 'answer',
-	},
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['agent'] } },
-		options: operationOptions('agent'),
-		default: 'setState',
-	},
-];
+const operationProperties: INodeProperties[] = RESOURCES.map(({ value, firstOperation }) => ({
+	displayName: 'Operation',
+	name: 'operation',
+	type: 'options',
+	noDataExpression: true,
+	displayOptions: { show: { resource: [value] } },
+	options: operationOptions(value),
+	default: firstOperation,
+}));
 
 /** Show a property for exactly these operations. */
 function showFor(ops: GwsOperation[]) {
@@ -73,9 +64,10 @@ function parameterProperties(): INodeProperties[] {
 			properties.push({ ...input.selector, displayOptions: { show: showFor(takers) } });
 		}
 		seen.add(pair).add(name);
-		const show = showFor(
-			OPERATIONS.filter((op) => op.params.some((p) => p.name === name && p.required === required)),
-		);
+		const pairTakers = OPERATIONS.filter((op) => op.params.some((p) => p.name === name && p.required === required));
+		// A parameter taken only under a condition (wrapUpTime with AfterCallWork) is shown only then.
+		const onlyWhen = pairTakers[0].params.find((p) => p.name === name)?.onlyWhen;
+		const show = { ...showFor(pairTakers), ...(onlyWhen ? { [onlyWhen.name]: onlyWhen.values } : {}) };
 		const property: INodeProperties = {
 			...spec.ui,
 			displayOptions: { show: input ? { ...show, [input.selector.name]: [input.mainValue] } : show },
@@ -98,7 +90,7 @@ export const properties: INodeProperties[] = [
 		name: 'resource',
 		type: 'options',
 		noDataExpression: true,
-		options: RESOURCES,
+		options: RESOURCES.map(({ name, value }) => ({ name, value })),
 		default: 'call',
 	},
 	...operationProperties,

@@ -2,17 +2,16 @@
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { ParameterSpec } from './parameters/catalog';
-import { listOf, send, type ItemRun } from './itemRun';
-import { buildRequest } from './requestKinds';
+import { readDevices, type ItemRun } from './itemRun';
 
-/** The user's first device, for Dial (and device operations) without a Device ID. */
+/** The user's first device, for Dial and the device operations without a Device ID. */
 async function firstDeviceId(run: ItemRun): Promise<string> {
-	const devices = listOf(await send(run, buildRequest('getDevices', { slots: {}, body: {} })), 'devices');
+	const devices = await readDevices(run);
 	const id = devices.find((d) => typeof d.id === 'string' && d.id !== '')?.id;
 	if (typeof id !== 'string') {
 		throw new NodeOperationError(
 			run.ctx.getNode(),
-			'GWS lists no device for this user, so there is nothing to dial from',
+			`GWS lists no device for this user, so "${run.op.name}" has no device to act on`,
 			{
 				itemIndex: run.itemIndex,
 				description:

@@ -18,7 +18,7 @@ export async function executeItems(this: IExecuteFunctions): Promise<INodeExecut
 			{
 				description: known.length
 					? `Use one of: ${known.join(', ')}.`
-					: 'Use resource "call" or "agent".',
+					: 'Use resource "call", "supervisor" or "agent".',
 			},
 		);
 	}

@@ -1,12 +1,14 @@
 /**
- * One operation for one input item: options, parameters, defaults looked up from GWS, the optional capability
- * pre-check, the request, the optional wait for confirmation, and the output items.
+ * One operation for one input item: options, parameters, defaults looked up from GWS, the call named in the body
+ * (SetCallDisposition), the optional capability pre-check, the request, the optional wait for confirmation, and
+ * the output items.
  */
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { CALLS_CHANNEL } from '../../shared/channels';
 import type { GwsNotification } from '../../shared/contracts';
-import { readGwsServer } from '../../shared/transport';
+import { forgetGwsSession, readGwsServer } from '../../shared/transport';
+import { identifyCall } from './callIdentity';
 import { checkCapability } from './capabilityCheck';
 import type { ConfirmationTarget } from './confirmations';
 import { sendAndConfirm } from './confirmationWait';
@@ -17,7 +19,7 @@ import type { GwsOperation } from './operations';
 import { DEFAULT_CONFIRMATION_TIMEOUT_S, DEFAULT_REQUEST_TIMEOUT_S, readOptions } from './options';
 import { PARAMETERS } from './parameters/catalog';
 import { place, readParameters, type CheckedParams } from './parameters/readParameters';
-import { REQUEST_KINDS, buildRequest, type RequestKind } from './requestKinds';
+import { REQUEST_KINDS, buildRequest, type GwsRequest, type RequestKind } from './requestKinds';
 
 /** Fills parameters left empty whose catalog record says how to look them up (e.g. the first device). */
 async function fillEmptyDefaults(run: ItemRun, params: CheckedParams): Promise<void> {
@@ -36,6 +38,30 @@ function notificationSummary(n: GwsNotification): IDataObject {
 		if (n.data?.[field] !== undefined) summary[field] = n.data[field];
 	}
 	return summary;
+}
+
+/** Sends the request and waits for what confirms it (or says why nothing can); the output's confirmation fields. */
+async function sendConfirmed(
+	run: ItemRun,
+	req: GwsRequest,
+	target: ConfirmationTarget,
+	timeoutS: number,
+): Promise<IDataObject> {
+	const conf = run.op.confirmation!;
+	const sendOperation = async () => await send(run, req);
+	if (conf.by === 'readBack') {
+		const { response, call, reads } = await sendAndReadBack(run, conf, target, timeoutS, sendOperation);
+		return { ...response, confirmed: true, confirmedBy: { readBack: reads }, call: call ?? null };
+	}
+	const unavailable = conf.unavailable?.(target);
+	if (unavailable !== undefined) return { ...(await sendOperation()), confirmed: false, unconfirmedReason: unavailable };
+	if (conf.prepare) target = await conf.prepare(target, async (id) => await readCall(run, id));
+	const request = { operationName: String(req.body?.operationName), values: target.values };
+	const { response, notification } = await sendAndConfirm(run, conf, target, request, timeoutS, sendOperation);
+	const output: IDataObject = { ...response, confirmed: true, notification: notificationSummary(notification) };
+	if (conf.channel === CALLS_CHANNEL) output.call = notification.data.call;
+	else output.devices = notification.data.devices;
+	return output;
 }
 
 /** Runs one operation for one input item; returns the output items' JSON. */
@@ -61,36 +87,26 @@ export async function executeOperation(
 	if ('list' in kind.output) return listOf(await send(run, buildRequest(op.kind, params)), kind.output.list);
 
 	const callId = params.values.callId as string | undefined;
-	if (options.capabilityPreCheck && callId !== undefined) await checkCapability(run, callId);
+	const wait = options.waitForConfirmation === true && op.confirmation !== undefined;
 	await fillEmptyDefaults(run, params);
-	const req = buildRequest(op.kind, params, op.operationName);
-	const sendOperation = async () => await send(run, req);
+	const target: ConfirmationTarget = { callId, values: params.values };
+	if (op.namesCallInBody && callId !== undefined) {
+		const { callUri, callUuid, released } = await identifyCall(run, callId, server.baseUrl, wait);
+		params.body = { callUri, callUuid, ...params.body };
+		target.callReleased = released;
+	}
+	if (options.capabilityPreCheck) await checkCapability(run, params.values);
+	const req = buildRequest(op.kind, params, op.operationName, op.body);
 
 	const output: IDataObject = { operation: op.value, operationName: req.body?.operationName };
 	if (callId !== undefined) output.callId = callId;
-
-	if (options.waitForConfirmation && op.confirmation) {
-		const conf = op.confirmation;
+	if (wait) {
 		const timeoutS = options.confirmationTimeout ?? DEFAULT_CONFIRMATION_TIMEOUT_S;
-		let target: ConfirmationTarget = { callId, values: params.values };
-		if (conf.by === 'readBack') {
-			const { response, call, reads } = await sendAndReadBack(run, conf, target, timeoutS, sendOperation);
-			Object.assign(output, response, { confirmed: true, confirmedBy: { readBack: reads }, call: call ?? null });
-			return [output];
-		}
-		if (conf.prepare) target = await conf.prepare(target, async (id) => await readCall(run, id));
-		const request = { operationName: String(req.body?.operationName), values: params.values };
-		const { response, notification } = await sendAndConfirm(run, conf, target, request, timeoutS, sendOperation);
-		Object.assign(output, response, {
-			confirmed: true,
-			notification: notificationSummary(notification),
-		});
-		if (conf.channel === CALLS_CHANNEL) output.call = notification.data.call;
-		else output.devices = notification.data.devices;
-		return [output];
+		return [Object.assign(output, await sendConfirmed(run, req, target, timeoutS))];
 	}
 
-	Object.assign(output, await sendOperation());
+	Object.assign(output, await send(run, req));
+	if (op.endsSession) await forgetGwsSession.call(this);
 	if (options.includeCall && callId !== undefined) {
 		// The call as it stands now; a call the operation ended may already be gone (then `call` is null).
 		try {

@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { gwsApiRequest } from '../../shared/transport';
 import type { GwsOperation } from './operations';
-import { getCallRequest, type GwsRequest } from './requestKinds';
+import { buildRequest, getCallRequest, type GwsRequest } from './requestKinds';
 
 export interface ItemRun {
 	ctx: IExecuteFunctions;
@@ -11,6 +11,8 @@ export interface ItemRun {
 	itemIndex: number;
 	/** Per GWS reply (the Timeout option). */
 	timeoutMs: number;
+	/** The user's devices, read at most once per item (the first device, the capability pre-check). */
+	devices?: Promise<IDataObject[]>;
 }
 
 export async function send(run: ItemRun, req: GwsRequest): Promise<IDataObject> {
@@ -27,4 +29,10 @@ export async function readCall(run: ItemRun, callId: string): Promise<IDataObjec
 export function listOf(response: IDataObject, field: string): IDataObject[] {
 	const value = response[field];
 	return Array.isArray(value) ? (value as IDataObject[]) : [];
+}
+
+/** GET the user's devices (once per item: a later call gets the same answer). */
+export async function readDevices(run: ItemRun): Promise<IDataObject[]> {
+	run.devices ??= send(run, buildRequest('getDevices', { slots: {}, body: {} })).then((r) => listOf(r, 'devices'));
+	return await run.devices;
 }

@@ -32,7 +32,7 @@ export const optionsProperty: INodeProperties = {
 			type: 'boolean',
 			default: false,
 			description:
-				"Whether to read the call first and refuse the operation (without sending it) when the call's capabilities do not allow it",
+				"Whether to read the call (for device operations: your device) first and refuse the operation, without sending it, when its capabilities do not allow it",
 			displayOptions: { show: { '/operation': valuesWhere((op) => op.capability !== undefined) } },
 		},
 		{

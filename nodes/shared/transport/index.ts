@@ -19,7 +19,7 @@ import { readGwsServer } from './credentials';
 import { DEFAULT_TIMEOUT_MS, exchange } from './exchange';
 import { gwsReplyError, isSessionRejected, judgeGwsReply, replyOf } from './reply';
 import { withQuery } from './paths';
-import { absorbResponse, sessionFor, sessionHeaders, toSessionInfo } from './session';
+import { absorbResponse, forgetSession, sessionFor, sessionHeaders, toSessionInfo } from './session';
 
 export { GWS_CREDENTIAL_TYPE, checkBaseUrl, readGwsServer } from './credentials';
 export type { GwsServer } from './credentials';
@@ -84,6 +84,16 @@ export async function gwsApiRequest(
 		if (!verdict.ok) throw gwsReplyError(this.getNode(), errorContext, verdict);
 		return verdict.json;
 	}
+}
+
+/**
+ * Forgets the cached GWS session of the context's credential, after an operation with which GWS ends it
+ * (EndContactCenterSession "invalidates the HTTP session":
+ * https://docs.genesys.com/Documentation/HTCC/8.5.2/API/EndContactCenterSession): the next request logs in anew
+ * instead of being refused once with the dead session.
+ */
+export async function forgetGwsSession(this: GwsContext): Promise<void> {
+	forgetSession(await readGwsServer(this));
 }
 
 /** The current GWS session (logging in if needed, or again with `renew`), for the CometD client. */

@@ -122,6 +122,11 @@ export function toSessionInfo(server: GwsServer, session: GwsSession): GwsSessio
 	};
 }
 
+/** Forgets the cached session of this server and user (GWS ended it: EndContactCenterSession). */
+export function forgetSession(server: GwsServer): void {
+	sessions.delete(sessionKey(server));
+}
+
 /** Forgets every cached session (tests; a restarted simulator). */
 export function clearGwsSessions(): void {
 	sessions.clear();

@@ -1,9 +1,11 @@
 /**
  * Workflows that use every operation of the Genesys GWS action node, started by a production webhook, with the
- * exact request bodies the simulator must receive, in order. Two chains:
+ * exact request bodies the simulator must receive, in order. Three chains:
  * - inbound: one ringing inbound call taken through answer, user data, DTMF, recording, hold, conferences, mute;
  *   plus a second call (delivered through a queue) that is rejected;
- * - outbound: dials, swap and merge of two calls, two-step and single-step transfer, agent state and devices.
+ * - outbound: dials, swap and merge of two calls, two-step and single-step transfer, agent state and devices;
+ * - supervisor: the agent's DND and forwarding, the supervisor's monitoring settings, a monitored call switched,
+ *   muted and hung up, its disposition after the hang-up, wrap-up time, and the agent's logout and login.
  * State-changing steps use "Wait for Confirmation" so each request goes out after GWS confirmed the previous one
  * (and the real n8n's CometD path is exercised by the action node too).
  */
@@ -13,12 +15,14 @@ import { actionNode, chain, webhookNode, type WfNode } from './workflows';
 export interface Step {
 	name: string;
 	operation: string;
-	resource?: 'call' | 'agent';
+	resource?: 'call' | 'agent' | 'supervisor';
+	/** Run with the supervisor's credential (default: the agent's). */
+	asSupervisor?: boolean;
 	/** Expression for the call id; default: the webhook's first call. */
 	callId?: string | null;
 	params?: Record<string, unknown>;
 	wait?: boolean;
-	/** The body GWS must receive (undefined: a GET, no body). `$SIM` is replaced by the simulator URL. */
+	/** The body GWS must receive (undefined: a GET, no body). `$SIM`, `$CALL`, `$DEVICE` are replaced when checked. */
 	body?: Record<string, unknown>;
 }
 
@@ -71,17 +75,60 @@ export const OUTBOUND_STEPS: Step[] = [
 	{ name: 'Devices', operation: 'getDevices', resource: 'agent', callId: null },
 ];
 
-/** Every operation value the two chains use, to compare with the node's own list. */
+const TO_AGENT = "={{ $('Webhook').item.json.body.agentDeviceUri }}";
+const SUPERVISED = { resource: 'supervisor' as const, asSupervisor: true };
+const MONITORED_CALL = { ...SUPERVISED, callId: WEBHOOK_CALL };
+
+/** Webhook body: callId (ringing at agent1), agentDeviceUri (agent1's device). */
+export const SUPERVISOR_STEPS: Step[] = [
+	{ name: 'DND on', operation: 'doNotDisturbOn', resource: 'agent', callId: null, wait: true, body: { operationName: 'DoNotDisturbOn' } },
+	{ name: 'DND off', operation: 'doNotDisturbOff', resource: 'agent', callId: null, wait: true, body: { operationName: 'DoNotDisturbOff' } },
+	{ name: 'Forward on', operation: 'forwardCallsOn', resource: 'agent', callId: null, params: { destination: '5559999' }, wait: true, body: { operationName: 'ForwardCallsOn', destination: '5559999' } },
+	{ name: 'Forward off', operation: 'forwardCallsOff', resource: 'agent', callId: null, wait: true, body: { operationName: 'ForwardCallsOff' } },
+	{ name: 'Coach', operation: 'coach', ...SUPERVISED, callId: null, params: { targetDeviceUri: TO_AGENT }, wait: true, body: { operationName: 'Coach', targetDeviceUri: '$DEVICE' } },
+	{ name: 'Barge in setting', operation: 'bargeIn', ...SUPERVISED, callId: null, params: { targetDeviceUri: TO_AGENT, supervisorMonitoringScope: 'Agent' }, wait: true, body: { operationName: 'BargeIn', targetDeviceUri: '$DEVICE', supervisorMonitoringScope: 'Agent' } },
+	{
+		name: 'Listen in',
+		operation: 'listenIn',
+		...SUPERVISED,
+		callId: null,
+		params: { targetDeviceUri: TO_AGENT, supervisorMonitoringScope: 'Call', supervisorMonitoringMode: 'NextCall', phoneNumber: '15000' },
+		wait: true,
+		body: { operationName: 'ListenIn', targetDeviceUri: '$DEVICE', supervisorMonitoringScope: 'Call', supervisorMonitoringMode: 'NextCall', phoneNumber: '15000' },
+	},
+	{ name: 'Answer', operation: 'answer', wait: true, body: { operationName: 'Answer' } },
+	{ name: 'Switch to barge in', operation: 'switchToBargeIn', ...MONITORED_CALL, wait: true, body: { operationName: 'SwitchToBargeIn' } },
+	{ name: 'Switch to listen in', operation: 'switchToListenIn', ...MONITORED_CALL, wait: true, body: { operationName: 'SwitchToListenIn' } },
+	{ name: 'Mute agent', operation: 'muteMonitoredUser', ...MONITORED_CALL, wait: true, body: { operationName: 'MuteMonitoredUser' } },
+	{ name: 'Unmute agent', operation: 'unmuteMonitoredUser', ...MONITORED_CALL, wait: true, body: { operationName: 'UnmuteMonitoredUser' } },
+	{ name: 'Cancel monitoring', operation: 'cancelMonitoring', ...SUPERVISED, callId: null, wait: true, body: { operationName: 'CancelSupervisorMonitoring' } },
+	{ name: 'Hang up', operation: 'hangup', wait: true, body: { operationName: 'Hangup' } },
+	// After the hang-up (GWS answers 404 for the call now): callUri and callUuid from the Released call in the item.
+	{ name: 'Disposition', operation: 'setCallDisposition', callId: FROM_PREVIOUS, params: { disposition: 'Sale' }, body: { operationName: 'SetCallDisposition', callUri: '$SIM/api/v2/me/calls/$CALL', callUuid: '$CALL', disposition: 'Sale' } },
+	{ name: 'Wrap-up', operation: 'setState', resource: 'agent', callId: null, params: { agentState: 'AfterCallWork', wrapUpTime: '30' }, wait: true, body: { operationName: 'AfterCallWork', wrapUpTime: '30' } },
+	{ name: 'Log out', operation: 'endSession', resource: 'agent', callId: null, body: { operationName: 'EndContactCenterSession' } },
+	{ name: 'Log in', operation: 'startSession', resource: 'agent', callId: null, params: { place: 'Place_15000' }, wait: true, body: { operationName: 'StartContactCenterSession', channels: ['voice'], place: 'Place_15000' } },
+];
+
+/** Every operation value the chains use, to compare with the node's own list. */
 export function operationsUsed(): string[] {
-	return [...new Set([...INBOUND_STEPS, ...OUTBOUND_STEPS].map((s) => s.operation))].sort();
+	return [...new Set([...INBOUND_STEPS, ...OUTBOUND_STEPS, ...SUPERVISOR_STEPS].map((s) => s.operation))].sort();
 }
 
-export function stepsWorkflow(name: string, webhookPath: string, steps: Step[], credential: { id: string; name: string }): WorkflowJson {
+type CredentialRef = { id: string; name: string };
+
+export function stepsWorkflow(
+	name: string,
+	webhookPath: string,
+	steps: Step[],
+	credentials: { agent: CredentialRef; supervisor: CredentialRef },
+): WorkflowJson {
 	const nodes: WfNode[] = [webhookNode(webhookPath)];
 	for (const step of steps) {
 		const parameters: Record<string, unknown> = { resource: step.resource ?? 'call', operation: step.operation, ...step.params };
 		if (step.callId !== null) parameters.callId = step.callId ?? WEBHOOK_CALL;
 		if (step.wait) parameters.options = { waitForConfirmation: true };
+		const credential = step.asSupervisor ? credentials.supervisor : credentials.agent;
 		// executeOnce: reads that return several items (getAll) must not multiply the steps after them.
 		nodes.push({ ...actionNode(step.name, credential, parameters), executeOnce: true });
 	}

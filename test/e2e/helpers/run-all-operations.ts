@@ -2,8 +2,8 @@
  * Runs the all-operations workflows (helpers/all-operations.ts) in a running stack and checks what the
  * simulator received. Shared by the regular-mode and the queue-mode files.
  */
-import { INBOUND_STEPS, OUTBOUND_STEPS, operationsUsed, stepsWorkflow, type Step } from './all-operations';
-import { AGENT, type Stack } from './stack';
+import { INBOUND_STEPS, OUTBOUND_STEPS, SUPERVISOR_STEPS, operationsUsed, stepsWorkflow, type Step } from './all-operations';
+import { AGENT, SUPERVISOR, type Stack } from './stack';
 import { ACTION_TYPE } from './workflows';
 
 type NodeTypeJson = { name: string; properties: Array<{ name: string; options?: Array<{ value: string }> }> };
@@ -19,7 +19,7 @@ export async function operationsOfNode(stack: Stack): Promise<string[]> {
 }
 
 function gwsPosts(stack: Stack, sinceSeq: number) {
-	return stack.sim.requests().filter((r) => r.seq > sinceSeq && r.method === 'POST' && r.path.startsWith('/api/v2/me/'));
+	return stack.sim.requests().filter((r) => r.seq > sinceSeq && r.method === 'POST' && r.path.startsWith('/api/v2/me'));
 }
 
 function expectedBodies(steps: Step[], replace: Record<string, string>): unknown[] {
@@ -30,7 +30,8 @@ function expectedBodies(steps: Step[], replace: Record<string, string>): unknown
 
 async function runChain(stack: Stack, name: string, steps: Step[], body: Record<string, unknown>) {
 	const path = `e2e-${name}-${Date.now()}`;
-	const { id, versionId } = await stack.rest.createWorkflow(stepsWorkflow(`E2E all operations: ${name}`, path, steps, stack.credential));
+	const credentials = { agent: stack.credential, supervisor: stack.supervisorCredential };
+	const { id, versionId } = await stack.rest.createWorkflow(stepsWorkflow(`E2E all operations: ${name}`, path, steps, credentials));
 	await stack.rest.activateWorkflow(id, versionId);
 	const since = stack.sim.requests().reduce((max, r) => Math.max(max, r.seq), 0);
 	const reply = await stack.rest.callWebhook(path, body);
@@ -48,7 +49,7 @@ async function runChain(stack: Stack, name: string, steps: Step[], body: Record<
 	return { posts: gwsPosts(stack, since), output, executionId: summary.id, workflowId: id };
 }
 
-/** Runs both chains; returns the execution ids (the queue test checks where they ran). */
+/** Runs the chains; returns the execution ids (the queue test checks where they ran). */
 export async function runAllOperations(stack: Stack): Promise<string[]> {
 	expect(operationsUsed()).toEqual(await operationsOfNode(stack));
 	await stack.sim.reset();
@@ -71,5 +72,34 @@ export async function runAllOperations(stack: Stack): Promise<string[]> {
 	const b = String((outbound.output('Dial B').call as { id: string }).id);
 	expect(outbound.posts.map((r) => r.body)).toEqual(expectedBodies(OUTBOUND_STEPS, { $SIM: stack.sim.url, $A: a, $B: b }));
 	expect(outbound.posts.filter((r) => r.path === '/api/v2/me/channels/voice')).toHaveLength(3);
-	return [inbound.executionId, outbound.executionId];
+
+	const supervised = await runSupervisorChain(stack);
+	return [inbound.executionId, outbound.executionId, supervised];
+}
+
+/** The supervisor chain: every request's body, path and user, and who hears whom on the monitored call. */
+async function runSupervisorChain(stack: Stack): Promise<string> {
+	const device = (user: string) => stack.sim.agents().find((a) => a.username === user)!.deviceId;
+	const agentDeviceUri = `${stack.sim.url}/api/v2/devices/${device(AGENT.username)}`;
+	const { callId } = await stack.sim.placeInboundCall({ to: AGENT.username, from: '5556000' });
+	const supervised = await runChain(stack, 'supervisor', SUPERVISOR_STEPS, { callId, agentDeviceUri });
+	expect(supervised.posts.map((r) => r.body)).toEqual(
+		expectedBodies(SUPERVISOR_STEPS, { $SIM: stack.sim.url, $CALL: callId, $DEVICE: agentDeviceUri }),
+	);
+	const devicePath = (user: string) => `/api/v2/me/devices/${device(user)}`;
+	expect(supervised.posts.map((r) => `${r.username} ${r.path}`)).toEqual(
+		SUPERVISOR_STEPS.filter((s) => s.body).map((s) => {
+			const user = s.asSupervisor ? SUPERVISOR.username : AGENT.username;
+			if (s.operation === 'endSession' || s.operation === 'startSession') return `${user} /api/v2/me`;
+			if (s.operation === 'setState') return `${user} /api/v2/me/channels/voice`;
+			return `${user} ${s.callId === null ? devicePath(user) : `/api/v2/me/calls/${callId}`}`;
+		}),
+	);
+	// What the monitored call looked like as the supervisor switched: from the confirmations' outputs.
+	expect(supervised.output('Switch to barge in').call).toMatchObject({ id: callId, mute: 'Off' });
+	expect(supervised.output('Mute agent').call).toMatchObject({ id: callId, monitoredUserMuted: true });
+	expect(supervised.output('Disposition')).toMatchObject({ statusCode: 0 });
+	expect(stack.sim.dispositions()).toEqual([expect.objectContaining({ callId, disposition: 'Sale', callState: 'released' })]);
+	expect(stack.sim.agents().find((a) => a.username === AGENT.username)).toMatchObject({ loggedIn: true, place: 'Place_15000' });
+	return supervised.executionId;
 }

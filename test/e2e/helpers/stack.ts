@@ -26,6 +26,7 @@ export const OWNER: Owner = {
 };
 
 export const AGENT = DEMO_USERS[0];
+export const SUPERVISOR = DEMO_USERS.find((u) => u.roles?.includes('supervisor'))!;
 
 export interface Stack {
 	sim: Awaited<ReturnType<typeof startSimulator>>;
@@ -35,7 +36,10 @@ export interface Stack {
 	main: ManagedProcess;
 	worker?: ManagedProcess;
 	redis?: ManagedProcess;
+	/** agent1's credential. */
 	credential: { id: string; name: string };
+	/** supervisor1's credential (the supervisor example, the supervisor operations). */
+	supervisorCredential: { id: string; name: string };
 	/**
 	 * Stops `n8n start` as an operator would (SIGTERM), runs `whileDown`, then starts it again with the same user
 	 * folder, database and port, and logs in again. The worker and Redis keep running, as they would.
@@ -127,12 +131,17 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
 		const rest = new N8nRest(baseUrl);
 		await rest.setupOwner(OWNER);
 		await rest.login(OWNER);
-		const name = 'GWS simulator (agent1)';
-		const { id } = await rest.createCredential({
-			name,
-			type: 'genesysGwsApi',
-			data: { baseUrl: sim.url, username: AGENT.username, password: AGENT.password, allowUnauthorizedCerts: false },
-		});
+		const credentialOf = async (user: { username: string; password: string }) => {
+			const name = `GWS simulator (${user.username})`;
+			const { id } = await rest.createCredential({
+				name,
+				type: 'genesysGwsApi',
+				data: { baseUrl: sim.url, username: user.username, password: user.password, allowUnauthorizedCerts: false },
+			});
+			return { id, name };
+		};
+		const credential = await credentialOf(AGENT);
+		const supervisorCredential = await credentialOf(SUPERVISOR);
 		const stack: Stack = {
 			sim,
 			rest,
@@ -141,7 +150,8 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
 			main,
 			worker,
 			redis,
-			credential: { id, name },
+			credential,
+			supervisorCredential,
 			stop: stopAll,
 			restartMain: async (whileDown) => {
 				await main.stop();

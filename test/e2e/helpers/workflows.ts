@@ -2,11 +2,8 @@
  * Building blocks for workflows the e2e suite sends to the real n8n: node type names as n8n knows a community
  * package's nodes (`<package>.<node name>`), credential references and connections.
  */
-import * as fs from 'fs';
-import * as path from 'path';
-
+import { readExample } from '../../../scripts/lib/examples';
 import type { WorkflowJson } from '../../../scripts/lib/n8n-rest';
-import { REPO_ROOT } from '../../../scripts/lib/n8n-process';
 
 export const PACKAGE_NAME = 'n8n-nodes-genesys-gws';
 export const ACTION_TYPE = `${PACKAGE_NAME}.genesysGws`;
@@ -78,12 +75,14 @@ export function chain(name: string, nodes: WfNode[]): WorkflowJson {
 	return { name, nodes, connections, settings: { executionOrder: 'v1' } };
 }
 
-/** An example workflow from examples/, with its credential references pointed at `credential`. */
-export function loadExample(file: string, credential: { id: string; name: string }): WorkflowJson {
-	const workflow = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'examples', file), 'utf8')) as WorkflowJson;
-	for (const node of workflow.nodes) {
-		const creds = node.credentials as Record<string, unknown> | undefined;
-		if (creds && CREDENTIAL_TYPE in creds) node.credentials = credentialRef(credential);
-	}
-	return workflow;
+/**
+ * An example workflow from examples/, its credential placeholders pointed at `credential` (the agent's) and, for
+ * the supervisor example, at `supervisor`.
+ */
+export function loadExample(
+	file: string,
+	credential: { id: string; name: string },
+	supervisor?: { id: string; name: string },
+): WorkflowJson {
+	return readExample(file, { agent: credential, supervisor });
 }

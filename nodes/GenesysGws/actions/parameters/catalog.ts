@@ -7,6 +7,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { AGENT_STATES } from '../agentStates';
+import { AGENT_PARAMETERS } from './agentParameters';
+import { SUPERVISOR_PARAMETERS } from './supervisorParameters';
 import { USER_DATA_FIELDS_UI, USER_DATA_INPUT_UI, userData } from './userData';
 import { callReference, callUri, choice, dialTones, id, text, type ValueKind } from './valueKinds';
 
@@ -40,7 +42,7 @@ export interface ParameterSpec {
 }
 
 /** In the node panel's order: Call first, it is what a user picks first. */
-const CATALOG = {
+const CALL_PARAMETERS = {
 	callId: {
 		ui: {
 			displayName: 'Call',
@@ -75,7 +77,8 @@ const CATALOG = {
 			name: 'deviceId',
 			type: 'string',
 			default: '',
-			description: 'The device to dial from. Leave empty to use your first device.',
+			description:
+				'Your device to act on (dial from, monitor from, set DND or forwarding on). Leave empty to use your first device.',
 		},
 		hint: 'Enter a device ID from the "Get Devices" agent operation, or leave it empty to use your first device',
 		kind: id,
@@ -90,9 +93,10 @@ const CATALOG = {
 			type: 'string',
 			default: '',
 			placeholder: 'e.g. 15002',
-			description: 'The phone number to dial (GWS receives it as {"phoneNumber": "..."})',
+			description:
+				'The phone number to call, transfer or conference to (GWS receives it as {"phoneNumber": "..."}); for Forward Calls On, where to forward your calls',
 		},
-		hint: 'Enter the phone number to dial, e.g. 15002',
+		hint: 'Enter the phone number, e.g. 15002',
 		kind: text,
 		wire: { body: 'destination', shape: (phoneNumber) => ({ phoneNumber }) },
 		sample: '15002',
@@ -182,6 +186,34 @@ const CATALOG = {
 		wire: { body: 'key' },
 		sample: 'CaseNumber',
 	},
+	disposition: {
+		ui: {
+			displayName: 'Disposition',
+			name: 'disposition',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. Sale',
+			description: 'The outcome of the call to record (its disposition code)',
+		},
+		hint: 'Enter the disposition code, e.g. Sale',
+		kind: text,
+		wire: { body: 'disposition' },
+		sample: 'Sale',
+	},
+	dispositionKey: {
+		ui: {
+			displayName: 'Disposition Key',
+			name: 'dispositionKey',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. DispositionCode',
+			description: 'The user data key to record it under. Leave empty for the key GWS is configured with.',
+		},
+		hint: 'Enter the user data key, e.g. DispositionCode, or leave it empty',
+		kind: text,
+		wire: { body: 'dispositionKey' },
+		sample: 'DispositionCode',
+	},
 	userData: {
 		ui: {
 			displayName: 'User Data',
@@ -214,9 +246,16 @@ const CATALOG = {
 		},
 		kind: choice(AGENT_STATES.map((s) => s.value)),
 		wire: { operationName: true },
-		sample: 'NotReady',
+		sample: 'AfterCallWork',
 	},
 } satisfies Record<string, ParameterSpec>;
+
+/** Call first; the supervisor's after the device they act from; the agent's after the agent state. */
+const CATALOG = {
+	...CALL_PARAMETERS,
+	...SUPERVISOR_PARAMETERS,
+	...AGENT_PARAMETERS,
+};
 
 export type ParamName = keyof typeof CATALOG;
 

@@ -11,6 +11,11 @@ export interface ParamUse {
 	required: boolean;
 	/** This operation sends the value differently from the parameter's usual wire form. */
 	wire?: Wire;
+	/**
+	 * Taken only when an earlier parameter of the operation has one of these values (wrapUpTime with agentState
+	 * AfterCallWork): the panel shows it only then, and it is neither read nor sent otherwise.
+	 */
+	onlyWhen?: { name: ParamName; values: string[] };
 }
 
 /** What checking needs of n8n's context (narrow, so the README generator can run the same checks on samples). */
@@ -56,6 +61,7 @@ export function readParameters(
 ): CheckedParams {
 	const out: CheckedParams = { slots: {}, body: {}, values: {} };
 	for (const use of op.params) {
+		if (use.onlyWhen && !use.onlyWhen.values.includes(out.values[use.onlyWhen.name] as string)) continue;
 		const spec = PARAMETERS[use.name];
 		const env: ParamEnv = {
 			displayName: spec.ui.displayName,

@@ -10,7 +10,8 @@ import {
 	isDotSegment,
 	isHttpUri,
 } from '../../../shared/callReference';
-import { MAX_ID_LENGTH, MAX_TEXT_LENGTH, MAX_URI_LENGTH } from '../../../shared/limits';
+import { deviceIdFromUri } from '../../../shared/deviceReference';
+import { MAX_ID_LENGTH, MAX_TEXT_LENGTH, MAX_URI_LENGTH, MAX_WRAP_UP_TIME_S } from '../../../shared/limits';
 import { describeValue, excerpt } from '../../../shared/text';
 import { gwsPath } from '../../../shared/transport';
 
@@ -42,31 +43,35 @@ export interface ValueKind<T = unknown> {
 	emptyMessage?(env: ParamEnv): { message: string; description: string };
 }
 
-/** Strings and numbers (an expression may give either) to a trimmed string; anything else is refused. */
-function asText(raw: unknown, env: ParamEnv): string {
+/**
+ * Strings and numbers (an expression may give either) to a trimmed string; anything else is refused. A `secret`
+ * value (a login code) is never quoted in a message, only its type.
+ */
+function asText(raw: unknown, env: ParamEnv, secret = false): string {
 	if (raw === undefined || raw === null) return '';
 	if (typeof raw === 'string') return raw.trim();
 	if (typeof raw === 'number' && Number.isFinite(raw)) return String(raw);
+	const got = secret ? (Array.isArray(raw) ? 'an array' : `a value of type ${typeof raw}`) : describeValue(raw);
 	return env.fail(
-		`${labelOf(env)} must be text, but got ${describeValue(raw)}`,
+		`${labelOf(env)} must be text, but got ${got}`,
 		env.hint ?? 'Enter a text value or map one with an expression.',
 	);
 }
 
 /** A kind whose input is text; `check` gets the non-empty trimmed text. */
-function textKind<T>(check: (text: string, env: ParamEnv) => T): ValueKind<T> {
+function textKind<T>(check: (text: string, env: ParamEnv) => T, secret = false): ValueKind<T> {
 	return {
 		read(raw, env) {
-			const text = asText(raw, env);
+			const text = asText(raw, env, secret);
 			return text === '' ? undefined : check(text, env);
 		},
 	};
 }
 
-function within(text: string, max: number, env: ParamEnv): void {
+function within(text: string, max: number, env: ParamEnv, secret = false): void {
 	if (text.length <= max) return;
 	env.fail(
-		`${labelOf(env)} is too long: ${text.length} characters ("${excerpt(text)}")`,
+		`${labelOf(env)} is too long: ${text.length} characters${secret ? '' : ` ("${excerpt(text)}")`}`,
 		`It may have at most ${max} characters. ${env.hint ?? 'Check the expression that fills it.'}`,
 	);
 }
@@ -162,3 +167,44 @@ export function choice(values: string[]): ValueKind<string> {
 	});
 }
 
+
+/** A text that may be a secret (a login code): bounded like any text, but never quoted in a message. */
+export const secretText = textKind((value, env) => {
+	within(value, MAX_TEXT_LENGTH, env, true);
+	return value;
+}, true);
+
+/**
+ * A device in a request body (targetDeviceUri): a device URI as GWS prints it (a call's `deviceUri`,
+ * `http://host/api/v2/devices/<id>`) is sent as given (it may name another host, e.g. behind a load balancer); a
+ * bare device id becomes `<Base URL>/api/v2/devices/<id>`, the form GWS prints (our convenience).
+ */
+export const deviceUri = textKind((text, env) => {
+	const advice = `Give the device's URI (a call's deviceUri, e.g. {{ $json.call.deviceUri }}: …/api/v2/devices/<id>) or its device ID. ${env.hint ?? ''}`.trim();
+	if (!isHttpUri(text)) {
+		if (/[/?#]/.test(text)) env.fail(`${labelOf(env)} is neither a device URI nor a device ID: "${excerpt(text, 80)}"`, advice);
+		within(text, MAX_ID_LENGTH, env);
+		notDotSegment(isDotSegment(text), text, env);
+		return env.baseUrl + gwsPath`/api/v2/devices/${text}`;
+	}
+	within(text, MAX_URI_LENGTH, env);
+	notDotSegment(hasDotSegment(text), text, env);
+	const deviceId = deviceIdFromUri(text);
+	if (deviceId === undefined) return env.fail(`${labelOf(env)} is not a device URI: "${excerpt(text, 80)}"`, advice);
+	within(deviceId, MAX_ID_LENGTH, env);
+	return text;
+});
+
+/**
+ * Whole seconds, sent as a string (the AfterCallWork page's sample sends "wrapUpTime":"0"): digits, or a whole
+ * number from an expression, from 0 to MAX_WRAP_UP_TIME_S.
+ */
+export const wholeSeconds = textKind((text, env) => {
+	if (!/^\d+$/.test(text) || Number(text) > MAX_WRAP_UP_TIME_S) {
+		env.fail(
+			`${labelOf(env)} must be a whole number of seconds from 0 to ${MAX_WRAP_UP_TIME_S}, but is "${excerpt(text, 80)}"`,
+			`Enter for example 30 ("0" cancels the wrap-up time), or leave it empty. ${env.hint ?? ''}`.trim(),
+		);
+	}
+	return String(Number(text));
+});

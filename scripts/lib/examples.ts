@@ -1,0 +1,50 @@
+/**
+ * The example workflows (examples/*.json) as the demo and the e2e suite import them: each Genesys node's credential
+ * placeholder pointed at a real credential. The files name two placeholders: the agent's credential (every example)
+ * and the supervisor's (the supervisor example: a user with the supervisor role).
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+
+import { REPO_ROOT } from './n8n-process';
+import type { WorkflowJson } from './n8n-rest';
+
+interface CredentialRef {
+	id: string;
+	name: string;
+}
+
+export interface ExampleCredentials {
+	agent: CredentialRef;
+	supervisor?: CredentialRef;
+}
+
+/** The credential ids the example files carry, by role. */
+const CREDENTIAL_PLACEHOLDERS: Record<keyof ExampleCredentials, string> = {
+	agent: 'REPLACE_WITH_YOUR_CREDENTIAL_ID',
+	supervisor: 'REPLACE_WITH_YOUR_SUPERVISOR_CREDENTIAL_ID',
+};
+
+const EXAMPLES = path.join(REPO_ROOT, 'examples');
+
+export function exampleFiles(): string[] {
+	return fs.readdirSync(EXAMPLES).filter((f) => f.endsWith('.json')).sort();
+}
+
+/** An example with its credential placeholders replaced; a placeholder without a credential given is an error. */
+export function readExample(file: string, credentials: ExampleCredentials): WorkflowJson {
+	const workflow = JSON.parse(fs.readFileSync(path.join(EXAMPLES, file), 'utf8')) as WorkflowJson;
+	for (const node of workflow.nodes) {
+		const creds = node.credentials as Record<string, CredentialRef> | undefined;
+		if (!creds || !('genesysGwsApi' in creds)) continue;
+		const role = (Object.keys(CREDENTIAL_PLACEHOLDERS) as Array<keyof ExampleCredentials>).find(
+			(r) => CREDENTIAL_PLACEHOLDERS[r] === creds.genesysGwsApi.id,
+		);
+		const credential = role && credentials[role];
+		if (!credential) {
+			throw new Error(`${file}: node "${String(node.name)}" has credential "${creds.genesysGwsApi.id}", and no credential was given for it`);
+		}
+		creds.genesysGwsApi = { id: credential.id, name: credential.name };
+	}
+	return workflow;
+}

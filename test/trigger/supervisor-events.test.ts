@@ -1,0 +1,206 @@
+/**
+ * What a supervisor flow starts on, in real n8n-core (TriggerContext) against the simulator over real HTTP and
+ * CometD: "Supervisor Monitoring Started, Changed or Stopped" from the device's supervisorMonitoringState, live,
+ * after a reconnect (resync) and after an n8n restart (static data); the device fields GWS sends (forwardTo,
+ * supervisorMonitoringState) passed through and covered by the device resync; and the Monitored Calls filter.
+ */
+import type { IDataObject, INodeParameters, WorkflowActivateMode } from 'n8n-workflow';
+
+import { useSimulator } from '../helpers/simulator';
+import { activateTrigger, restAs, until, type ActiveTrigger, type TriggerCredential } from './harness';
+
+const sim = useSimulator();
+let supervisor: TriggerCredential;
+let asSupervisor: ReturnType<typeof restAs>;
+let asAgent: ReturnType<typeof restAs>;
+let agentDevice: string;
+let supervisorDevice: string;
+const open: ActiveTrigger[] = [];
+
+beforeAll(() => {
+	supervisor = { baseUrl: sim.url, username: 'supervisor1', password: 'supervisor1pass' };
+	asSupervisor = restAs(supervisor);
+	asAgent = restAs({ baseUrl: sim.url, username: 'agent1', password: 'agent1pass' });
+	const device = (user: string) => sim.agents().find((a) => a.username === user)!.deviceId;
+	agentDevice = `${sim.url}/api/v2/devices/${device('agent1')}`;
+	supervisorDevice = device('supervisor1');
+});
+afterEach(async () => {
+	await Promise.all(open.splice(0).map((t) => t.close()));
+});
+
+const MONITORING = 'SupervisorMonitoringChanged';
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const meta = (item: IDataObject) => item._gws as IDataObject;
+
+async function trigger(parameters: INodeParameters, options: { staticData?: IDataObject; activation?: WorkflowActivateMode } = {}): Promise<ActiveTrigger> {
+	const t = await activateTrigger({ credential: supervisor, parameters, workflowId: 'wf-supervisor', ...options });
+	open.push(t);
+	return t;
+}
+
+const onDevice = (operationName: string, extra: IDataObject = {}) =>
+	asSupervisor('POST', `/api/v2/me/devices/${supervisorDevice}`, { operationName, ...extra });
+
+/** An inbound call agent1 answers; resolves with its id once the monitoring supervisor (if any) has it. */
+async function agentAnswers(from: string, monitored = true): Promise<string> {
+	const { callId } = await sim.placeInboundCall({ to: 'agent1', from });
+	await until('ringing', () => sim.calls('agent1').some((c) => c.id === callId && c.state === 'Ringing'));
+	await asAgent('POST', `/api/v2/me/calls/${callId}`, { operationName: 'Answer' });
+	if (monitored) await until('delivered to the supervisor', () => sim.calls('supervisor1').some((c) => c.id === callId));
+	return callId;
+}
+
+describe('Supervisor Monitoring Started, Changed or Stopped', () => {
+	it('started, changed (another mode), nothing for a DND change, stopped: one execution each, the notification as GWS sent it', async () => {
+		const t = await trigger({ events: [MONITORING] });
+		await onDevice('ListenIn', { targetDeviceUri: agentDevice, supervisorMonitoringMode: 'NextCall' });
+		await t.waitForItems(1);
+		await onDevice('Coach', { targetDeviceUri: agentDevice });
+		await t.waitForItems(2);
+		await onDevice('DoNotDisturbOn');
+		await onDevice('CancelSupervisorMonitoring');
+		const items = await t.waitForItems(3);
+		await sleep(200);
+		expect(t.items).toHaveLength(3);
+		expect(t.executions).toBe(3);
+
+		const listenIn = { state: 'ListenIn', mode: 'NextCall', scope: 'Call', targetDeviceUri: agentDevice };
+		const coach = { state: 'Coach', mode: 'AllCalls', scope: 'Call', targetDeviceUri: agentDevice };
+		expect(items.map((i) => meta(i).monitoring)).toEqual([
+			{ change: 'started', deviceId: supervisorDevice, current: listenIn, previous: null },
+			{ change: 'changed', deviceId: supervisorDevice, current: coach, previous: listenIn },
+			{ change: 'stopped', deviceId: supervisorDevice, current: null, previous: coach },
+		]);
+		expect(items[0]).toMatchObject({
+			messageType: 'DeviceStateChangeMessage',
+			devices: [{ id: supervisorDevice, supervisorMonitoringState: listenIn }],
+			_gws: { event: MONITORING, channel: '/v2/me/devices' },
+		});
+		expect(meta(items[0]).resync).toBeUndefined();
+		// Stopped: the device as GWS sent it, without the field and with DND still on.
+		expect((items[2].devices as IDataObject[])[0]).toMatchObject({ doNotDisturb: 'On' });
+		expect((items[2].devices as IDataObject[])[0].supervisorMonitoringState).toBeUndefined();
+	});
+
+	it('with Agent or Device State Changed selected too, a change starts one execution for each event', async () => {
+		const t = await trigger({ events: ['DeviceStateChangeMessage', MONITORING] });
+		await onDevice('BargeIn', { targetDeviceUri: agentDevice });
+		const items = await t.waitForItems(2);
+		await onDevice('DoNotDisturbOn');
+		await t.waitForItems(3);
+		await sleep(200);
+		expect(t.items.map((i) => meta(i).event)).toEqual(['DeviceStateChangeMessage', MONITORING, 'DeviceStateChangeMessage']);
+		expect(meta(items[0]).monitoring).toBeUndefined();
+		expect(items[1].devices).toEqual(items[0].devices);
+	});
+
+	it('NextCall ends when the monitored call does: stopped, without any request from the supervisor', async () => {
+		const t = await trigger({ events: [MONITORING] });
+		await onDevice('ListenIn', { targetDeviceUri: agentDevice, supervisorMonitoringMode: 'NextCall' });
+		await t.waitForItems(1);
+		const callId = await agentAnswers('5551234');
+		await asAgent('POST', `/api/v2/me/calls/${callId}`, { operationName: 'Hangup' });
+		const items = await t.waitForItems(2);
+		expect(meta(items[1]).monitoring).toMatchObject({ change: 'stopped', current: null, previous: { state: 'ListenIn', mode: 'NextCall' } });
+	});
+
+	it('missed while disconnected: the resync reports it once, flagged; the device fields pass through as GWS has them', async () => {
+		const t = await trigger({ events: [MONITORING, 'DeviceStateChangeMessage'] });
+		sim.pauseNotifications();
+		await onDevice('ListenIn', { targetDeviceUri: agentDevice });
+		await onDevice('ForwardCallsOn', { destination: '5009' });
+		sim.dropCometdSessions();
+		sim.resumeNotifications(false);
+		const items = await t.waitForItems(2);
+		await sleep(300);
+		expect(t.items).toHaveLength(2);
+		const [device, monitoring] = items;
+		expect(device).toMatchObject({
+			devices: [{ forwardTo: '5009', supervisorMonitoringState: { state: 'ListenIn' } }],
+			_gws: { event: 'DeviceStateChangeMessage', resync: true, resyncReason: 'changed' },
+		});
+		expect(monitoring).toMatchObject({
+			messageType: 'DeviceStateChangeMessage',
+			devices: [{ id: supervisorDevice }],
+			_gws: { event: MONITORING, resync: true, resyncReason: 'changed', monitoring: { change: 'started', previous: null } },
+		});
+
+		// Forwarding alone is a device change too (the fingerprint covers forwardTo), not a monitoring change.
+		sim.pauseNotifications();
+		await onDevice('ForwardCallsOff');
+		sim.dropCometdSessions();
+		sim.resumeNotifications(false);
+		await t.waitForItems(3);
+		await sleep(300);
+		expect(t.items).toHaveLength(3);
+		expect(t.items[2]).toMatchObject({ _gws: { event: 'DeviceStateChangeMessage', resync: true } });
+		expect((t.items[2].devices as IDataObject[])[0].forwardTo).toBeUndefined();
+	});
+
+	it('across an n8n restart: stopped while n8n was down is reported once; monitoring that went on unchanged is not', async () => {
+		const db: IDataObject = {};
+		const first = await trigger({ events: [MONITORING] }, { staticData: db });
+		await onDevice('ListenIn', { targetDeviceUri: agentDevice });
+		await first.waitForItems(1);
+		await first.close();
+		open.splice(open.indexOf(first), 1);
+		const saved = JSON.parse(JSON.stringify(db)) as IDataObject;
+
+		// n8n starts again, nothing changed: no execution (no false "started").
+		const same = await trigger({ events: [MONITORING] }, { staticData: JSON.parse(JSON.stringify(saved)) as IDataObject, activation: 'init' });
+		await sleep(500);
+		expect(same.items).toEqual([]);
+		await same.close();
+		open.splice(open.indexOf(same), 1);
+
+		await onDevice('CancelSupervisorMonitoring'); // while n8n is down
+		const after = await trigger({ events: [MONITORING] }, { staticData: JSON.parse(JSON.stringify(saved)) as IDataObject, activation: 'init' });
+		const [item] = await after.waitForItems(1);
+		await sleep(300);
+		expect(after.items).toHaveLength(1);
+		expect(meta(item)).toMatchObject({ resync: true, monitoring: { change: 'stopped', current: null, previous: { state: 'ListenIn' } } });
+	});
+
+	it('in "test step" mode: the next monitoring change is the test item', async () => {
+		const t = await activateTrigger({ credential: supervisor, parameters: { events: [MONITORING] }, mode: 'manual' });
+		open.push(t);
+		const running = t.response.manualTriggerFunction!();
+		await until('subscribed', () => sim.cometdSessionCount('supervisor1') === 1);
+		await sleep(300); // the test step has read the devices
+		await onDevice('DoNotDisturbOn'); // not a monitoring change
+		await onDevice('Coach', { targetDeviceUri: agentDevice });
+		await running;
+		expect(t.items).toHaveLength(1);
+		expect(meta(t.items[0])).toMatchObject({ event: MONITORING, monitoring: { change: 'started', current: { state: 'Coach' } } });
+	});
+});
+
+describe('Monitored Calls filter', () => {
+	it('include (default), exclude and only: the supervisor\'s monitoring leg (call.monitoring true) against their own call', async () => {
+		const all = await trigger({ events: ['StatusChange'], filters: { callStates: ['Established'] } });
+		const own = await trigger({ events: ['StatusChange'], filters: { callStates: ['Established'], monitoredCalls: 'exclude' } });
+		const monitored = await trigger({ events: ['StatusChange'], filters: { callStates: ['Established'], monitoredCalls: 'only' } });
+		await onDevice('ListenIn', { targetDeviceUri: agentDevice });
+		const monitoredCall = await agentAnswers('5551234');
+		// The supervisor's own call: dialled out, answered by the remote party.
+		await asSupervisor('POST', `/api/v2/me/devices/${supervisorDevice}/calls`, { operationName: 'Dial', destination: { phoneNumber: '5550777' } });
+		await all.waitForItems(2);
+		await own.waitForItems(1);
+		await monitored.waitForItems(1);
+		await sleep(300);
+		const ids = (t: ActiveTrigger) => t.items.map((i) => (i.call as IDataObject).id);
+		const ownCall = ids(own)[0];
+		expect(ownCall).not.toBe(monitoredCall);
+		expect(ids(all).sort()).toEqual([monitoredCall, ownCall].sort());
+		expect(ids(own)).toEqual([ownCall]);
+		expect(ids(monitored)).toEqual([monitoredCall]);
+		expect(monitored.items[0]).toMatchObject({ call: { monitoring: true, mute: 'On' }, extensions: { WrapUpTime: 0, BusinessCall: 0 } });
+	});
+
+	it('an unknown value fails activation naming the filter', async () => {
+		await expect(activateTrigger({ credential: supervisor, parameters: { events: ['StatusChange'], filters: { monitoredCalls: 'some' } } })).rejects.toThrow(
+			'Filter "Monitored Calls" has an unknown value "some"',
+		);
+	});
+});
