@@ -12,6 +12,7 @@ import type { IDataObject, ITriggerFunctions, ITriggerResponse } from 'n8n-workf
 
 import { createNotificationClient } from '../shared/cometd';
 import type { GwsNotification } from '../shared/contracts';
+import { trace } from '../shared/trace';
 import { readGwsServer } from '../shared/transport';
 import { CallTracker, callIdOf } from './callTracker';
 import { startOrExplain, watchConnection } from './connectionStatus';
@@ -77,11 +78,13 @@ export async function startTrigger(ctx: ITriggerFunctions): Promise<ITriggerResp
 		if (extras.monitoring) meta.monitoring = extras.monitoring;
 		// n8n saves the static data with this emit: what was just reported is never reported again.
 		durable?.write(state);
+		trace(log, 'emitted', (data.call as IDataObject | undefined)?.id);
 		ctx.emit([[buildItem(data, meta)]]);
 	};
 
 	const onNotification = (n: GwsNotification) => {
 		const data = n.data;
+		trace(log, 'received', (data?.call as IDataObject | undefined)?.id);
 		if (!isObject(data)) {
 			log.warn(`Genesys GWS Trigger: skipped a notification on ${n.channel} whose data is not an object`);
 			return;

@@ -128,6 +128,8 @@ function resolveTemplate(value: unknown, credentials: ICredentialDataDecryptedOb
 export class TestCredentialsHelper extends ICredentialsHelper {
 	/** Every request our credential authenticated (method + url), to assert what went over the wire. */
 	readonly authenticated: Array<{ method?: string; url: string }> = [];
+	/** How many times a node read (decrypted) a credential: n8n's getCredentials ends here. */
+	decrypts = 0;
 
 	constructor(private readonly byId: Record<string, ICredentialDataDecryptedObject>) {
 		super();
@@ -195,7 +197,12 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 	): Promise<ICredentialDataDecryptedObject> {
 		const data = nodeCredentials.id ? this.byId[nodeCredentials.id] : undefined;
 		if (!data) throw new Error(`No test credential with id ${String(nodeCredentials.id)}`);
+		this.decrypts++;
 		return { ...data };
+	}
+	/** Changes a stored credential, as a user editing it in n8n would. */
+	update(id: string, data: ICredentialDataDecryptedObject): void {
+		this.byId[id] = { ...this.byId[id], ...data };
 	}
 	async updateCredentials(): Promise<void> {}
 	async updateCredentialsOauthTokenData(): Promise<void> {}

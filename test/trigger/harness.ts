@@ -58,6 +58,8 @@ export interface ActiveTrigger {
 	readonly response: ITriggerResponse;
 	/** n8n-core's context the trigger runs in (e.g. to spy on its logger). */
 	readonly ctx: TriggerContext;
+	/** The credential store n8n-core reads the credential from (counts reads; can change the credential). */
+	readonly credentials: TestCredentialsHelper;
 	waitForItems(count: number, timeoutMs?: number): Promise<IDataObject[]>;
 	waitForError(timeoutMs?: number): Promise<Error>;
 	close(): Promise<void>;
@@ -85,7 +87,7 @@ export function createTriggerContext(
 	opts: ActivateOptions,
 	onEmit: (data: INodeExecutionData[][]) => void,
 	onError: (error: Error) => void,
-): { ctx: TriggerContext; node: INode } {
+): { ctx: TriggerContext; node: INode; credentials: TestCredentialsHelper } {
 	const node: INode = {
 		id: 'trigger-1',
 		name: 'Genesys GWS Trigger',
@@ -106,8 +108,9 @@ export function createTriggerContext(
 		staticData: opts.staticData ?? {},
 	});
 	const mode = opts.mode ?? 'trigger';
+	const credentials = new TestCredentialsHelper({ 'cred-1': { ...opts.credential } });
 	const additionalData = {
-		credentialsHelper: new TestCredentialsHelper({ 'cred-1': { ...opts.credential } }),
+		credentialsHelper: credentials,
 		hooks: new ExecutionLifecycleHooks(mode, 'exec-1', {
 			id: workflowId,
 			name: 'trigger test',
@@ -140,7 +143,7 @@ export function createTriggerContext(
 		(data) => onEmit(data),
 		(error) => onError(error),
 	);
-	return { ctx, node };
+	return { ctx, node, credentials };
 }
 
 export async function activateTrigger(opts: ActivateOptions): Promise<ActiveTrigger> {
@@ -150,7 +153,7 @@ export async function activateTrigger(opts: ActivateOptions): Promise<ActiveTrig
 	let maxItemsPerExecution = 0;
 	const waiters: Array<() => void> = [];
 	const wake = () => waiters.splice(0).forEach((w) => w());
-	const { ctx } = createTriggerContext(
+	const { ctx, credentials } = createTriggerContext(
 		opts,
 		(data) => {
 			executions++;
@@ -186,6 +189,7 @@ export async function activateTrigger(opts: ActivateOptions): Promise<ActiveTrig
 		errors,
 		response,
 		ctx,
+		credentials,
 		get executions() {
 			return executions;
 		},

@@ -72,7 +72,9 @@ function parameterProperties(): INodeProperties[] {
 			...spec.ui,
 			displayOptions: { show: input ? { ...show, [input.selector.name]: [input.mainValue] } : show },
 		};
-		if (required) property.required = true;
+		// A parameter that may come from the incoming item is not required in the panel: n8n would refuse to run the
+		// node with it empty before the node could take it from the item.
+		if (required && spec.whenEmpty !== 'inputCall') property.required = true;
 		properties.push(property);
 		if (input) {
 			properties.push({

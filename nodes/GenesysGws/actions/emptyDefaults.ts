@@ -22,6 +22,9 @@ async function firstDeviceId(run: ItemRun): Promise<string> {
 	return id;
 }
 
-export const EMPTY_DEFAULTS: Record<NonNullable<ParameterSpec['whenEmpty']>, (run: ItemRun) => Promise<string>> = {
+/** The lookups from GWS (the incoming item's call is taken where parameters are read: readParameters.ts). */
+export const EMPTY_DEFAULTS: Partial<
+	Record<NonNullable<ParameterSpec['whenEmpty']>, (run: ItemRun) => Promise<string>>
+> = {
 	firstDevice: firstDeviceId,
 };

@@ -7,6 +7,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { CALLS_CHANNEL } from '../../shared/channels';
 import type { GwsNotification } from '../../shared/contracts';
+import { trace } from '../../shared/trace';
 import { forgetGwsSession, readGwsServer } from '../../shared/transport';
 import { identifyCall } from './callIdentity';
 import { checkCapability } from './capabilityCheck';
@@ -14,7 +15,7 @@ import type { ConfirmationTarget } from './confirmations';
 import { sendAndConfirm } from './confirmationWait';
 import { sendAndReadBack } from './readBack';
 import { EMPTY_DEFAULTS } from './emptyDefaults';
-import { listOf, readCall, send, type ItemRun } from './itemRun';
+import { listOf, readCall, send, sendOperationRequest, type ItemRun } from './itemRun';
 import type { GwsOperation } from './operations';
 import { DEFAULT_CONFIRMATION_TIMEOUT_S, DEFAULT_REQUEST_TIMEOUT_S, readOptions } from './options';
 import { PARAMETERS } from './parameters/catalog';
@@ -25,8 +26,9 @@ import { REQUEST_KINDS, buildRequest, type GwsRequest, type RequestKind } from '
 async function fillEmptyDefaults(run: ItemRun, params: CheckedParams): Promise<void> {
 	for (const use of run.op.params) {
 		const whenEmpty = PARAMETERS[use.name].whenEmpty;
-		if (!whenEmpty || params.values[use.name] !== undefined) continue;
-		const value = await EMPTY_DEFAULTS[whenEmpty](run);
+		const lookup = whenEmpty === undefined ? undefined : EMPTY_DEFAULTS[whenEmpty];
+		if (!lookup || params.values[use.name] !== undefined) continue;
+		const value = await lookup(run);
 		params.values[use.name] = value;
 		place(params, use.wire ?? PARAMETERS[use.name].wire, value);
 	}
@@ -48,7 +50,7 @@ async function sendConfirmed(
 	timeoutS: number,
 ): Promise<IDataObject> {
 	const conf = run.op.confirmation!;
-	const sendOperation = async () => await send(run, req);
+	const sendOperation = async () => await sendOperationRequest(run, req, target.values.callId as string | undefined);
 	if (conf.by === 'readBack') {
 		const { response, call, reads } = await sendAndReadBack(run, conf, target, timeoutS, sendOperation);
 		return { ...response, confirmed: true, confirmedBy: { readBack: reads }, call: call ?? null };
@@ -70,6 +72,7 @@ export async function executeOperation(
 	op: GwsOperation,
 	itemIndex: number,
 ): Promise<IDataObject[]> {
+	trace(this.logger, 'action-start', (this.getInputData()[itemIndex]?.json?.call as IDataObject | undefined)?.id);
 	const options = readOptions(this, itemIndex);
 	const run: ItemRun = {
 		ctx: this,
@@ -105,7 +108,7 @@ export async function executeOperation(
 		return [Object.assign(output, await sendConfirmed(run, req, target, timeoutS))];
 	}
 
-	Object.assign(output, await send(run, req));
+	Object.assign(output, await sendOperationRequest(run, req, callId));
 	if (op.endsSession) await forgetGwsSession.call(this);
 	if (options.includeCall && callId !== undefined) {
 		// The call as it stands now; a call the operation ended may already be gone (then `call` is null).

@@ -1,6 +1,7 @@
 /** One operation for one item: what every step of it shares, and the GWS requests it makes on the way. */
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
+import { trace } from '../../shared/trace';
 import { gwsApiRequest } from '../../shared/transport';
 import type { GwsOperation } from './operations';
 import { buildRequest, getCallRequest, type GwsRequest } from './requestKinds';
@@ -17,6 +18,14 @@ export interface ItemRun {
 
 export async function send(run: ItemRun, req: GwsRequest): Promise<IDataObject> {
 	return await gwsApiRequest.call(run.ctx, { ...req, timeoutMs: run.timeoutMs, itemIndex: run.itemIndex });
+}
+
+/** The operation's own request (not the reads around it), traced for the reaction benchmark (shared/trace.ts). */
+export async function sendOperationRequest(run: ItemRun, req: GwsRequest, callId: string | undefined): Promise<IDataObject> {
+	trace(run.ctx.logger, 'request-sent', callId);
+	const response = await send(run, req);
+	trace(run.ctx.logger, 'response', callId);
+	return response;
 }
 
 /** GET one call; returns the call resource. */

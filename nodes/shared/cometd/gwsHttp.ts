@@ -3,7 +3,7 @@
  * the JSESSIONID session, CSRF, the TLS option and error scrubbing for REST and CometD alike.
  */
 import type { GwsContext, GwsRawResponse } from '../contracts';
-import { getGwsSession, gwsRawRequest } from '../transport';
+import { forgetGwsCredential, getGwsSession, gwsRawRequest } from '../transport';
 import { BAYEUX_BROWSER_COOKIE, type BayeuxCookieJar } from './cookieJar';
 import type { BayeuxExchange, BayeuxReply, BayeuxSend } from './longPolling';
 
@@ -51,6 +51,7 @@ export function createGwsBayeuxSend(
 		if ((res.statusCode === 401 || res.statusCode === 403) && !req.abortSignal.aborted) {
 			// The REST session is gone (GWS restarted, session expired, CSRF reset): renew it once and retry.
 			// Safe to resend: the server refused the request without processing it.
+			if (res.statusCode === 401) forgetGwsCredential(ctx);
 			await getGwsSession.call(ctx, true);
 			res = await exchange(req);
 		}

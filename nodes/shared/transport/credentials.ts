@@ -1,5 +1,5 @@
 import { NodeOperationError } from 'n8n-workflow';
-import type { INode } from 'n8n-workflow';
+import type { ICredentialsDecrypted, INode } from 'n8n-workflow';
 
 import type { GwsContext } from '../contracts';
 
@@ -64,26 +64,56 @@ function normalizeBaseUrl(node: INode, raw: unknown): string {
 	return checked.baseUrl;
 }
 
+/** The credential as read once: what the transport needs, and n8n's decrypted form for its auth helper. */
+export interface GwsCredential {
+	server: GwsServer;
+	/** Handed back to n8n's httpRequestWithAuthentication, which then skips its own read and decrypt. */
+	decrypted: ICredentialsDecrypted;
+}
+
 /**
- * Per node run of the action node: its items all use the same credential (read without an item index), so it
- * is read once, not twice per item (n8n's getCredentials decrypts and getNode deep-copies the node each time).
- * Weakly held: gone with the execution context. Trigger contexts live as long as the workflow is active, so
- * they read the credential each time.
+ * Read once per context, not per request: n8n's getCredentials loads and decrypts the credential (and getNode
+ * deep-copies the node) on every call, which a CPU profile of the real n8n put at ~3 ms per call of a flow
+ * (README "Performance", reaction). An action node's run reads it once for all its items; a trigger once per
+ * activation; both read it again after GWS refused the login (forgetGwsCredential), so a corrected password is
+ * picked up. Weakly held: gone with the context.
  */
-const serverOfRun = new WeakMap<object, GwsServer>();
+const credentialOf = new WeakMap<object, Promise<GwsCredential>>();
+
+async function load(ctx: GwsContext): Promise<GwsCredential> {
+	const data = await ctx.getCredentials(GWS_CREDENTIAL_TYPE);
+	const node = ctx.getNode();
+	const reference = node.credentials?.[GWS_CREDENTIAL_TYPE];
+	const server: GwsServer = {
+		baseUrl: normalizeBaseUrl(node, data.baseUrl),
+		username: typeof data.username === 'string' ? data.username : '',
+		allowUnauthorizedCerts: data.allowUnauthorizedCerts === true,
+		credentialId: reference?.id ?? '',
+	};
+	return {
+		server,
+		decrypted: { id: reference?.id ?? '', name: reference?.name ?? '', type: GWS_CREDENTIAL_TYPE, data },
+	};
+}
+
+export function readGwsCredential(ctx: GwsContext): Promise<GwsCredential> {
+	let cached = credentialOf.get(ctx);
+	if (!cached) {
+		cached = load(ctx);
+		credentialOf.set(ctx, cached);
+		// A failed read is not kept: the next request tries again.
+		cached.catch(() => {
+			if (credentialOf.get(ctx) === cached) credentialOf.delete(ctx);
+		});
+	}
+	return cached;
+}
+
+/** After GWS refused the login: the next request reads the credential again. */
+export function forgetGwsCredential(ctx: GwsContext): void {
+	credentialOf.delete(ctx);
+}
 
 export async function readGwsServer(ctx: GwsContext): Promise<GwsServer> {
-	const perRun = 'getInputData' in ctx;
-	const cached = perRun ? serverOfRun.get(ctx) : undefined;
-	if (cached) return cached;
-	const credentials = await ctx.getCredentials(GWS_CREDENTIAL_TYPE);
-	const node = ctx.getNode();
-	const server: GwsServer = {
-		baseUrl: normalizeBaseUrl(node, credentials.baseUrl),
-		username: typeof credentials.username === 'string' ? credentials.username : '',
-		allowUnauthorizedCerts: credentials.allowUnauthorizedCerts === true,
-		credentialId: node.credentials?.[GWS_CREDENTIAL_TYPE]?.id ?? '',
-	};
-	if (perRun) serverOfRun.set(ctx, server);
-	return server;
+	return (await readGwsCredential(ctx)).server;
 }

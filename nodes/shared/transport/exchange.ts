@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
 import type { GwsContext, GwsRawRequest, GwsRawResponse } from '../contracts';
-import { GWS_CREDENTIAL_TYPE } from './credentials';
+import { GWS_CREDENTIAL_TYPE, readGwsCredential } from './credentials';
 import type { GwsServer } from './credentials';
 import { isAbortError, networkError } from './networkFailure';
 
@@ -68,11 +68,11 @@ export async function exchange(
 	const target = req.abortSignal ? withAbortSignal(ctx, req.abortSignal) : ctx;
 	let response: { statusCode?: number; headers?: unknown; body?: unknown };
 	try {
-		response = await ctx.helpers.httpRequestWithAuthentication.call(
-			target,
-			GWS_CREDENTIAL_TYPE,
-			options,
-		);
+		// The credential read once (credentials.ts): n8n applies its auth without reading and decrypting it again.
+		const { decrypted } = await readGwsCredential(ctx);
+		response = await ctx.helpers.httpRequestWithAuthentication.call(target, GWS_CREDENTIAL_TYPE, options, {
+			credentialsDecrypted: decrypted,
+		});
 	} catch (error) {
 		if (req.abortSignal?.aborted || isAbortError(error)) {
 			const aborted = new Error(`The request ${req.method} ${pathOf(req.url)} was aborted`);

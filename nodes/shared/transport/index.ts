@@ -15,13 +15,13 @@ import type {
 	GwsSessionInfo,
 } from '../contracts';
 import { cookieHeader, storeCookies } from './cookies';
-import { readGwsServer } from './credentials';
+import { forgetGwsCredential, readGwsServer } from './credentials';
 import { DEFAULT_TIMEOUT_MS, exchange } from './exchange';
 import { gwsReplyError, isSessionRejected, judgeGwsReply, replyOf } from './reply';
 import { withQuery } from './paths';
 import { absorbResponse, forgetSession, sessionFor, sessionHeaders, toSessionInfo } from './session';
 
-export { GWS_CREDENTIAL_TYPE, checkBaseUrl, readGwsServer } from './credentials';
+export { GWS_CREDENTIAL_TYPE, checkBaseUrl, forgetGwsCredential, readGwsServer } from './credentials';
 export type { GwsServer } from './credentials';
 export { describeTarget, scrubSecrets } from './errors';
 export { GWS_STATUS_CODES, gwsReplyError, judgeGwsReply } from './reply';
@@ -71,6 +71,7 @@ export async function gwsApiRequest(
 			opts.itemIndex,
 		);
 		if (attempt === 0 && isSessionRejected(response.statusCode, response.body)) {
+			if (response.statusCode === 401) forgetGwsCredential(this);
 			({ session, handle } = await sessionFor(this, server, {
 				renew: true,
 				stale: handle,

@@ -10,7 +10,7 @@
 import type { GwsContext, GwsRawResponse, GwsSessionInfo } from '../contracts';
 import { cookieHeader, setCookieHeaders, storeCookies } from './cookies';
 import type { CookieJar } from './cookies';
-import type { GwsServer } from './credentials';
+import { forgetGwsCredential, type GwsServer } from './credentials';
 import { exchange } from './exchange';
 import { gwsReplyError, judgeGwsReply, replyOf } from './reply';
 
@@ -81,7 +81,11 @@ async function login(
 		itemIndex,
 	};
 	const verdict = judgeGwsReply(errorContext, replyOf(response));
-	if (!verdict.ok) throw gwsReplyError(ctx.getNode(), errorContext, verdict);
+	if (!verdict.ok) {
+		// Refused credentials: read them again next time (the user may have corrected the password).
+		if (verdict.httpStatus === 401 || verdict.cause.statusCode === 20) forgetGwsCredential(ctx);
+		throw gwsReplyError(ctx.getNode(), errorContext, verdict);
+	}
 	const session: GwsSession = { jar: new Map() };
 	absorbResponse(session, response);
 	return session;

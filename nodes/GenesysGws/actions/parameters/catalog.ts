@@ -28,8 +28,12 @@ export interface ParameterSpec {
 	wire: Wire;
 	/** Input for the README's example requests. */
 	sample: unknown;
-	/** An empty value is looked up from GWS instead (executeOperation.ts resolves it). */
-	whenEmpty?: 'firstDevice';
+	/**
+	 * What an empty value becomes: `inputCall` = the call of the incoming item (readParameters.ts: its `call.id`, else
+	 * its `callId`; no expression, which spares n8n's expression engine on a flow's hot path: README "Performance");
+	 * `firstDevice` = looked up from GWS (executeOperation.ts).
+	 */
+	whenEmpty?: 'inputCall' | 'firstDevice';
 	/** A second way to enter the value, picked by a selector shown with it (user data's key/value fields). */
 	alternativeInput?: {
 		selector: ParamUi;
@@ -50,7 +54,7 @@ const CALL_PARAMETERS = {
 			type: 'resourceLocator',
 			default: { mode: 'list', value: '' },
 			description:
-				"The call to act on: pick one of your active calls or give its ID (a call's uri or path works too)",
+				"The call to act on: pick one of your active calls or give its ID (a call's uri or path works too). Leave it empty to act on the call of the incoming item, as the trigger and this node output it.",
 			modes: [
 				{
 					displayName: 'From List',
@@ -66,10 +70,11 @@ const CALL_PARAMETERS = {
 				},
 			],
 		},
-		hint: 'Pick a call from the list or give its ID (e.g. {{ $json.call.id }})',
+		hint: "Pick a call from the list or give its ID (e.g. {{ $json.call.id }}), or leave it empty when the incoming item has the call (call.id or callId)",
 		kind: callReference,
 		wire: { path: 'callId' },
 		sample: '01RCC3N118B1V0SL8O7GK2LAES000009',
+		whenEmpty: 'inputCall',
 	},
 	deviceId: {
 		ui: {

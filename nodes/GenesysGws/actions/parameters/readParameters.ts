@@ -18,8 +18,19 @@ export interface ParamUse {
 	onlyWhen?: { name: ParamName; values: string[] };
 }
 
-/** What checking needs of n8n's context (narrow, so the README generator can run the same checks on samples). */
-export type ParamContext = Pick<IExecuteFunctions, 'getNode' | 'getNodeParameter'>;
+/**
+ * What checking needs of n8n's context (narrow, so the README generator can run the same checks on samples;
+ * `getInputData` only where a parameter may come from the incoming item).
+ */
+export type ParamContext = Pick<IExecuteFunctions, 'getNode' | 'getNodeParameter'> &
+	Partial<Pick<IExecuteFunctions, 'getInputData'>>;
+
+/** The incoming item's call, for a Call left empty: `call.id` (trigger items, confirmed outputs), else `callId`. */
+function inputCallId(ctx: ParamContext, itemIndex: number): string | undefined {
+	const json = ctx.getInputData?.()[itemIndex]?.json;
+	const id = (json?.call as IDataObject | undefined)?.id ?? json?.callId;
+	return typeof id === 'string' && id !== '' ? id : undefined;
+}
 
 /** The checked parameters of one item, placed for the request. */
 export interface CheckedParams {
@@ -73,7 +84,11 @@ export function readParameters(
 				throw new NodeOperationError(ctx.getNode(), message, { itemIndex, description });
 			},
 		};
-		const value = spec.kind.read(readRaw(ctx, use.name, itemIndex), env);
+		let value = spec.kind.read(readRaw(ctx, use.name, itemIndex), env);
+		if (value === undefined && spec.whenEmpty === 'inputCall') {
+			const fromInput = inputCallId(ctx, itemIndex);
+			if (fromInput !== undefined) value = spec.kind.read(fromInput, env);
+		}
 		if (value === undefined) {
 			if (!use.required) continue; // optional and empty: omitted from the request, never sent as ""
 			const empty = spec.kind.emptyMessage?.(env) ?? {
