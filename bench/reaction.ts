@@ -91,15 +91,10 @@ function loadJson(file: string): WorkflowJson {
 	return JSON.parse(fs.readFileSync(path.join(REPO, file), 'utf8')) as WorkflowJson;
 }
 
-function workflows(parkedCallId: string): Record<'a' | 'b' | 'c', WorkflowJson> {
-	const b = loadJson('bench/workflows/auto-conference-b-trigger-filters-no-expression.json');
-	for (const node of b.nodes) {
-		const callId = (node.parameters as { callId?: { value?: string } }).callId;
-		if (callId?.value === 'REPLACE_WITH_CALL_ID') callId.value = parkedCallId;
-	}
+function workflows(): Record<'a' | 'b' | 'c', WorkflowJson> {
 	return {
-		a: loadJson('examples/auto-conference-supervisor.json'),
-		b,
+		a: loadJson('bench/workflows/auto-conference-a-if-node.json'),
+		b: loadJson('bench/workflows/auto-conference-b-trigger-filters-no-expression.json'),
 		c: loadJson('bench/workflows/auto-conference-c-trigger-filters-call-id-expression.json'),
 	};
 }
@@ -208,7 +203,7 @@ async function sweep(ctx: BenchContext, logs: SimLogs, phone: AgentPhone, mode: 
 	return { mode, flow, steps, heldRate };
 }
 
-async function runProfile(ctx: BenchContext, sim: SimProcess, logs: SimLogs, phones: Record<Flow, AgentPhone>, parked: string, profile: Profile, scriptPid: number | undefined): Promise<ProfileResult> {
+async function runProfile(ctx: BenchContext, sim: SimProcess, logs: SimLogs, phones: Record<Flow, AgentPhone>, profile: Profile, scriptPid: number | undefined): Promise<ProfileResult> {
 	const cpuDir = profile.profiled ? fs.mkdtempSync(path.join(os.tmpdir(), 'gws-bench-cpuprof-')) : undefined;
 	// Debug logging costs CPU of its own: only when our nodes write trace lines (they log them at debug level).
 	const traceLevel: Record<string, string> = profile.profiled && packageHasTraceLines() ? { N8N_LOG_LEVEL: 'debug', N8N_LOG_FORMAT: 'json' } : {};
@@ -217,7 +212,7 @@ async function runProfile(ctx: BenchContext, sim: SimProcess, logs: SimLogs, pho
 	const n8n = await N8nBench.start({ sim, agents: [AGENTS.a, AGENTS.b, AGENTS.c], env, cpuProfileDir: cpuDir });
 	const result: ProfileResult = { name: profile.name, what: profile.what, env: profile.env, loadAverage: [], flows: {} };
 	try {
-		const wf = workflows(parked);
+		const wf = workflows();
 		const ids = { a: await n8n.activate(wf.a, AGENTS.a.username), b: await n8n.activate(wf.b, AGENTS.b.username), c: await n8n.activate(wf.c, AGENTS.c.username) };
 		await sleep(1000);
 		const calls: Record<Flow, CallResult[]> = { a: [], b: [], c: [], script: [] };
@@ -229,7 +224,7 @@ async function runProfile(ctx: BenchContext, sim: SimProcess, logs: SimLogs, pho
 			const order = flows.map((_, i) => flows[(i + round) % flows.length]);
 			const got: Partial<Record<Flow, CallResult>> = {};
 			for (const flow of order) {
-				got[flow] = await sequentialCall(logs, phones[flow], 10_000, flow === 'b' ? parked : undefined);
+				got[flow] = await sequentialCall(logs, phones[flow], 10_000);
 				calls[flow].push(got[flow]!);
 				await sleep(30);
 			}
@@ -303,7 +298,7 @@ async function queueSweep(ctx: BenchContext, sim: SimProcess, logs: SimLogs, pho
 	ctx.log(`queue mode, ${workers} worker(s): starting n8n with ${JSON.stringify(RECOMMENDED_ENV)}`);
 	const n8n = await N8nBench.start({ sim, agents: [AGENTS.c], env: RECOMMENDED_ENV, workers });
 	try {
-		await n8n.activate(workflows('unused').c, AGENTS.c.username);
+		await n8n.activate(workflows().c, AGENTS.c.username);
 		await sleep(1000);
 		const result = await sweep(ctx, logs, phones.c, `queue, ${workers} worker${workers > 1 ? 's' : ''}`, 'c', LOAD_RATES(ctx), LOAD_SECONDS(ctx), queueMeter(n8n, sim));
 		return { ...result, logLines: logLinesOf(n8n) };
@@ -338,7 +333,7 @@ async function queueProfile(ctx: BenchContext, sim: SimProcess, logs: SimLogs, p
 	ctx.log(`queue mode, ${workers} workers, profiled at ${rate}/s`);
 	const n8n = await N8nBench.start({ sim, agents: [AGENTS.c], env: RECOMMENDED_ENV, workers, cpuProfileDir: cpuDir });
 	try {
-		await n8n.activate(workflows('unused').c, AGENTS.c.username);
+		await n8n.activate(workflows().c, AGENTS.c.username);
 		await sleep(1000);
 		await loadStep(logs, phones.c, 2, 3, 10_000); // warm-up, not counted
 		const meter = queueMeter(n8n, sim);
@@ -407,9 +402,7 @@ export async function run(ctx: BenchContext): Promise<Record<string, unknown>> {
 	let scriptLoad: LoadSweep | undefined;
 	let queueProfiled: QueueProfile | undefined;
 	try {
-		// Flow b conferences this one parked call every time (it has no expression to name the new call).
-		const parked = await phones.b.placeAnsweredCall({ Parked: 'true' });
-		for (const profile of profiles(ctx.quick)) results.push(await runProfile(ctx, sim, logs, phones, parked, profile, script.pid));
+		for (const profile of profiles(ctx.quick)) results.push(await runProfile(ctx, sim, logs, phones, profile, script.pid));
 		const meter = new CpuMeter(() => ({ simulator: sim.pid, script: script.pid, bench: process.pid }));
 		scriptLoad = await sweep(ctx, logs, phones.script, 'script', 'script', LOAD_RATES(ctx), LOAD_SECONDS(ctx), meter);
 		for (const workers of ctx.quick ? [] : [1, 2]) queue.push(await queueSweep(ctx, sim, logs, phones, workers));

@@ -64,10 +64,6 @@ export class SimLogs {
 		return this.established.get(`${agent}/${callId}`);
 	}
 
-	/** The SingleStepConference POSTs by `agent` after simulator time `after` (for a flow that acts on a fixed call). */
-	conferencesBy(agent: string, after: number): CallPost[] {
-		return [...this.conferences.values()].flat().filter((p) => p.username === agent && p.time > after).sort((a, b) => a.time - b.time);
-	}
 }
 
 export class AgentPhone {
@@ -99,12 +95,8 @@ export class AgentPhone {
 	}
 }
 
-/**
- * One call at a time: place + answer, wait for the conference POST (or `timeoutMs`), end the call.
- * `fixedCallId`: the flow acts on that call instead of the new one (bench variant b); the first conference POST
- * by this agent after the Established notification counts.
- */
-export async function sequentialCall(logs: SimLogs, phone: AgentPhone, timeoutMs: number, fixedCallId?: string): Promise<CallResult> {
+/** One call at a time: place + answer, wait for the conference POST (or `timeoutMs`), end the call. */
+export async function sequentialCall(logs: SimLogs, phone: AgentPhone, timeoutMs: number): Promise<CallResult> {
 	const result: CallResult = { agent: phone.username, callId: '', conferences: 0 };
 	try {
 		result.callId = await phone.placeAnsweredCall();
@@ -116,7 +108,7 @@ export async function sequentialCall(logs: SimLogs, phone: AgentPhone, timeoutMs
 	for (;;) {
 		await logs.poll();
 		const est = logs.establishedOf(phone.username, result.callId);
-		const posts = fixedCallId ? (est ? logs.conferencesBy(phone.username, est.time) : []) : (logs.conferences.get(result.callId) ?? []);
+		const posts = logs.conferences.get(result.callId) ?? [];
 		if (est && posts.length > 0) {
 			result.establishedAt = est.time;
 			result.conferenceAt = posts[0].time;
@@ -132,11 +124,6 @@ export async function sequentialCall(logs: SimLogs, phone: AgentPhone, timeoutMs
 		await sleep(3);
 	}
 	await phone.endCall(result.callId);
-	if (fixedCallId) {
-		// Only the first execution's conference succeeds on the fixed call; later ones are refused. Forget them so
-		// the next call matches its own POST.
-		for (const [id] of logs.conferences) if (id === fixedCallId) logs.conferences.delete(id);
-	}
 	await logs.trim();
 	return result;
 }
