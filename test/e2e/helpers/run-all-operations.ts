@@ -9,7 +9,7 @@ import { ACTION_TYPE } from './workflows';
 type NodeTypeJson = { name: string; properties: Array<{ name: string; options?: Array<{ value: string }> }> };
 
 /** The node's operations as the running n8n serves them to the editor. */
-export async function operationsOfNode(stack: Stack): Promise<string[]> {
+async function operationsOfNode(stack: Stack): Promise<string[]> {
 	const nodes = (await stack.rest.request('GET', '/types/nodes.json')).body as NodeTypeJson[];
 	const action = nodes.find((n) => n.name === ACTION_TYPE);
 	if (!action) throw new Error(`${ACTION_TYPE} is not among n8n's node types`);

@@ -74,7 +74,7 @@ function saveLogs(items: Array<{ stop(): Promise<void> }>): void {
 	}
 }
 
-export async function startRedis(): Promise<ManagedProcess> {
+async function startRedis(): Promise<ManagedProcess> {
 	const port = await freePort();
 	const redis = new ManagedProcess('redis', 'redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
 		PATH: process.env.PATH,

@@ -5,7 +5,7 @@
 import { readExample } from '../../../scripts/lib/examples';
 import type { WorkflowJson } from '../../../scripts/lib/n8n-rest';
 
-export const PACKAGE_NAME = 'n8n-nodes-genesys-gws';
+const PACKAGE_NAME = 'n8n-nodes-genesys-gws';
 export const ACTION_TYPE = `${PACKAGE_NAME}.genesysGws`;
 export const TRIGGER_TYPE = `${PACKAGE_NAME}.genesysGwsTrigger`;
 export const CREDENTIAL_TYPE = 'genesysGwsApi';
@@ -14,7 +14,7 @@ export type WfNode = Record<string, unknown> & { name: string };
 
 let nodeCounter = 0;
 
-export function credentialRef(credential: { id: string; name: string }): Record<string, unknown> {
+function credentialRef(credential: { id: string; name: string }): Record<string, unknown> {
 	return { [CREDENTIAL_TYPE]: { id: credential.id, name: credential.name } };
 }
 
