@@ -14,7 +14,11 @@ import type { CallResult } from './reaction-driver';
 
 export type TraceStage = 'received' | 'emitted' | 'action-start' | 'request-sent' | 'response';
 
-/** callId -> stage -> first `at` seen. Empty when the installed package writes no trace lines. */
+/**
+ * callId -> stage -> `at`: the first of each stage, except `received`, which is the last one before the first
+ * `emitted` (the trigger receives every notification of the call, e.g. Ringing, before the one its filters let
+ * through). Empty when the installed package writes no trace lines.
+ */
 export function readTraces(logFile: string): Map<string, Partial<Record<TraceStage, number>>> {
 	const out = new Map<string, Partial<Record<TraceStage, number>>>();
 	if (!fs.existsSync(logFile)) return out;
@@ -36,7 +40,8 @@ export function readTraces(logFile: string): Map<string, Partial<Record<TraceSta
 		if (!meta?.gwsTrace || !meta.callId || typeof meta.at !== 'number') continue;
 		const stages = out.get(meta.callId) ?? {};
 		const stage = meta.gwsTrace as TraceStage;
-		if (stages[stage] === undefined) stages[stage] = meta.at;
+		const lastBeforeEmit = stage === 'received' && stages.emitted === undefined;
+		if (stages[stage] === undefined || lastBeforeEmit) stages[stage] = meta.at;
 		out.set(meta.callId, stages);
 	}
 	return out;

@@ -6,7 +6,7 @@
  */
 import { runAllOperations } from './helpers/run-all-operations';
 import { AGENT, startStack, type Stack } from './helpers/stack';
-import { chain, triggerNode } from './helpers/workflows';
+import { actionNode, chain, triggerNode } from './helpers/workflows';
 
 let stack: Stack;
 
@@ -50,5 +50,40 @@ it('runs the trigger once: one CometD session on main, one execution per matchin
 	expect(executions.every((e) => e.status === 'success')).toBe(true);
 	// Trigger executions are enqueued by main and run on the worker as well.
 	for (const e of executions) expect(stack.worker!.output()).toMatch(new RegExp(`Worker started execution ${e.id}\\b`));
+	await stack.rest.deactivateWorkflow(id);
+});
+
+it('a worker keeps one GWS session for all the executions it runs (no login per execution), and Call left empty acts on the trigger\'s call', async () => {
+	await stack.sim.reset();
+	// Trigger (filters) → Answer with Call left empty: no expression anywhere.
+	const { id, versionId } = await stack.rest.createWorkflow(
+		chain('E2E queue session reuse', [
+			triggerNode(stack.credential, { events: ['StatusChange'], filters: { callStates: ['Ringing'] }, options: {} }),
+			actionNode('Answer', stack.credential, { operation: 'answer', callId: '' }),
+		]),
+	);
+	await stack.rest.activateWorkflow(id, versionId);
+	const deadline = Date.now() + 20_000;
+	while (!stack.sim.requests().some((r) => r.method === 'GET' && r.path === '/api/v2/me/calls')) {
+		if (Date.now() > deadline) throw new Error('the trigger did not read the calls within 20 s');
+		await sleep(200);
+	}
+	const logins = () => stack.sim.requests().filter((r) => r.method === 'GET' && r.path === '/api/v2/me').length;
+	const loginsBefore = logins();
+	const calls: string[] = [];
+	for (let i = 0; i < 5; i++) {
+		calls.push((await stack.sim.placeInboundCall({ to: AGENT.username, from: `555200${i}` })).callId);
+		await sleep(300);
+	}
+	const executions = await stack.rest.waitForExecutions(id, 5, 60_000);
+	expect(executions.every((e) => e.status === 'success')).toBe(true);
+	for (const e of executions) expect(stack.worker!.output()).toMatch(new RegExp(`Worker started execution ${e.id}\\b`));
+	for (const callId of calls) {
+		expect(stack.sim.requests().filter((r) => r.method === 'POST' && r.path === `/api/v2/me/calls/${callId}`).map((r) => r.body)).toEqual([
+			{ operationName: 'Answer' },
+		]);
+	}
+	// Five executions on the worker: at most its one first login (none if it was already logged in).
+	expect(logins() - loginsBefore).toBeLessThanOrEqual(1);
 	await stack.rest.deactivateWorkflow(id);
 });

@@ -238,6 +238,58 @@ describe('Wait for Confirmation', () => {
 		figures.add('faults survived', 1);
 	});
 
+	it('read back (Mute, which GWS confirms by no notification): GWS failing the reads is an error item naming it; the mute was sent', async () => {
+		const [id] = await establishedCalls(1);
+		await runNode({
+			credential,
+			parameters: { resource: 'call', operation: 'singleStepConference', callId: { __rl: true, mode: 'id', value: id }, destination: '5550177' },
+		});
+		await until('the conference', () => (sim.calls('relagent').find((c) => c.id === id)?.participants.length ?? 0) >= 2);
+		// The POST goes through; every read of the call that follows fails.
+		sim.injectFault({ count: 20, status: 503, body: {}, method: 'GET', pathPrefix: `/api/v2/me/calls/${id}` });
+		const result = await hold(credential, id, 'muteCall');
+		sim.clearFaults();
+		scanner.collect('read back, reads failing', result.items);
+		expect(String(result.items[0].error)).toMatch(/GWS failed GET \/api\/v2\/me\/calls\/\S+ with HTTP 503/);
+		expect(sim.calls('relagent').find((c) => c.id === id)?.mute).toBe('On');
+		figures.add('faults survived', 1);
+	});
+
+	it('an ErrorMessage that names no operation, another call, or has malformed fields never ends the wait', async () => {
+		const proxy = new FaultyProxy(sim.port);
+		await proxy.start();
+		try {
+			const [id] = await establishedCalls(1);
+			// Odd ErrorMessages a GWS (or a proxy) might send, put in front of every notification the wait sees.
+			const odd = [
+				{ messageType: 'ErrorMessage' },
+				{ messageType: 'ErrorMessage', operationName: 'Hold', callId: 'ANOTHER-CALL', errorCode: 1, errorMessage: 'not yours' },
+				{ messageType: 'ErrorMessage', operationName: 42, errorMessage: { nested: true } },
+				{ messageType: 'ErrorMessage', operationName: 'Hold', callUri: 'http://gws/api/v2/me/calls/OTHER', errorCode: 2 },
+			].map((data) => ({ channel: '/v2/me/calls', data }));
+			let injected = 0;
+			proxy.decide = (req) => {
+				if (!req.url.startsWith('/api/v2/notifications') || !req.body.includes('/meta/connect')) return { kind: 'pass' };
+				return {
+					kind: 'rewrite',
+					body: (original) => {
+						const messages = JSON.parse(original) as unknown[];
+						if (!Array.isArray(messages) || messages.length < 2) return original;
+						injected++;
+						return JSON.stringify([...odd, ...messages]);
+					},
+				};
+			};
+			const result = await hold(credentialOf(proxy.url), id);
+			scanner.collect('odd ErrorMessages during a wait', result.items);
+			expect(injected).toBeGreaterThan(0);
+			expect(result.items[0]).toMatchObject({ confirmed: true, call: { id, state: 'Held' } });
+			figures.add('faults survived', 1);
+		} finally {
+			await proxy.close();
+		}
+	});
+
 	for (const [name, action] of [
 		['answers HTTP 500', { kind: 'respond', status: 500, body: '{"statusCode":4}' }],
 		['resets every connection', { kind: 'reset' }],
