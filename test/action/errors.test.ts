@@ -17,6 +17,7 @@ import {
 import { selfSignedCertificate } from '../helpers/tls';
 import { agent1, lastSeq, leakedSecrets, ringingCallOf } from './setup';
 import { useSimulator } from '../helpers/simulator';
+import { clearGwsSessions } from '../../nodes/shared/transport';
 
 const sim = useSimulator();
 
@@ -351,6 +352,40 @@ describe('GWS refuses', () => {
 		);
 		expect(error.message).toBe(`GWS rejected the login of user "agent1" at ${sim.url} (HTTP 401)`);
 		expect(error.description).toContain('check username and password');
+	});
+});
+
+describe('one reply rule for operations, the login and the credential test', () => {
+	// GWS status codes are numbers and only 0 means success; a statusCode that is not a number (a proxy or
+	// another service answering JSON) is a failure for every caller of judgeGwsReply, not a success for one.
+	const notGws = { statusCode: 'OK', statusMessage: 'fine' };
+
+	it('an operation answered 200 with a non-numeric statusCode fails', async () => {
+		const id = await ringingCall();
+		sim.injectFault({ count: 1, status: 200, body: notGws, method: 'POST' });
+		const error = await fails({ resource: 'call', operation: 'answer', callId: callRef(id) });
+		expect(error.message).toBe(
+			`GWS answered Answer on call "${id}" with statusCode "OK", which is not a GWS status code (HTTP 200)`,
+		);
+		expect(sim.calls('agent1').find((c) => c.id === id)?.state).toBe('Ringing');
+	});
+
+	it('a login answered 200 with a non-numeric statusCode fails (no session is kept)', async () => {
+		clearGwsSessions();
+		sim.injectFault({ count: 1, status: 200, body: notGws, method: 'GET', pathPrefix: '/api/v2/me' });
+		const error = await fails({ resource: 'call', operation: 'getAll' });
+		expect(error.message).toContain('statusCode "OK", which is not a GWS status code (HTTP 200)');
+		expect(error.message).toContain('/api/v2/me');
+		// The next run logs in again and works.
+		const result = await runNode({ credential: agent1(sim), parameters: { resource: 'call', operation: 'getAll' } });
+		expect(result.status).toBe('success');
+	});
+
+	it('the credential test answered 200 with a non-numeric statusCode says Error', async () => {
+		sim.injectFault({ count: 1, status: 200, body: notGws, method: 'GET', pathPrefix: '/api/v2/me' });
+		const result = await testCredential(agent1(sim));
+		expect(result.status).toBe('Error');
+		expect(result.message).toContain('statusCode "OK", which is not a GWS status code');
 	});
 });
 
