@@ -407,6 +407,7 @@ describe('cannot reach GWS', () => {
 	});
 
 	it('a timeout names the request and the limit', async () => {
+		clearGwsSessions(); // the login is the request that times out
 		sim.setLatency(1500);
 		const error = await fails({ resource: 'call', operation: 'getAll', options: { timeout: 0.5 } });
 		expect(error.message).toBe(`GWS at ${sim.url} did not answer GET /api/v2/me within 0.5 s`);
