@@ -10,6 +10,7 @@
  * - A failure is LASTING after `failureAttempts` consecutive failed exchanges and `failureAfterMs` without a
  *   connection, or at once when the credential is refused. It is reported once per outage (onStatus 'failed');
  *   the client keeps trying and reports 'recovered' when the server is back.
+ * - cometd.js's loop stopped without a failure (nothing in flight for too long): stallWatchdog.ts reconnects.
  * - After every (re)subscription: onResubscribed({ first }) so a trigger can resync state it may have missed.
  * - Also after a FAILED /meta/connect that cometd.js retried with the same clientId (no re-handshake), once a
  *   /meta/connect succeeds again: the failed reply may have carried notifications (a reply cut half-way by the
@@ -27,6 +28,7 @@ import type { BayeuxSend } from './longPolling';
 import { createCometd } from './gwsCometd';
 import { NotificationInbox } from './inbox';
 import { OutageTracker } from './outage';
+import { StallWatchdog } from './stallWatchdog';
 
 export {
 	NOTIFICATION_CLIENT_DEFAULTS,
@@ -51,9 +53,7 @@ export class GwsCometdClient implements GwsNotificationClient {
 	/** Fails a start() still waiting for its first subscription (stop() was called meanwhile). */
 	private abortStart?: (error: Error) => void;
 	private subscribedOnce = false;
-	/** When the last Bayeux exchange ended (watchdog). */
-	private lastExchangeAt = Date.now();
-	private unstalling = false;
+	private readonly watchdog: StallWatchdog;
 	/** The clientId whose /meta/connect failed since its last resync (see onConnect). */
 	private connectLostFor?: string;
 
@@ -73,6 +73,13 @@ export class GwsCometdClient implements GwsNotificationClient {
 				? `GWS notifications at ${this.url} are unavailable after ${attempts}: ${cause}. ` +
 					'Still retrying; check that GWS is running and reachable, and the credential.'
 				: `Could not subscribe to GWS notifications at ${this.url} (${attempts}): ${cause}`,
+		);
+		this.watchdog = new StallWatchdog(
+			this.options,
+			this.inFlight,
+			(ms, fn) => this.later(ms, fn),
+			(cause) => this.outage.failed(cause, false, false),
+			() => this.stopped,
 		);
 	}
 
@@ -141,9 +148,7 @@ export class GwsCometdClient implements GwsNotificationClient {
 		const cometd = createCometd({
 			url: this.url,
 			send: (exchange) =>
-				this.send(exchange).finally(() => {
-					this.lastExchangeAt = Date.now();
-				}),
+				this.send(exchange).finally(() => this.watchdog.exchanged()),
 			inFlight: this.inFlight,
 			onInternalError: (e) => this.internalError(e),
 			backoffIncrementMs: this.options.backoffIncrementMs,
@@ -180,40 +185,7 @@ export class GwsCometdClient implements GwsNotificationClient {
 				}
 			});
 			cometd.handshake();
-			this.watch();
-		});
-	}
-
-	/**
-	 * Watchdog: long polling always has a request in flight, or is waiting out a backoff (at most maxBackoffMs).
-	 * Nothing in flight for longer means cometd.js stopped its loop (e.g. it threw on a reply it could not handle,
-	 * or a /meta/connect reply did not match): disconnect and handshake again, which also resubscribes.
-	 */
-	private watch(): void {
-		this.later(this.options.watchdogMs, () => {
-			const cometd = this.cometd;
-			const idleMs = Date.now() - this.lastExchangeAt;
-			if (
-				cometd &&
-				!this.unstalling &&
-				!cometd.isDisconnected() &&
-				this.inFlight.size === 0 &&
-				// (a server may also ask for a pause between polls: advice.interval)
-				idleMs > this.options.maxBackoffMs + (cometd.getAdvice().interval ?? 0) + this.options.watchdogMs
-			) {
-				this.unstall(cometd, idleMs);
-			}
-			this.watch();
-		});
-	}
-
-	private unstall(cometd: CometD, idleMs: number): void {
-		this.unstalling = true;
-		const cause = `the notification connection stalled (no request for ${idleMs} ms); connecting again`;
-		this.outage.failed(cause, false, false);
-		cometd.disconnect(() => {
-			this.unstalling = false;
-			if (!this.stopped && cometd.isDisconnected()) cometd.handshake();
+			this.watchdog.watch(cometd);
 		});
 	}
 
