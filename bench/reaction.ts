@@ -3,10 +3,10 @@
  * conferenced in? Per call, on the simulator's clock: from the StatusChange-Established notification it published
  * to the SingleStepConference POST it received for that call (bench/lib/reaction-driver.ts).
  *
- * The real n8n of the e2e suite (bench/lib/n8n-bench.ts) runs the auto-conference example
- * (examples/auto-conference-supervisor.json, variant a) and two variants (bench/workflows/: b = the trigger's
- * filters instead of the IF node and no expression, c = the same with the call id still an expression), each on
- * its own agent so their calls never mix. A hand-written script (bench/lib/conference-script.ts: cometd subscriber
+ * The real n8n of the e2e suite (bench/lib/n8n-bench.ts) runs three shapes of the auto-conference flow, each on its
+ * own agent so their calls never mix: a = an IF node picks VIP calls and the call id is an expression
+ * (bench/workflows/), b = the example as shipped (examples/auto-conference-supervisor.json: the trigger's filters,
+ * Call left empty, no expression), c = b with the call id given as an expression (bench/workflows/). A hand-written script (bench/lib/conference-script.ts: cometd subscriber
  * + keep-alive POST) does the same job on a fourth agent, in the same rounds. The simulator runs in its own process.
  *
  * Parts: (1) sequential calls, one at a time, under n8n settings profiles (what a user can change); (2) where the
@@ -24,7 +24,7 @@ import { attributeProfile, profileOfPid, type ProfileAttribution } from './lib/c
 import { executionTimes, readTraces, stagesOf, type ExecutionTimes } from './lib/n8n-breakdown';
 import { N8nBench, type BenchAgent } from './lib/n8n-bench';
 import { CpuMeter } from './lib/proc-cpu';
-import { reactionChart } from './lib/reaction-chart';
+import { FLOW_LABEL, reactionChart } from './lib/reaction-chart';
 import { AgentPhone, loadStep, sequentialCall, SimLogs, type CallResult, type LoadStepResult } from './lib/reaction-driver';
 import { table, writeResult, type BenchContext } from './lib/report';
 import { SimProcess } from './lib/sim-process';
@@ -40,12 +40,6 @@ const AGENTS: Record<Flow, BenchAgent> = {
 	script: { username: 'agent4', password: 'agent4pass', phoneNumber: '15004' },
 };
 type Flow = 'a' | 'b' | 'c' | 'script';
-const FLOW_LABEL: Record<Flow, string> = {
-	a: 'n8n: example as shipped (IF + call id expression)',
-	b: 'n8n: trigger filters, no expression',
-	c: 'n8n: trigger filters + call id expression',
-	script: 'hand-written script',
-};
 const NODE_NAMES = {
 	a: { trigger: 'Call established', filter: 'VIP caller?', action: 'Conference supervisor' },
 	b: { trigger: 'VIP call established', action: 'Conference supervisor' },
@@ -94,7 +88,7 @@ function loadJson(file: string): WorkflowJson {
 function workflows(): Record<'a' | 'b' | 'c', WorkflowJson> {
 	return {
 		a: loadJson('bench/workflows/auto-conference-a-if-node.json'),
-		b: loadJson('bench/workflows/auto-conference-b-trigger-filters-no-expression.json'),
+		b: loadJson('examples/auto-conference-supervisor.json'),
 		c: loadJson('bench/workflows/auto-conference-c-trigger-filters-call-id-expression.json'),
 	};
 }
@@ -122,7 +116,7 @@ interface ProfileResult {
 	/** n8n (flow a) p50 / script p50, per round pair. */
 	ratioA?: number;
 	aInVariantRounds?: ReturnType<typeof pct>;
-	breakdown?: Partial<Record<'a' | 'c', Record<string, ReturnType<typeof pct>>>>;
+	breakdown?: Partial<Record<'a' | 'b' | 'c', Record<string, ReturnType<typeof pct>>>>;
 	traces?: number;
 	cpuProfile?: ProfileAttribution & { callsInWindow: number; perCallMs: Record<string, number>; underOursPerCallMs: number; oursByPartPerCallMs: Record<string, { selfMs: number; withCalleesMs: number }>; logLevel: string };
 	load?: LoadSweep;
@@ -249,7 +243,7 @@ async function runProfile(ctx: BenchContext, sim: SimProcess, logs: SimLogs, pho
 		result.traces = traces.size;
 		if (profile.breakdown || profile.profiled) {
 			result.breakdown = {};
-			for (const flow of ['a', 'c'] as const) {
+			for (const flow of ['a', 'b', 'c'] as const) {
 				const execs = await executionTimes(n8n.rest, ids[flow], NODE_NAMES[flow].trigger, 100).catch(() => [] as ExecutionTimes[]);
 				const byCall = new Map(execs.filter((e) => e.callId).map((e) => [e.callId!, e]));
 				const stages: Record<string, number[]> = {};

@@ -3,7 +3,8 @@
  * - the execution (n8n's REST API): startedAt, and per node its runData startTime / executionTime (epoch ms);
  * - our nodes' opt-in trace lines, when the package has them: `logger.debug('GWS trace', { gwsTrace: stage,
  *   callId, at })` with `at` = epoch ms (performance.timeOrigin + performance.now()) and stage received | emitted |
- *   action-start | request-sent | response. n8n 2.41 writes them with N8N_LOG_LEVEL=debug; N8N_LOG_FORMAT=json
+ *   action-start | credential-read | request-sent | response (nodes/shared/trace.ts). The trace stages need no
+ *   saved execution, so they also break down runs that save none (the recommended settings). n8n 2.41 writes them with N8N_LOG_LEVEL=debug; N8N_LOG_FORMAT=json
  *   makes each log line one JSON object {level, message, metadata: {...}, timestamp}.
  * n8n's times have 1 ms resolution; the simulator's are sub-ms. Both are the same machine's epoch clock.
  */
@@ -12,7 +13,7 @@ import * as fs from 'fs';
 import type { N8nRest } from '../../scripts/lib/n8n-rest';
 import type { CallResult } from './reaction-driver';
 
-export type TraceStage = 'received' | 'emitted' | 'action-start' | 'request-sent' | 'response';
+export type TraceStage = 'received' | 'emitted' | 'action-start' | 'credential-read' | 'request-sent' | 'response';
 
 /**
  * callId -> stage -> `at`: the first of each stage, except `received`, which is the last one before the first
@@ -90,42 +91,54 @@ export async function executionTimes(rest: N8nRest, workflowId: string, triggerN
 }
 
 /** Stage durations (ms) of one call, from its execution (and trace lines, when present). */
-export function stagesOf(call: CallResult, exec: ExecutionTimes | undefined, nodeNames: { trigger: string; filter?: string; action: string }, trace?: Partial<Record<TraceStage, number>>): Record<string, number> {
+export function stagesOf(call: CallResult, exec: ExecutionTimes | undefined, nodeNames: { trigger: string; filter?: string; action: string }, trace: Partial<Record<TraceStage, number>> = {}): Record<string, number> {
 	const out: Record<string, number> = {};
 	if (call.establishedAt === undefined || call.conferenceAt === undefined) return out;
 	const est = call.establishedAt;
-	if (trace?.received !== undefined) out['notification → trigger received'] = trace.received - est;
-	if (trace?.received !== undefined && trace.emitted !== undefined) out['trigger received → emit'] = trace.emitted - trace.received;
-	if (!exec) return out;
-	const trig = exec.nodes[nodeNames.trigger];
-	const filter = nodeNames.filter ? exec.nodes[nodeNames.filter] : undefined;
-	const action = exec.nodes[nodeNames.action];
-	const emitted = trace?.emitted;
-	if (emitted !== undefined) out['emit → execution start'] = exec.startedAt - emitted;
-	else out['notification → execution start (trigger + emit + n8n)'] = exec.startedAt - est;
-	let before = trig ? trig.startTime + trig.executionTime : exec.startedAt;
-	if (trig) {
-		// Before the first node: n8n's execution setup (the expression isolate is acquired here, workflow-execute.js
-		// initializeExecution, and the workflowExecuteBefore hooks run).
-		out['execution start → trigger node start'] = trig.startTime - exec.startedAt;
-		out['trigger node (passes the emitted item on)'] = trig.executionTime;
+	if (trace.received !== undefined) out['notification → trigger received'] = trace.received - est;
+	if (trace.received !== undefined && trace.emitted !== undefined) out['trigger received → emit'] = trace.emitted - trace.received;
+	const trig = exec?.nodes[nodeNames.trigger];
+	const filter = nodeNames.filter ? exec?.nodes[nodeNames.filter] : undefined;
+	const action = exec?.nodes[nodeNames.action];
+	if (exec) {
+		if (trace.emitted !== undefined) out['emit → execution start'] = exec.startedAt - trace.emitted;
+		else out['notification → execution start (trigger + emit + n8n)'] = exec.startedAt - est;
+		let before = trig ? trig.startTime + trig.executionTime : exec.startedAt;
+		if (trig) {
+			// Before the first node: n8n's execution setup (the expression isolate is acquired here, workflow-execute.js
+			// initializeExecution, and the workflowExecuteBefore hooks run).
+			out['execution start → trigger node start'] = trig.startTime - exec.startedAt;
+			out['trigger node (passes the emitted item on)'] = trig.executionTime;
+		}
+		if (filter) {
+			out['→ IF start'] = filter.startTime - before;
+			out['IF node'] = filter.executionTime;
+			before = filter.startTime + filter.executionTime;
+		}
+		if (action) out['→ action start'] = action.startTime - before;
+	} else if (trace.emitted !== undefined && trace['action-start'] !== undefined) {
+		// No saved execution (e.g. EXECUTIONS_DATA_SAVE_ON_SUCCESS=none): n8n's part as one stage.
+		out['emit → action start (n8n: execution, trigger node, IF)'] = trace['action-start'] - trace.emitted;
 	}
-	if (filter) {
-		out['→ IF start'] = filter.startTime - before;
-		out['IF node'] = filter.executionTime;
-		before = filter.startTime + filter.executionTime;
+	const actionStart = trace['action-start'] ?? action?.startTime;
+	const sent = trace['request-sent'];
+	if (actionStart !== undefined && sent !== undefined) {
+		const credential = trace['credential-read'];
+		if (credential !== undefined) {
+			out['action start → credential read (ours, waiting on n8n getCredentials)'] = credential - actionStart;
+			out['credential read → request sent (ours)'] = sent - credential;
+		} else {
+			out['action start → request sent (ours)'] = sent - actionStart;
+		}
+		out['request sent → arrives at GWS (n8n HTTP helper, network)'] = call.conferenceAt - sent;
+	} else if (action) {
+		out['action start → request arrives at GWS'] = call.conferenceAt - action.startTime;
 	}
 	if (action) {
-		out['→ action start'] = action.startTime - before;
-		const actionStart = trace?.['action-start'] ?? action.startTime;
-		if (trace?.['request-sent'] !== undefined) {
-			out['action start → request sent (ours)'] = trace['request-sent'] - actionStart;
-			out['request sent → arrives at GWS'] = call.conferenceAt - trace['request-sent'];
-		} else {
-			out['action start → request arrives at GWS'] = call.conferenceAt - action.startTime;
-		}
 		out['request arrives → action done (round trip back)'] = action.startTime + action.executionTime - call.conferenceAt;
-		if (exec.stoppedAt !== undefined) out['action done → execution stopped (saving)'] = exec.stoppedAt - (action.startTime + action.executionTime);
+		if (exec?.stoppedAt !== undefined) out['action done → execution stopped (saving)'] = exec.stoppedAt - (action.startTime + action.executionTime);
+	} else if (trace.response !== undefined) {
+		out['request arrives → response back in the action'] = trace.response - call.conferenceAt;
 	}
 	return out;
 }

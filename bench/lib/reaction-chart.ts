@@ -11,7 +11,13 @@ interface ResultLike {
 	load: Array<{ mode: string; steps: Array<{ ratePerSec: number; p50: number; p99: number }> }>;
 }
 
-const SHORT: Record<string, string> = { a: 'a: example as shipped', b: 'b: trigger filters, no expression', c: 'c: trigger filters + call id expression', script: 'hand-written script' };
+/** The flows of the benchmark (bench/workflows, examples/), as tables and the chart name them. */
+export const FLOW_LABEL: Record<string, string> = {
+	a: 'a: IF node + call id expression',
+	b: 'b: example as shipped (trigger filters, Call empty)',
+	c: 'c: trigger filters + call id expression',
+	script: 'hand-written script',
+};
 const CHARTED_PROFILES = ['default', 'vm, lazy acquire', 'legacy engine', 'recommended'];
 
 export function reactionChart(result: ResultLike): Record<string, unknown> {
@@ -19,7 +25,7 @@ export function reactionChart(result: ResultLike): Record<string, unknown> {
 		.filter((p) => CHARTED_PROFILES.includes(p.name))
 		.flatMap((p) =>
 			Object.entries(p.flows).flatMap(([flow, s]) =>
-				(['p50', 'p95', 'p99'] as const).map((stat) => ({ config: `${p.name} | ${SHORT[flow] ?? flow}`, stat, ms: Math.max(s[stat], 0.5) })),
+				(['p50', 'p95', 'p99'] as const).map((stat) => ({ config: `${p.name} | ${FLOW_LABEL[flow] ?? flow}`, stat, ms: Math.max(s[stat], 0.5) })),
 			),
 		);
 	const load = result.load.flatMap((s) =>

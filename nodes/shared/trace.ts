@@ -4,12 +4,13 @@
  * sub-millisecond precision, on the same clock as the simulator's logs when both run on one machine.
  *
  * Stages: `received` (the trigger got a call notification from CometD), `emitted` (right before the trigger's emit),
- * `action-start` (the action node begins an item), `request-sent` (its operation request goes to n8n's HTTP helper),
+ * `action-start` (the action node begins an item), `credential-read` (the credential is there: n8n's getCredentials
+ * answered for a run's first item, later items find it read), `request-sent` (its operation request goes to n8n's HTTP helper),
  * `response` (GWS's reply is back).
  */
 import type { Logger } from 'n8n-workflow';
 
-export type TraceStage = 'received' | 'emitted' | 'action-start' | 'request-sent' | 'response';
+export type TraceStage = 'received' | 'emitted' | 'action-start' | 'credential-read' | 'request-sent' | 'response';
 
 export function trace(logger: Logger, stage: TraceStage, callId: unknown): void {
 	logger.debug('GWS trace', {

@@ -35,7 +35,7 @@ it('the trigger traces received and emitted, the action node action-start, reque
 		});
 		expect(result.status).toBe('success');
 		const forCall = traces().filter((l) => l.callId === callId);
-		expect(forCall.map((l) => l.gwsTrace)).toEqual(['received', 'emitted', 'action-start', 'request-sent', 'response']);
+		expect(forCall.map((l) => l.gwsTrace)).toEqual(['received', 'emitted', 'action-start', 'credential-read', 'request-sent', 'response']);
 		const times = forCall.map((l) => l.at);
 		expect([...times].sort((a, b) => a - b)).toEqual(times);
 		expect(times[0]).toBeGreaterThanOrEqual(before - 1);

@@ -72,7 +72,8 @@ export async function executeOperation(
 	op: GwsOperation,
 	itemIndex: number,
 ): Promise<IDataObject[]> {
-	trace(this.logger, 'action-start', (this.getInputData()[itemIndex]?.json?.call as IDataObject | undefined)?.id);
+	const tracedCall = (this.getInputData()[itemIndex]?.json?.call as IDataObject | undefined)?.id;
+	trace(this.logger, 'action-start', tracedCall);
 	const options = readOptions(this, itemIndex);
 	const run: ItemRun = {
 		ctx: this,
@@ -81,6 +82,7 @@ export async function executeOperation(
 		timeoutMs: (options.timeout ?? DEFAULT_REQUEST_TIMEOUT_S) * 1000,
 	};
 	const server = await readGwsServer(this);
+	trace(this.logger, 'credential-read', tracedCall);
 	const params = readParameters(this, op, itemIndex, server.baseUrl);
 	const kind: RequestKind = REQUEST_KINDS[op.kind];
 	if ('resource' in kind.output) {
