@@ -39,12 +39,19 @@ export function useSimulator(options: UseSimulatorOptions = {}): Sim {
 			await current?.reset();
 		});
 	}
-	return new Proxy({} as Sim, {
+	return lateBound<Sim>('useSimulator(): the simulator is not running', () => current);
+}
+
+/**
+ * Stands for what `get()` returns once a hook has made it (every property, methods bound to it); reading it before
+ * (outside a test or hook, or before beforeAll) throws `notReady` with the property's name.
+ */
+export function lateBound<T extends object>(notReady: string, get: () => T | undefined): T {
+	return new Proxy({} as T, {
 		get(_target, property) {
+			const current = get();
 			if (!current) {
-				throw new Error(
-					`useSimulator(): the simulator is not running (read "${String(property)}" outside a test or hook, or before beforeAll)`,
-				);
+				throw new Error(`${notReady} (read "${String(property)}" outside a test or hook, or before beforeAll)`);
 			}
 			const value = Reflect.get(current, property, current) as unknown;
 			return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(current) : value;

@@ -4,23 +4,9 @@
  * logged out, AfterCallWork's wrapUpTime; every change as a DeviceStateChangeMessage on /v2/me/devices.
  */
 import { GwsRestClient, type RunningSimulator, CometdSubscriber, startTestSimulator } from './helpers';
-import { useSimulator } from '../helpers/simulator';
-import { agentState, deviceOp, exactly, isCall, isDevice, drain, loginAll, nothingMore, type Agents } from './flows';
+import { agentState, deviceOp, exactly, isCall, isDevice, nothingMore, useLoggedInAgents } from './flows';
 
-// Declared before useSimulator(): jest runs afterAll hooks in order, and these need the simulator running.
-afterAll(async () => {
-	await CometdSubscriber.stopAll();
-	await ag?.stop();
-});
-const sim = useSimulator();
-let ag: Agents;
-
-beforeAll(async () => {
-	ag = await loginAll(sim);
-});
-beforeEach(async () => {
-	await drain(ag);
-});
+const { sim, ag } = useLoggedInAgents();
 
 /** One device operation and the one DeviceStateChangeMessage it causes. */
 async function deviceChange(rest: GwsRestClient, events: CometdSubscriber, operationName: string, params: Record<string, unknown> = {}) {

@@ -3,24 +3,10 @@
  * "Disposition"): on an active call the key goes into the user data with AttachedDataChanged to every agent on the
  * call; on a released call it is only reported, no notification.
  */
-import { CometdSubscriber } from './helpers';
-import { useSimulator } from '../helpers/simulator';
-import { establishedA1toA2, exactly, isCall, drain, loginAll, nothingMore, type Agents } from './flows';
 
-// Declared before useSimulator(): jest runs afterAll hooks in order, and these need the simulator running.
-afterAll(async () => {
-	await CometdSubscriber.stopAll();
-	await ag?.stop();
-});
-const sim = useSimulator();
-let ag: Agents;
+import { establishedA1toA2, exactly, isCall, nothingMore, useLoggedInAgents } from './flows';
 
-beforeAll(async () => {
-	ag = await loginAll(sim);
-});
-beforeEach(async () => {
-	await drain(ag);
-});
+const { sim, ag } = useLoggedInAgents();
 
 const body = (callId: string, extra: Record<string, unknown> = {}) => ({
 	callUri: `${sim.url}/api/v2/me/calls/${callId}`,

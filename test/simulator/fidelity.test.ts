@@ -2,25 +2,11 @@
  * Where the simulator used to guess (docs/FIDELITY.md): capabilities and states as the samples list them, the
  * optional features, which operations notify, and the ErrorMessage of each operation that dials an unreachable number.
  */
-import { DEMO, CometdSubscriber, startTestSimulator } from './helpers';
-import { useSimulator } from '../helpers/simulator';
-import { answeredInbound, establishedA1toA2, exactly, isCall, drain, loginAll, nothingMore, type Agents } from './flows';
+import { DEMO, startTestSimulator } from './helpers';
+import { answeredInbound, establishedA1toA2, exactly, isCall, nothingMore, useLoggedInAgents } from './flows';
 import singleStepConference from './fixtures/SingleStepConference.json';
 
-// Declared before useSimulator(): jest runs afterAll hooks in order, and these need the simulator running.
-afterAll(async () => {
-	await CometdSubscriber.stopAll();
-	await ag?.stop();
-});
-const sim = useSimulator();
-let ag: Agents;
-
-beforeAll(async () => {
-	ag = await loginAll(sim);
-});
-beforeEach(async () => {
-	await drain(ag);
-});
+const { sim, ag } = useLoggedInAgents();
 
 const callOf = async (id: string) => (await ag.a1.get(`/api/v2/me/calls/${id}`)).body.call;
 

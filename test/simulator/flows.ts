@@ -1,5 +1,6 @@
  
 /** Call set-ups shared by the simulator suites (each one replays what a real agent would do through REST). */
+import { lateBound, useSimulator, type Sim, type UseSimulatorOptions } from '../helpers/simulator';
 import { CometdSubscriber, DEMO, GwsRestClient, type RunningSimulator } from './helpers';
 
 export interface Agents {
@@ -13,8 +14,33 @@ export interface Agents {
 	stop(): Promise<void>;
 }
 
+/**
+ * For a whole test file: the simulator (useSimulator, with `options`) and the three demo users logged in, their
+ * subscribers drained of leftovers before each test (`drain: false` keeps them), all stopped after the file's tests.
+ * Call it at the top of the file, before any hook that needs the agents.
+ */
+export function useLoggedInAgents(options: UseSimulatorOptions & { drain?: boolean } = {}): { sim: Sim; ag: Agents } {
+	const { drain: drainEach = true, ...simOptions } = options;
+	let current: Agents | undefined;
+	// Declared before useSimulator(): jest runs afterAll hooks in order, and these need the simulator running.
+	afterAll(async () => {
+		await CometdSubscriber.stopAll();
+		await current?.stop();
+	});
+	const sim = useSimulator(simOptions);
+	beforeAll(async () => {
+		current = await loginAll(sim);
+	});
+	if (drainEach) {
+		beforeEach(async () => {
+			await drain(current!);
+		});
+	}
+	return { sim, ag: lateBound('useLoggedInAgents(): the agents are not logged in', () => current) };
+}
+
 /** The three demo users logged in over REST, each with a CometD subscriber. */
-export async function loginAll(sim: RunningSimulator): Promise<Agents> {
+async function loginAll(sim: RunningSimulator): Promise<Agents> {
 	const a1 = new GwsRestClient(sim.url, DEMO.agent1.username, DEMO.agent1.password);
 	const a2 = new GwsRestClient(sim.url, DEMO.agent2.username, DEMO.agent2.password);
 	const sup = new GwsRestClient(sim.url, DEMO.supervisor1.username, DEMO.supervisor1.password);

@@ -1,20 +1,9 @@
  
 /** Every call operation: its success path (state + notification) and its refusal in a wrong state, over real HTTP/CometD. */
-import { DEMO, sleep, CometdSubscriber } from './helpers';
-import { useSimulator } from '../helpers/simulator';
-import { establishedA1toA2, exactly, isCall, loginAll, type Agents } from './flows';
+import { DEMO, sleep } from './helpers';
+import { establishedA1toA2, exactly, isCall, useLoggedInAgents } from './flows';
 
-// Declared before useSimulator(): jest runs afterAll hooks in order, and these need the simulator running.
-afterAll(async () => {
-	await CometdSubscriber.stopAll();
-	await ag?.stop();
-});
-const sim = useSimulator();
-let ag: Agents;
-
-beforeAll(async () => {
-	ag = await loginAll(sim);
-});
+const { sim, ag } = useLoggedInAgents({ drain: false });
 
 const REMOTE = '5550001';
 

@@ -7,26 +7,15 @@
  * StartCallRecording) and without ClearCall in its lists, so the flows run with both features off; with the
  * defaults (both on) the same notifications differ only there (the last test pins that).
  */
-import { DEMO, stable, CometdSubscriber } from './helpers';
-import { useSimulator } from '../helpers/simulator';
-import { establishedA1toA2, exactly, isCall, loginAll, type Agents } from './flows';
+import { DEMO, stable } from './helpers';
+import { establishedA1toA2, exactly, isCall, useLoggedInAgents } from './flows';
 import initiateConference from './fixtures/InitiateConference.json';
 import completeConference from './fixtures/CompleteConference.json';
 import singleStepConference from './fixtures/SingleStepConference.json';
 import removeParticipant from './fixtures/RemoveParticipantFromConference.json';
 
-// Declared before useSimulator(): jest runs afterAll hooks in order, and these need the simulator running.
-afterAll(async () => {
-	await CometdSubscriber.stopAll();
-	await ag?.stop();
-});
 const PAGES_DEPLOYMENT = { features: { callRecording: false, clearCall: false } };
-const sim = useSimulator(PAGES_DEPLOYMENT);
-let ag: Agents;
-
-beforeAll(async () => {
-	ag = await loginAll(sim);
-});
+const { sim, ag } = useLoggedInAgents({ ...PAGES_DEPLOYMENT, drain: false });
 
 const expectPage = (received: Array<{ channel: string; data: any }>, fixture: { notifications: unknown[] }) => {
 	expect(received.map(stable)).toEqual(fixture.notifications.map((n) => stable(n as Record<string, any>)));

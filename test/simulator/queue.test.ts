@@ -2,24 +2,10 @@
  * The simulated queue (docs/FIDELITY.md, "Queue"): calls placed through a queue wait for an available agent, ring
  * them with Reject offered, and Reject sends them back (the CallsReject page), over real HTTP and CometD.
  */
-import { rawRequest, CometdSubscriber } from './helpers';
-import { useSimulator } from '../helpers/simulator';
-import { agentState, deviceOp, exactly, isCall, drain, loginAll, nothingMore, type Agents } from './flows';
+import { rawRequest } from './helpers';
+import { agentState, deviceOp, exactly, isCall, nothingMore, useLoggedInAgents } from './flows';
 
-// Declared before useSimulator(): jest runs afterAll hooks in order, and these need the simulator running.
-afterAll(async () => {
-	await CometdSubscriber.stopAll();
-	await ag?.stop();
-});
-const sim = useSimulator();
-let ag: Agents;
-
-beforeAll(async () => {
-	ag = await loginAll(sim);
-});
-beforeEach(async () => {
-	await drain(ag);
-});
+const { sim, ag } = useLoggedInAgents();
 
 const RINGING_CAPS = ['Answer', 'Reject', 'UpdateUserData', 'AttachUserData', 'DeleteUserDataPair', 'DeleteUserData'];
 

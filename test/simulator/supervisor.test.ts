@@ -4,25 +4,14 @@
  * over real HTTP and CometD: the device's supervisorMonitoringState, the monitored calls delivered to the
  * supervisor, who sees and hears whom per mode, NextCall, the scopes, the switch rules and muting the agent.
  */
-import { DEMO, GwsRestClient, CometdSubscriber, startTestSimulator } from './helpers';
-import { useSimulator } from '../helpers/simulator';
-import { answeredInbound, deviceOp, exactly, isCall, drain, loginAll, nothingMore, type Agents } from './flows';
+import { DEMO, GwsRestClient, startTestSimulator } from './helpers';
+import { answeredInbound, deviceOp, exactly, isCall, drain, nothingMore, useLoggedInAgents } from './flows';
 
-// Declared before useSimulator(): jest runs afterAll hooks in order, and these need the simulator running.
-afterAll(async () => {
-	await CometdSubscriber.stopAll();
-	await ag?.stop();
-});
-const sim = useSimulator();
-let ag: Agents;
+const { sim, ag } = useLoggedInAgents();
 let target: string;
 
 beforeAll(async () => {
-	ag = await loginAll(sim);
 	target = `${sim.url}/api/v2/devices/${await ag.a1.deviceId()}`;
-});
-beforeEach(async () => {
-	await drain(ag);
 });
 
 /** The monitoring sample's list (SupervisorSwitchToBargeIn: BargeIn); ListenIn and Coach offer SwitchToBargeIn in its place. */
