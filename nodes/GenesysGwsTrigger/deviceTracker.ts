@@ -6,6 +6,7 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
+import { isObject } from '../shared/isObject';
 import { stableJson } from './callTracker';
 import { monitoringChangeOf, type MonitoringChange } from './monitoringChanges';
 
@@ -85,7 +86,7 @@ export class DeviceTracker {
 			if (typeof print !== 'string') continue;
 			try {
 				const state = JSON.parse(print) as unknown;
-				if (state && typeof state === 'object' && !Array.isArray(state)) this.devices.set(id, state as IDataObject);
+				if (isObject(state)) this.devices.set(id, state);
 			} catch {
 				// Not ours: the device counts as unseen, so the next snapshot reports it.
 			}

@@ -1,14 +1,9 @@
 /** Which notifications start an execution: a selected event whose call (if any) passes the filters. */
-import type { IDataObject } from 'n8n-workflow';
-
 import type { GwsNotification } from '../shared/contracts';
+import { isObject } from '../shared/isObject';
 import { callIdOf } from './callTracker';
 import { eventOf, type TriggerEvent } from './events';
 import type { CallFilter } from './filters';
-
-export function isObject(value: unknown): value is IDataObject {
-	return !!value && typeof value === 'object' && !Array.isArray(value);
-}
 
 export interface EventSelection {
 	events: Set<string>;

@@ -5,10 +5,11 @@ import { NodeOperationError } from 'n8n-workflow';
 import { createNotificationClient } from '../shared/cometd';
 import type { GwsNotification } from '../shared/contracts';
 import { gwsApiRequest } from '../shared/transport';
+import { isObject } from '../shared/isObject';
 import { startOrExplain, watchConnection } from './connectionStatus';
 import { DeviceTracker } from './deviceTracker';
 import { MONITORING_EVENT } from './events';
-import { isObject, selectedEvent, type EventSelection } from './eventSelection';
+import { selectedEvent, type EventSelection } from './eventSelection';
 import { buildItem, type GwsMeta } from './items';
 import type { MonitoringChange } from './monitoringChanges';
 

@@ -8,6 +8,7 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
+import { isObject } from '../shared/isObject';
 import { stableJson } from './callTracker';
 
 type MonitoringChangeKind = 'started' | 'changed' | 'stopped';
@@ -22,8 +23,7 @@ export interface MonitoringChange {
 	previous: IDataObject | null;
 }
 
-const stateOf = (value: unknown): IDataObject | null =>
-	value && typeof value === 'object' && !Array.isArray(value) ? (value as IDataObject) : null;
+const stateOf = (value: unknown): IDataObject | null => (isObject(value) ? value : null);
 
 /** The change from the monitoring state last seen (undefined: never seen, taken as none) to the device's. */
 export function monitoringChangeOf(deviceId: string, lastSeen: unknown, device: IDataObject): MonitoringChange | undefined {

@@ -14,10 +14,11 @@ import { sleep } from 'n8n-workflow';
 
 import { CALLS_CHANNEL, DEVICES_CHANNEL } from '../shared/channels';
 import { gwsApiRequest } from '../shared/transport';
+import { isObject } from '../shared/isObject';
 import type { CallChange } from './callTracker';
 import { CALL_EVENT_BY_ASPECT, EVENT_BY_VALUE, MONITORING_EVENT, type TriggerEvent } from './events';
 import type { MonitoringChange } from './monitoringChanges';
-import { isObject, selectedEvent, type EventSelection } from './eventSelection';
+import { selectedEvent, type EventSelection } from './eventSelection';
 import type { SavedTriggerState } from './savedState';
 
 const RESYNC_ATTEMPTS = 3;

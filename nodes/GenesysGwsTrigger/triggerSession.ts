@@ -14,12 +14,13 @@ import { createNotificationClient } from '../shared/cometd';
 import type { GwsNotification } from '../shared/contracts';
 import { trace } from '../shared/trace';
 import { readGwsServer } from '../shared/transport';
+import { isObject } from '../shared/isObject';
 import { CallTracker, callIdOf } from './callTracker';
 import { startOrExplain, watchConnection } from './connectionStatus';
 import { DeviceTracker } from './deviceTracker';
 import { DurableState } from './durableState';
 import { MONITORING_EVENT, channelsFor, eventOf } from './events';
-import { isObject, selectedEvent, type EventSelection } from './eventSelection';
+import { selectedEvent, type EventSelection } from './eventSelection';
 import { compileCallFilter, type FilterParameters } from './filters';
 import { buildItem, type GwsMeta } from './items';
 import { manualTrigger } from './manualTrigger';
@@ -66,8 +67,9 @@ export async function startTrigger(ctx: ITriggerFunctions): Promise<ITriggerResp
 	// After n8n closed this trigger because of our own lasting-failure error, continue from what we knew.
 	// Keyed by credential user too: a credential edited in between must not inherit another user's calls.
 	const server = await readGwsServer(ctx);
-	const stateKey = [ctx.getWorkflow().id ?? '', node.id ?? node.name, server.baseUrl, server.username].join('\n');
-	const durable = options.resync === false ? undefined : new DurableState(ctx, `${server.baseUrl}\n${server.username}`);
+	const owner = `${server.baseUrl}\n${server.username}`;
+	const stateKey = `${ctx.getWorkflow().id ?? ''}\n${node.id ?? node.name}\n${owner}`;
+	const durable = options.resync === false ? undefined : new DurableState(ctx, owner);
 	const saved = takeTriggerState(stateKey) ?? keptAcrossRestart(ctx, durable, options);
 	const state: SavedTriggerState = saved ?? { calls: new CallTracker(), devices: new DeviceTracker() };
 

@@ -8,13 +8,13 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { DEVICES_CHANNEL } from '../../shared/channels';
 import { deviceIdFromUri } from '../../shared/deviceReference';
+import { isObject } from '../../shared/isObject';
 import { digitsOf } from '../../shared/participants';
 import { AGENT_STATES } from './agentStates';
 import type { ConfirmationTarget, NotificationConfirmation } from './confirmations';
 
 type DeviceTest = (device: IDataObject, target: ConfirmationTarget) => boolean;
 
-const isObject = (value: unknown): value is IDataObject => !!value && typeof value === 'object' && !Array.isArray(value);
 
 function deviceNotification(summary: string, test: DeviceTest): NotificationConfirmation {
 	return {
