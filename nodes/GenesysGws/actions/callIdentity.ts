@@ -6,19 +6,18 @@
  * for Confirmation; `$json` itself after Get), and reads the call only when the item has none, or when Wait for
  * Confirmation must know whether the call is still active (a released call gets no notification).
  */
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject } from 'n8n-workflow';
 
 import { callIdFromReference } from '../../shared/callReference';
+import { isObject } from '../../shared/isObject';
 import { gwsPath } from '../../shared/transport';
-import { readCall, type ItemRun } from './itemRun';
+import { readCallIfAny, type ItemRun } from './itemRun';
 
 export interface CallIdentity {
 	callUri: string;
 	callUuid: string;
 }
-
-const isObject = (value: unknown): value is IDataObject => !!value && typeof value === 'object' && !Array.isArray(value);
 
 /** The body fields naming the call: its own `uri` when it has one for this id, else `<Base URL>/api/v2/me/calls/<id>`. */
 export function callIdentityOf(call: IDataObject, callId: string, baseUrl: string): CallIdentity | undefined {
@@ -36,13 +35,6 @@ function callOfInputItem(run: ItemRun, callId: string): IDataObject | undefined 
 		}
 	}
 	return undefined;
-}
-
-async function readCallIfAny(run: ItemRun, callId: string): Promise<IDataObject | undefined> {
-	return await readCall(run, callId).catch((error: unknown) => {
-		if (error instanceof NodeApiError && error.httpCode === '404') return undefined;
-		throw error; // the transport's errors are n8n errors already
-	});
 }
 
 /**

@@ -19,7 +19,7 @@ import { listOf, readCall, send, sendOperationRequest, type ItemRun } from './it
 import type { GwsOperation } from './operations';
 import { DEFAULT_CONFIRMATION_TIMEOUT_S, DEFAULT_REQUEST_TIMEOUT_S, readOptions } from './options';
 import { PARAMETERS } from './parameters/catalog';
-import { place, readParameters, type CheckedParams } from './parameters/readParameters';
+import { inputCallId, place, readParameters, type CheckedParams } from './parameters/readParameters';
 import { REQUEST_KINDS, buildRequest, type GwsRequest, type RequestKind } from './requestKinds';
 
 /** Fills parameters left empty whose catalog record says how to look them up (e.g. the first device). */
@@ -72,7 +72,7 @@ export async function executeOperation(
 	op: GwsOperation,
 	itemIndex: number,
 ): Promise<IDataObject[]> {
-	const tracedCall = (this.getInputData()[itemIndex]?.json?.call as IDataObject | undefined)?.id;
+	const tracedCall = inputCallId(this, itemIndex);
 	trace(this.logger, 'action-start', tracedCall);
 	const options = readOptions(this, itemIndex);
 	const run: ItemRun = {

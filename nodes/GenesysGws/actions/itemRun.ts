@@ -1,4 +1,5 @@
 /** One operation for one item: what every step of it shares, and the GWS requests it makes on the way. */
+import { NodeApiError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { trace } from '../../shared/trace';
@@ -32,6 +33,14 @@ export async function sendOperationRequest(run: ItemRun, req: GwsRequest, callId
 export async function readCall(run: ItemRun, callId: string): Promise<IDataObject> {
 	const response = await send(run, getCallRequest(callId));
 	return (response.call as IDataObject | undefined) ?? response;
+}
+
+/** The call as GWS shows it now, or undefined when GWS no longer has it (404: released). */
+export async function readCallIfAny(run: ItemRun, callId: string): Promise<IDataObject | undefined> {
+	return await readCall(run, callId).catch((error: unknown) => {
+		if (error instanceof NodeApiError && error.httpCode === '404') return undefined;
+		throw error; // the transport's errors are n8n errors already
+	});
 }
 
 /** The array under `field` of a reply (calls, devices); anything else is an empty list. */

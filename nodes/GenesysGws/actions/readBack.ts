@@ -3,23 +3,15 @@
  * effect (confirmations.ts, `readBack`). Reads start fast and slow down (50 ms doubling to 500 ms), so a quick
  * effect is seen quickly and a slow one does not flood GWS.
  */
-import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
+import { NodeOperationError, sleep } from 'n8n-workflow';
 import type { IDataObject } from 'n8n-workflow';
 
 import { callIdFromReference } from '../../shared/callReference';
 import type { ConfirmationTarget, ReadBackConfirmation } from './confirmations';
-import { readCall, type ItemRun } from './itemRun';
+import { readCallIfAny, type ItemRun } from './itemRun';
 
 const FIRST_DELAY_MS = 50;
 const MAX_DELAY_MS = 500;
-
-/** The call as GWS shows it now, or undefined when GWS no longer has it (404). */
-async function readCallIfAny(run: ItemRun, callId: string): Promise<IDataObject | undefined> {
-	return await readCall(run, callId).catch((error: unknown) => {
-		if (error instanceof NodeApiError && error.httpCode === '404') return undefined;
-		throw error; // the transport's errors are n8n errors already
-	});
-}
 
 function callToRead(conf: ReadBackConfirmation, target: ConfirmationTarget): string | undefined {
 	if (conf.reads === 'call') return target.callId;

@@ -26,7 +26,7 @@ export type ParamContext = Pick<IExecuteFunctions, 'getNode' | 'getNodeParameter
 	Partial<Pick<IExecuteFunctions, 'getInputData'>>;
 
 /** The incoming item's call, for a Call left empty: `call.id` (trigger items, confirmed outputs), else `callId`. */
-function inputCallId(ctx: ParamContext, itemIndex: number): string | undefined {
+export function inputCallId(ctx: ParamContext, itemIndex: number): string | undefined {
 	const json = ctx.getInputData?.()[itemIndex]?.json;
 	const id = (json?.call as IDataObject | undefined)?.id ?? json?.callId;
 	return typeof id === 'string' && id !== '' ? id : undefined;
