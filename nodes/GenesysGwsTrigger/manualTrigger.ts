@@ -4,8 +4,8 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { createNotificationClient } from '../shared/cometd';
 import type { GwsNotification } from '../shared/contracts';
-import { gwsApiRequest } from '../shared/transport';
 import { isObject } from '../shared/isObject';
+import { gwsApiRequest } from '../shared/transport';
 import { startOrExplain, watchConnection } from './connectionStatus';
 import { DeviceTracker } from './deviceTracker';
 import { MONITORING_EVENT } from './events';

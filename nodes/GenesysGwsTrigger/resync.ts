@@ -13,8 +13,8 @@ import type { IDataObject, ITriggerFunctions } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
 
 import { CALLS_CHANNEL, DEVICES_CHANNEL } from '../shared/channels';
-import { gwsApiRequest } from '../shared/transport';
 import { isObject } from '../shared/isObject';
+import { gwsApiRequest } from '../shared/transport';
 import type { CallChange } from './callTracker';
 import { CALL_EVENT_BY_ASPECT, EVENT_BY_VALUE, MONITORING_EVENT, type TriggerEvent } from './events';
 import type { MonitoringChange } from './monitoringChanges';

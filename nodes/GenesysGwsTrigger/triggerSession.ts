@@ -12,9 +12,9 @@ import type { IDataObject, ITriggerFunctions, ITriggerResponse } from 'n8n-workf
 
 import { createNotificationClient } from '../shared/cometd';
 import type { GwsNotification } from '../shared/contracts';
+import { isObject } from '../shared/isObject';
 import { trace } from '../shared/trace';
 import { readGwsServer } from '../shared/transport';
-import { isObject } from '../shared/isObject';
 import { CallTracker, callIdOf } from './callTracker';
 import { startOrExplain, watchConnection } from './connectionStatus';
 import { DeviceTracker } from './deviceTracker';
