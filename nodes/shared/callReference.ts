@@ -11,7 +11,8 @@ const CALL_URI_OR_PATH = /^(?:https?:\/\/[^/?#]+)?(?:(?:\/[^?#]*)?\/api\/v2\/me)
 /** A bare id: no path, query or fragment characters. */
 const BARE_ID = /^[^/?#]+$/;
 
-function safeDecode(value: string): string {
+/** An id taken from a URI or path, percent-decoded; as it is when it does not decode (a stray "%"). */
+export function safeDecode(value: string): string {
 	try {
 		return decodeURIComponent(value);
 	} catch {

@@ -4,6 +4,7 @@
  * are `http://host/api/v2/devices/{id}`
  * (https://docs.genesys.com/Documentation/HTCC/latest/API/SupervisorListenIn).
  */
+import { safeDecode } from './callReference';
 
 /** Optional scheme and host, any prefix, then /devices/{id}. */
 const DEVICE_URI_OR_PATH = /^(?:https?:\/\/[^/?#]+)?(?:\/[^?#]*)?\/devices\/([^/?#]+)\/?$/i;
@@ -12,10 +13,5 @@ const DEVICE_URI_OR_PATH = /^(?:https?:\/\/[^/?#]+)?(?:\/[^?#]*)?\/devices\/([^/
 export function deviceIdFromUri(value: unknown): string | undefined {
 	if (typeof value !== 'string') return undefined;
 	const match = DEVICE_URI_OR_PATH.exec(value.trim());
-	if (!match) return undefined;
-	try {
-		return decodeURIComponent(match[1]);
-	} catch {
-		return match[1];
-	}
+	return match ? safeDecode(match[1]) : undefined;
 }

@@ -5,7 +5,7 @@
  * `message` because n8n replaces messages containing them with generic text.
  * reply.ts judges GWS's replies; networkFailure.ts explains failures to get one.
  */
-import { callIdFromReference } from '../callReference';
+import { callIdFromReference, safeDecode } from '../callReference';
 import { excerpt } from '../text';
 
 export interface GwsErrorContext {
@@ -44,14 +44,6 @@ export function describeTarget(path: string): string {
 	const device = /^\/api\/v2\/me\/devices\/([^/]+)/.exec(pathOnly);
 	if (device) return `device "${excerpt(safeDecode(device[1]), 80)}"`;
 	return excerpt(path, 200);
-}
-
-function safeDecode(value: string): string {
-	try {
-		return decodeURIComponent(value);
-	} catch {
-		return value;
-	}
 }
 
 /** "Hold on call "ABC"" for operations, "GET /api/v2/me/calls" otherwise. */
