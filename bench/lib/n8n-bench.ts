@@ -6,12 +6,11 @@
  * Differences from the e2e stack: the simulator is a separate process (SimProcess), the n8n settings under test
  * come in `env`, and n8n can be started under `--cpu-prof` with its log written to a file we parse.
  */
-import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 
-import { ensureN8n, freePort, ManagedProcess, n8nEnv, packAndInstall, REPO_ROOT, startN8n } from '../../scripts/lib/n8n-process';
+import { buildAndPack, ensureN8n, freePort, ManagedProcess, n8nEnv, packAndInstall, startN8n, startRedis } from '../../scripts/lib/n8n-process';
 import { N8nRest, type Owner, type WorkflowJson } from '../../scripts/lib/n8n-rest';
 import type { SimProcess } from './sim-process';
 
@@ -30,16 +29,8 @@ let packed: string | undefined;
 
 /** Builds and packs this package once per benchmark process (what a user installs); returns the tarball. */
 function packOnce(): string {
-	if (packed && fs.existsSync(packed)) return packed;
-	const build = spawnSync('npm', ['run', 'build', '--silent'], { cwd: REPO_ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
-	if (build.status !== 0) throw new Error('npm run build failed: the reaction benchmark runs the built, packed package in n8n');
-	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gws-bench-pack-'));
-	const pack = spawnSync('npm', ['pack', '--ignore-scripts', '--pack-destination', dir], { cwd: REPO_ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
-	const name = (pack.stdout ?? '').trim().split('\n').pop() ?? '';
-	const tarball = path.join(dir, name);
-	if (pack.status !== 0 || !name || !fs.existsSync(tarball)) throw new Error('npm pack failed');
-	packed = tarball;
-	return tarball;
+	if (!packed || !fs.existsSync(packed)) packed = buildAndPack('the reaction benchmark');
+	return packed;
 }
 
 export interface N8nBenchOptions {
@@ -51,14 +42,6 @@ export interface N8nBenchOptions {
 	workers?: number;
 	/** Write a V8 CPU profile of every n8n process into this folder (written when the process exits). */
 	cpuProfileDir?: string;
-}
-
-async function startRedis(): Promise<{ proc: ManagedProcess; port: number }> {
-	const port = await freePort();
-	const proc = new ManagedProcess('redis', 'redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { PATH: process.env.PATH });
-	proc.start();
-	await proc.waitForOutput(/Ready to accept connections/, 20_000);
-	return { proc, port };
 }
 
 export class N8nBench {

@@ -7,6 +7,7 @@
 import { ChildProcess, spawn, spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as net from 'net';
+import * as os from 'os';
 import * as path from 'path';
 
 export const REPO_ROOT = path.resolve(__dirname, '..', '..');
@@ -50,6 +51,26 @@ export function ensureN8n(version = n8nVersion()): string {
 		);
 	}
 	return launcher;
+}
+
+/**
+ * Builds this package and packs it into a new temporary folder, as a user would get it from npm; returns the
+ * tarball's path. `purpose` names who needs it, for the error and the folder name.
+ */
+export function buildAndPack(purpose: string): string {
+	// Its output stays visible: tsc reports type errors on stdout.
+	const build = spawnSync('npm', ['run', 'build', '--silent'], { cwd: REPO_ROOT, stdio: ['ignore', 'inherit', 'inherit'] });
+	if (build.status !== 0) throw new Error(`npm run build failed: ${purpose} runs the built, packed package`);
+	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gws-pack-'));
+	const pack = spawnSync('npm', ['pack', '--ignore-scripts', '--pack-destination', dir], {
+		cwd: REPO_ROOT,
+		encoding: 'utf8',
+		stdio: ['ignore', 'pipe', 'inherit'],
+	});
+	const name = (pack.stdout ?? '').trim().split('\n').pop() ?? '';
+	const tarball = path.join(dir, name);
+	if (pack.status !== 0 || !name || !fs.existsSync(tarball)) throw new Error(`npm pack failed (${purpose})`);
+	return tarball;
 }
 
 /** Builds + packs this package (once per tarball path) and installs it into `<userFolder>/.n8n/nodes`. */
@@ -240,4 +261,15 @@ export async function startN8n(
 		await proc.waitForOutput(/n8n worker is now ready|Worker started|worker is now ready/i, timeoutMs);
 	}
 	return proc;
+}
+
+/** A throwaway redis-server on a free loopback port, nothing persisted (queue mode in the e2e suite and the benchmark). */
+export async function startRedis(): Promise<{ proc: ManagedProcess; port: number }> {
+	const port = await freePort();
+	const proc = new ManagedProcess('redis', 'redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
+		PATH: process.env.PATH,
+	});
+	proc.start();
+	await proc.waitForOutput(/Ready to accept connections/, 20_000);
+	return { proc, port };
 }

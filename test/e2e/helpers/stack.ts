@@ -15,6 +15,7 @@ import {
 	n8nEnv,
 	packAndInstall,
 	startN8n,
+	startRedis,
 } from '../../../scripts/lib/n8n-process';
 import { N8nRest, type Owner } from '../../../scripts/lib/n8n-rest';
 
@@ -74,17 +75,6 @@ function saveLogs(items: Array<{ stop(): Promise<void> }>): void {
 	}
 }
 
-async function startRedis(): Promise<ManagedProcess> {
-	const port = await freePort();
-	const redis = new ManagedProcess('redis', 'redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
-		PATH: process.env.PATH,
-	});
-	redis.start();
-	await redis.waitForOutput(/Ready to accept connections/, 20_000);
-	(redis as ManagedProcess & { port: number }).port = port;
-	return redis;
-}
-
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
 	const launcher = process.env.GWS_E2E_N8N ?? ensureN8n();
 	const userFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'gws-e2e-n8n-'));
@@ -100,12 +90,10 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
 		const sim = await startSimulator({ port: 0 });
 		started.push({ stop: () => sim.close() });
 
-		let redis: ManagedProcess | undefined;
-		if (options.queue) {
-			redis = await startRedis();
-			started.push(redis);
-		}
-		const redisPort = redis ? (redis as ManagedProcess & { port: number }).port : undefined;
+		const queue = options.queue ? await startRedis() : undefined;
+		if (queue) started.push(queue.proc);
+		const redis = queue?.proc;
+		const redisPort = queue?.port;
 		const port = await freePort();
 		// GWS_E2E_N8N_ENV (JSON object): extra n8n settings for a run, e.g. '{"N8N_LOG_LEVEL":"debug"}'.
 		const extra = { ...(JSON.parse(process.env.GWS_E2E_N8N_ENV ?? '{}') as Record<string, string>), ...options.env };
