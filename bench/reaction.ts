@@ -14,6 +14,7 @@
  * calls at rising rates until reactions lag (p99 > 1 s) or conferences are missed or duplicated, in regular mode
  * and queue mode with 1 and 2 workers, with each process's CPU use.
  */
+import { setTimeout as sleep } from 'timers/promises';
 import { fork, type ChildProcess } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
@@ -67,7 +68,6 @@ interface Profile {
 	load?: 'a' | 'c';
 }
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const r1 = (v: number) => round(v, 1);
 
 function pct(samples: number[]) {

@@ -7,6 +7,7 @@
  * Repeated for several outage lengths (the reconnect backoff grows with the outage).
  */
 import './lib/n8n-env';
+import { setTimeout as sleep } from 'timers/promises';
 
 import type { Message } from 'cometd';
 
@@ -19,7 +20,6 @@ import { median, round } from './lib/stats';
 
 const USER = { username: 'agent1', password: 'agent1pass' };
 const TARGET_MS = 3000;
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function oneRestart(sim: SimProcess, downMs: number, seq: number) {
 	clearGwsSessions();

@@ -11,6 +11,7 @@
  * Losses = published - received, in every run. Repetitions alternate the order.
  */
 import './lib/n8n-env';
+import { setTimeout as sleep } from 'timers/promises';
 
 import { clearGwsSessions } from '../nodes/shared/transport';
 import { startOurTrigger, burstSentAt, burstSeq } from './lib/our-trigger';
@@ -21,7 +22,6 @@ import { median, percentile, round } from './lib/stats';
 
 const USER = { username: 'agent1', password: 'agent1pass' };
 const TARGET_P99_MS = 2;
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 interface Arrivals {
 	at: Map<number, number>;

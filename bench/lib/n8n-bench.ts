@@ -6,6 +6,7 @@
  * Differences from the e2e stack: the simulator is a separate process (SimProcess), the n8n settings under test
  * come in `env`, and n8n can be started under `--cpu-prof` with its log written to a file we parse.
  */
+import { setTimeout as sleep } from 'timers/promises';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -23,7 +24,6 @@ export interface BenchAgent {
 	phoneNumber: string;
 }
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 let packed: string | undefined;
 

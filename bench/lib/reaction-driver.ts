@@ -4,12 +4,12 @@
  * the simulator received on that call. The agent's "phone" (a keep-alive GWS client, bench/lib/raw-gws.ts)
  * answers each call, as an agent would, and hangs it up afterwards so that no agent accumulates open calls.
  */
+import { setTimeout as sleep } from 'timers/promises';
 import { RawGwsClient } from './raw-gws';
 import type { CallPost, EstablishedEvent } from './sim-child';
 import type { SimProcess } from './sim-process';
 
 const VIP_CALLER = '5557777';
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 /** How long after the drain time a missed conference may still come and count as late rather than lost. */
 const LATE_MS = 20_000;
 

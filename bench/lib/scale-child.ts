@@ -6,6 +6,7 @@
  */
 import './prefer-ts';
 import './n8n-env';
+import { setTimeout as sleep } from 'timers/promises';
 
 import { startOurTrigger } from './our-trigger';
 import { startRawSubscriber } from './raw-cometd';
@@ -18,7 +19,6 @@ interface Job {
 }
 
 const gc = (globalThis as { gc?: () => void }).gc;
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function settle(): Promise<{ rss: number; heapUsed: number; external: number }> {
 	for (let i = 0; i < 4; i++) {
