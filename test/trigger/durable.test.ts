@@ -39,6 +39,12 @@ async function activate(
 	return t;
 }
 
+/** Stops a trigger before the test ends (n8n going down), so afterEach does not close it again. */
+async function stop(t: ActiveTrigger): Promise<void> {
+	await t.close();
+	open.splice(open.indexOf(t), 1);
+}
+
 /**
  * n8n's database row of the workflow's static data: each activation gets a copy of what was saved last (n8n loads
  * it from the database) and what the trigger writes into that copy is what n8n saves.
@@ -71,8 +77,7 @@ async function until(what: string, done: () => boolean, timeoutMs = 10_000): Pro
 /** Activates, lets the trigger take its first snapshot, and stops it: n8n going down with these calls known. */
 async function knownThenStopped(db: Database, activation: WorkflowActivateMode = 'activate') {
 	const first = await activate(db, activation);
-	await first.close();
-	open.splice(open.indexOf(first), 1);
+	await stop(first);
 	expect(first.items).toEqual([]);
 }
 
@@ -128,8 +133,7 @@ it('after n8n restarts, each call that changed or appeared while it was down is 
 	await restarted.waitForItems(5);
 	expect(meta(restarted.items[4])).toMatchObject({ event: 'StatusChange' });
 	expect(meta(restarted.items[4]).resync).toBeUndefined();
-	await restarted.close();
-	open.splice(open.indexOf(restarted), 1);
+	await stop(restarted);
 	const again = await activate(db, 'init');
 	await sleep(500);
 	expect(again.items).toEqual([]);
@@ -155,8 +159,7 @@ describe('after the user deactivated and activated the workflow again', () => {
 		await sleep(500);
 		expect(reactivated.items).toEqual([]);
 		// What it knows now is the present: a later restart reports only what changes after it.
-		await reactivated.close();
-		open.splice(open.indexOf(reactivated), 1);
+		await stop(reactivated);
 		await rest('POST', `/api/v2/me/calls/${calls.unchanged}`, { operationName: 'Answer' });
 		const restarted = await activate(db, 'init');
 		await restarted.waitForItems(1);
@@ -201,8 +204,7 @@ it('with "Resync After Reconnect" off nothing is kept or reported', async () => 
 	const first = await ringing('5550031');
 	const off = { ...EVENTS, options: { resync: false } };
 	const t = await activate(db, 'activate', off);
-	await t.close();
-	open.splice(open.indexOf(t), 1);
+	await stop(t);
 	expect(JSON.stringify(db.saved)).not.toContain(first);
 	await rest('POST', `/api/v2/me/calls/${first}`, { operationName: 'Answer' });
 	const restarted = await activate(db, 'init', off);
