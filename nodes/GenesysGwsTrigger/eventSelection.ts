@@ -1,5 +1,5 @@
 /** Which notifications start an execution: a selected event whose call (if any) passes the filters. */
-import type { GwsNotification } from '../shared/contracts';
+import type { GwsNotification } from '../shared/notification';
 import { isObject } from '../shared/isObject';
 import { callIdOf } from './callTracker';
 import { eventOf, type TriggerEvent } from './events';

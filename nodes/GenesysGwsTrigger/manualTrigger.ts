@@ -3,7 +3,7 @@ import type { IDataObject, INode, ITriggerFunctions, ITriggerResponse } from 'n8
 import { NodeOperationError } from 'n8n-workflow';
 
 import { createNotificationClient } from '../shared/cometd';
-import type { GwsNotification } from '../shared/contracts';
+import type { GwsNotification } from '../shared/notification';
 import { isObject } from '../shared/isObject';
 import { gwsApiRequest } from '../shared/transport';
 import { startOrExplain, watchConnection } from './connectionStatus';

@@ -11,7 +11,7 @@
 import type { IDataObject, ITriggerFunctions, ITriggerResponse } from 'n8n-workflow';
 
 import { createNotificationClient } from '../shared/cometd';
-import type { GwsNotification } from '../shared/contracts';
+import type { GwsNotification } from '../shared/notification';
 import { isObject } from '../shared/isObject';
 import { trace } from '../shared/trace';
 import { readGwsServer } from '../shared/transport';

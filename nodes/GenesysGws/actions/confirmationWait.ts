@@ -9,7 +9,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type { IDataObject } from 'n8n-workflow';
 
 import { createNotificationClient } from '../../shared/cometd';
-import type { GwsNotification, GwsNotificationClient } from '../../shared/contracts';
+import type { GwsNotification, GwsNotificationClient } from '../../shared/notification';
 import { asyncFailureError, failureOf, type SentRequest } from './asyncFailures';
 import type { ConfirmationTarget, NotificationConfirmation } from './confirmations';
 import type { ItemRun } from './itemRun';

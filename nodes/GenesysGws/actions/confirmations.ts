@@ -12,7 +12,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { CALLS_CHANNEL, type GwsChannel } from '../../shared/channels';
 import { parentCallIdOf } from '../../shared/callReference';
-import type { GwsNotification } from '../../shared/contracts';
+import type { GwsNotification } from '../../shared/notification';
 import { partiesOf, showsDialledNumber } from '../../shared/participants';
 import type { CheckedParams } from './parameters/readParameters';
 

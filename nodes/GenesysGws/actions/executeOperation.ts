@@ -6,7 +6,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { CALLS_CHANNEL } from '../../shared/channels';
-import type { GwsNotification } from '../../shared/contracts';
+import type { GwsNotification } from '../../shared/notification';
 import { trace } from '../../shared/trace';
 import { forgetGwsSession, readGwsServer } from '../../shared/transport';
 import { identifyCall } from './callIdentity';
