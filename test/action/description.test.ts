@@ -145,7 +145,7 @@ it('shows each parameter exactly for the operations that take it, once, with the
 it('gives every operation a name, action and description, and every call operation a GWS operationName', () => {
 	for (const op of OPERATIONS) {
 		expect(op.name && op.action && op.description).toBeTruthy();
-		if (op.kind !== 'agentState' && 'operation' in REQUEST_KINDS[op.kind].output)
+		if (op.requestKind !== 'agentState' && 'operation' in REQUEST_KINDS[op.requestKind].output)
 			expect(op.operationName).toMatch(/^[A-Z][A-Za-z]+$/);
 	}
 	expect(new Set(OPERATIONS.map((o) => `${o.resource}:${o.value}`)).size).toBe(OPERATIONS.length);

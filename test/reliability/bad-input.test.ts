@@ -351,7 +351,7 @@ describe.each(OPERATIONS.map((op) => [`${op.resource}.${op.value}`, op] as const
 function expectedRequest(op: GwsOperation, param: ParamName, value: string) {
 	const ids: Record<string, string> = { callId: NO_CALL, deviceId: DEVICE };
 	if (PATH_PARAMS.includes(param)) ids[param] = value;
-	const kind = REQUEST_KINDS[op.kind] as RequestKind;
+	const kind = REQUEST_KINDS[op.requestKind] as RequestKind;
 	// The item carries no call, so Set Call Disposition reads the call first for its callUuid (404: an error item).
 	const method = kind.method === 'GET' || op.namesCallInBody ? 'GET' : 'POST';
 	const template = op.namesCallInBody ? REQUEST_KINDS.getCall.path : kind.path;

@@ -17,7 +17,7 @@ import { callIdFromReference } from '../../shared/callReference';
 import type { GwsNotification } from '../../shared/notification';
 import { digitsOf } from '../../shared/participants';
 import { scrubSecrets } from '../../shared/transport';
-import type { CheckedParams } from './parameters/readParameters';
+import type { CheckedParams } from './parameters/placement';
 
 /** The request as the failure must name it. */
 export interface SentRequest {

@@ -12,7 +12,7 @@ import { createNotificationClient } from '../../shared/cometd';
 import type { GwsNotification, GwsNotificationClient } from '../../shared/notification';
 import { asyncFailureError, failureOf, type SentRequest } from './asyncFailures';
 import type { ConfirmationTarget, NotificationConfirmation } from './confirmations';
-import type { ItemRun } from './itemRun';
+import type { ItemRun } from './itemRequests';
 
 /** Transport errors (refused, 401, TLS ...) already say what to fix; others get context here. */
 function subscribeFailure(run: ItemRun, error: unknown): NodeApiError | NodeOperationError {

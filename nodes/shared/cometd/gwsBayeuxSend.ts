@@ -5,7 +5,7 @@
  */
 import { getGwsSession, gwsRawRequest, sessionRejection, type GwsContext, type GwsRawResponse } from '../transport';
 import { BAYEUX_BROWSER_COOKIE, type BayeuxCookieJar } from './cookieJar';
-import type { BayeuxExchange, BayeuxSend, WireFailure } from './longPolling';
+import type { BayeuxExchange, BayeuxReply, BayeuxSend, WireFailure } from './longPolling';
 
 /** cometd.js aborts a request itself (maxNetworkDelay + the server's long-poll timeout); this is only a backstop. */
 const HTTP_BACKSTOP_TIMEOUT_MS = 120_000;
@@ -46,21 +46,16 @@ export function createGwsBayeuxSend(ctx: GwsContext, jar: BayeuxCookieJar): Baye
 		// client left in the shared session jar is dropped (an empty value removes it in the merge): two clients
 		// sharing it would get CometD's "multiple-clients" slow polling.
 		headers.Cookie = jar.header() || `${BAYEUX_BROWSER_COOKIE}=`;
-		let res: GwsRawResponse;
-		try {
-			res = await gwsRawRequest.call(ctx, {
-				method: 'POST',
-				url: req.url,
-				body: req.body,
-				headers,
-				timeoutMs: HTTP_BACKSTOP_TIMEOUT_MS,
-				abortSignal: req.abortSignal,
-			});
-		} catch (error) {
-			if (req.abortSignal.aborted) throw error;
-			return { statusCode: 0, body: '', failure: failureOfError(error as Error) };
-		}
-		jar.store(res.headers['set-cookie']);
-		return { statusCode: res.statusCode, body: res.body, failure: failureOfReply(res) };
+		const exchange = { method: 'POST' as const, url: req.url, body: req.body, headers, timeoutMs: HTTP_BACKSTOP_TIMEOUT_MS };
+		return await gwsRawRequest.call(ctx, { ...exchange, abortSignal: req.abortSignal }).then(
+			(res): BayeuxReply => {
+				jar.store(res.headers['set-cookie']);
+				return { statusCode: res.statusCode, body: res.body, failure: failureOfReply(res) };
+			},
+			(error: Error): BayeuxReply => {
+				if (req.abortSignal.aborted) throw error; // the caller stopped it: no failure to report
+				return { statusCode: 0, body: '', failure: failureOfError(error) };
+			},
+		);
 	};
 }

@@ -14,7 +14,7 @@ export {
 	type NotificationClientOptions,
 	type NotificationClientStatus,
 } from './client';
-export type { GwsNotification, GwsNotificationClient } from '../notification';
+export type { GwsNotification } from '../notification';
 
 /** A notification client for the credential of `ctx`; call start() to connect and stop() to release everything. */
 export function createNotificationClient(
