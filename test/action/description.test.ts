@@ -127,6 +127,11 @@ it('shows each parameter exactly for the operations that take it, once, with the
 	}
 });
 
+it('uses every parameter of the catalog in some operation (a record no operation names is a forgotten place)', () => {
+	const used = new Set(OPERATIONS.flatMap((op) => op.params.map((p) => p.name)));
+	expect(Object.keys(PARAMETERS).filter((name) => !used.has(name as keyof typeof PARAMETERS))).toEqual([]);
+});
+
 it('gives every operation a name, action and description, and every call operation a GWS operationName', () => {
 	for (const op of OPERATIONS) {
 		expect(op.name && op.action && op.description).toBeTruthy();
