@@ -5,6 +5,8 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
+import { credentialFields } from '../nodes/shared/transport/credentials';
+
 /**
  * Genesys Web Services (GWS) API v2 login: HTTP Basic auth on every request. The session cookie and CSRF
  * token GWS hands out on the first GET are managed by nodes/shared/transport, not stored here.
@@ -72,9 +74,7 @@ export class GenesysGwsApi implements ICredentialType {
 		credentials: ICredentialDataDecryptedObject,
 		requestOptions: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> {
-		return {
-			...requestOptions,
-			auth: { username: String(credentials.username ?? ''), password: String(credentials.password ?? '') },
-		};
+		const { username, password } = credentialFields(credentials);
+		return { ...requestOptions, auth: { username, password } };
 	}
 }

@@ -1,25 +1,40 @@
 /**
- * The README's operation table is rendered from the node's operation table, so the docs cannot drift.
- * After changing an operation: `UPDATE_README=1 npx jest test/readme.test.ts` rewrites the section.
+ * The README's generated sections are rendered from the nodes' own declarations, so the docs cannot drift: the
+ * operation table from the action node's operation table, the events table from the trigger's events. After
+ * changing either: `UPDATE_README=1 npx jest test/readme.test.ts` rewrites the sections.
  */
 import * as fs from 'fs';
 import * as path from 'path';
 import { renderOperationsMarkdown } from '../scripts/lib/operationsMarkdown';
+import { renderTriggerEventsMarkdown } from '../scripts/lib/triggerEventsMarkdown';
 
 const README = path.resolve(__dirname, '../README.md');
-const START = '<!-- operations:start (generated from nodes/GenesysGws/actions/operations.ts) -->';
-const END = '<!-- operations:end -->';
 
-test('README operation table equals the one the node is built from', () => {
+const SECTIONS = [
+	{
+		name: 'operation table',
+		start: '<!-- operations:start (generated from nodes/GenesysGws/actions/operations.ts) -->',
+		end: '<!-- operations:end -->',
+		render: renderOperationsMarkdown,
+	},
+	{
+		name: 'trigger events table',
+		start: '<!-- events:start (generated from nodes/GenesysGwsTrigger/events.ts) -->',
+		end: '<!-- events:end -->',
+		render: renderTriggerEventsMarkdown,
+	},
+];
+
+test.each(SECTIONS.map((s) => [s.name, s] as const))('README %s equals the one the node is built from', (_name, section) => {
 	const text = fs.readFileSync(README, 'utf8');
-	const from = text.indexOf(START);
-	const to = text.indexOf(END);
+	const from = text.indexOf(section.start);
+	const to = text.indexOf(section.end);
 	expect(from).toBeGreaterThan(-1);
 	expect(to).toBeGreaterThan(from);
-	const expected = `${START}\n${renderOperationsMarkdown()}${END}`;
+	const expected = `${section.start}\n${section.render()}${section.end}`;
 	if (process.env.UPDATE_README) {
-		fs.writeFileSync(README, text.slice(0, from) + expected + text.slice(to + END.length));
+		fs.writeFileSync(README, text.slice(0, from) + expected + text.slice(to + section.end.length));
 		return;
 	}
-	expect(text.slice(from, to + END.length)).toBe(expected);
+	expect(text.slice(from, to + section.end.length)).toBe(expected);
 });

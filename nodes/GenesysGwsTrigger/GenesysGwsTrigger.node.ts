@@ -7,8 +7,10 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { credentialTest } from '../shared/credentialTest';
+import { activeTrigger } from './activeTrigger';
 import { triggerProperties } from './description';
-import { startTrigger } from './triggerSession';
+import { manualTrigger } from './manualTrigger';
+import { readTriggerSetup } from './triggerOptions';
 
 export class GenesysGwsTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -31,6 +33,8 @@ export class GenesysGwsTrigger implements INodeType {
 	methods = { credentialTest };
 
 	async trigger(this: ITriggerFunctions): Promise<ITriggerResponse> {
-		return startTrigger(this);
+		const setup = readTriggerSetup(this);
+		// "Test step" in the editor waits for one notification; an active workflow runs until it is deactivated.
+		return this.getMode() === 'manual' ? manualTrigger(this, setup) : await activeTrigger(this, setup);
 	}
 }

@@ -3,8 +3,8 @@
  * disconnected (resync) without repeating what it already emitted.
  *
  * - Every call notification updates the call's last-seen view (emitted or filtered out alike).
- * - resync(snapshot) compares `GET /api/v2/me/calls` with the last-seen view, aspect by aspect (state,
- *   participants, userData, recordingState, monitoredUserMuted), and returns one change per differing aspect.
+ * - resync(snapshot) compares `GET /api/v2/me/calls` with the last-seen view, aspect by aspect (each call event's
+ *   aspect: events.ts CALL_ASPECTS), and returns one change per differing aspect.
  *   A call new to us is reported as a state change; a tracked call missing from the snapshot as Released.
  * - Calls that got a live notification after the resync began are skipped: the live stream already carries them.
  * - A late live notification repeating exactly what a resync just reported is flagged as a duplicate.
@@ -12,9 +12,7 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import type { CallAspect } from './events';
-
-const ASPECTS: CallAspect[] = ['state', 'participants', 'userData', 'recordingState', 'monitoredUserMuted'];
+import { CALL_ASPECTS, type CallAspect } from './events';
 
 interface TrackedCall {
 	call: IDataObject;
@@ -46,7 +44,7 @@ export function stableJson(value: unknown): string {
 
 function printsOf(call: IDataObject): Record<CallAspect, string> {
 	const prints = {} as Record<CallAspect, string>;
-	for (const aspect of ASPECTS) prints[aspect] = stableJson(call[aspect]);
+	for (const aspect of CALL_ASPECTS) prints[aspect] = stableJson(call[aspect]);
 	return prints;
 }
 
@@ -145,7 +143,7 @@ export class CallTracker {
 				changes.push({ aspect: 'state', call, reason: 'new' });
 				this.remember(id, 'state', prints);
 			} else {
-				for (const aspect of ASPECTS) {
+				for (const aspect of CALL_ASPECTS) {
 					if (known.prints[aspect] !== prints[aspect]) {
 						changes.push({ aspect, call, reason: 'changed' });
 						this.remember(id, aspect, prints);

@@ -1,6 +1,8 @@
 /** Which notifications start an execution: a selected event whose call (if any) passes the filters. */
-import type { GwsNotification } from '../shared/contracts';
+import type { IDataObject } from 'n8n-workflow';
+
 import { isObject } from '../shared/isObject';
+import type { GwsNotification } from '../shared/notification';
 import { callIdOf } from './callTracker';
 import { eventOf, type TriggerEvent } from './events';
 import type { CallFilter } from './filters';
@@ -10,13 +12,17 @@ export interface EventSelection {
 	callFilter: CallFilter;
 }
 
+/** Whether a notification of `event` (events.ts eventOf) with this data starts an execution. */
+export function isSelected(event: TriggerEvent, data: IDataObject, selection: EventSelection): boolean {
+	if (!selection.events.has(event.value)) return false;
+	const call = data.call;
+	if (event.aspect && !callIdOf(call)) return false;
+	return call === undefined || (isObject(call) && selection.callFilter(call));
+}
+
 /** The event a notification starts an execution for, or undefined (not selected, filtered out, malformed). */
 export function selectedEvent(n: GwsNotification, selection: EventSelection): TriggerEvent | undefined {
 	if (!isObject(n.data)) return undefined;
 	const event = eventOf(n.channel, n.data);
-	if (!event || !selection.events.has(event.value)) return undefined;
-	const call = n.data.call;
-	if (event.aspect && !callIdOf(call)) return undefined;
-	if (call !== undefined && (!isObject(call) || !selection.callFilter(call))) return undefined;
-	return event;
+	return event && isSelected(event, n.data, selection) ? event : undefined;
 }

@@ -1,23 +1,24 @@
 /**
  * The trigger's events: one place that says which notification each event is, on which channel it arrives and
- * which part of a call it reports (the "aspect" the resync compares). Message types:
- * https://docs.genesys.com/Documentation/HTCC/latest/API/CallsMessageType
+ * which part of a call it reports (the "aspect" the resync compares). The node's Events option, the matching, the
+ * channels, the resync's comparison (callTracker.ts CALL_ASPECTS) and the README's events table are made from it.
+ * Message types: https://docs.genesys.com/Documentation/HTCC/latest/API/CallsMessageType
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { CALLS_CHANNEL, DEVICES_CHANNEL } from '../shared/channels';
+import { CALLS_CHANNEL, DEVICES_CHANNEL, type GwsChannel } from '../shared/channels';
 
-/** The part of a call resource an event reports; resync compares these to find what was missed. */
-export type CallAspect = 'state' | 'participants' | 'userData' | 'recordingState' | 'monitoredUserMuted';
-
-export interface TriggerEvent {
+interface EventRecord {
 	/** The `events` option value (the GWS notificationType / messageType itself). */
 	value: string;
 	name: string;
 	description: string;
-	channel: string;
-	/** Call events only. */
-	aspect?: CallAspect;
+	channel: GwsChannel;
+	/**
+	 * Call events only: the field of the call resource the event reports (`call[aspect]`). The resync compares it
+	 * between what it last saw and GWS's calls, and reports a difference as this event.
+	 */
+	aspect?: string;
 	/**
 	 * GWS sends no notification of this name: the trigger derives it from this other notification by comparing
 	 * with what it last saw (monitoringChanges.ts).
@@ -25,7 +26,7 @@ export interface TriggerEvent {
 	derivedFrom?: string;
 }
 
-export const TRIGGER_EVENTS: TriggerEvent[] = [
+const EVENTS = [
 	{
 		value: 'StatusChange',
 		name: 'Call State Changed',
@@ -65,7 +66,7 @@ export const TRIGGER_EVENTS: TriggerEvent[] = [
 		value: 'DeviceStateChangeMessage',
 		name: 'Agent or Device State Changed',
 		description:
-			'DeviceStateChangeMessage on /v2/me/devices: agent state (Ready, NotReady, AfterCallWork…), DND, forwarding',
+			'DeviceStateChangeMessage on /v2/me/devices: agent state (Ready, NotReady, AfterCallWork…), DND, forwarding, supervisor monitoring',
 		channel: DEVICES_CHANNEL,
 	},
 	{
@@ -82,7 +83,19 @@ export const TRIGGER_EVENTS: TriggerEvent[] = [
 		description: 'ErrorMessage on /v2/me/calls: GWS reports that an asynchronous call operation failed',
 		channel: CALLS_CHANNEL,
 	},
-];
+] as const satisfies readonly EventRecord[];
+
+/** The part of a call an event reports (a call field): the aspects of the events above, and no other. */
+export type CallAspect = Extract<(typeof EVENTS)[number], { aspect: string }>['aspect'];
+
+export interface TriggerEvent extends Omit<EventRecord, 'aspect'> {
+	aspect?: CallAspect;
+}
+
+export const TRIGGER_EVENTS: readonly TriggerEvent[] = EVENTS;
+
+/** Every call aspect, in the events' order: what the resync compares. */
+export const CALL_ASPECTS: readonly CallAspect[] = TRIGGER_EVENTS.flatMap((e) => (e.aspect ? [e.aspect] : []));
 
 export const EVENT_BY_VALUE = new Map(TRIGGER_EVENTS.map((e) => [e.value, e]));
 
@@ -117,5 +130,5 @@ export function eventOf(channel: string, data: IDataObject): TriggerEvent | unde
 }
 
 export function channelsFor(events: string[]): string[] {
-	return [...new Set(events.map((e) => EVENT_BY_VALUE.get(e)?.channel).filter((c): c is string => !!c))];
+	return [...new Set(events.map((e) => EVENT_BY_VALUE.get(e)?.channel).filter((c): c is GwsChannel => !!c))];
 }

@@ -13,12 +13,12 @@ import type { IDataObject, ITriggerFunctions } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
 
 import { CALLS_CHANNEL, DEVICES_CHANNEL } from '../shared/channels';
-import { isObject } from '../shared/isObject';
+import { CALLS_READ, DEVICES_READ, elementsOf, type CollectionRead } from '../shared/gwsResources';
 import { gwsApiRequest } from '../shared/transport';
 import type { CallChange } from './callTracker';
 import { CALL_EVENT_BY_ASPECT, EVENT_BY_VALUE, MONITORING_EVENT, type TriggerEvent } from './events';
 import type { MonitoringChange } from './monitoringChanges';
-import { selectedEvent, type EventSelection } from './eventSelection';
+import { isSelected, type EventSelection } from './eventSelection';
 import type { SavedTriggerState } from './savedState';
 
 const RESYNC_ATTEMPTS = 3;
@@ -38,6 +38,19 @@ interface ItemExtras {
 
 export type EmitItem = (data: IDataObject, event: TriggerEvent, channel: string, extras?: ItemExtras) => void;
 
+export interface ResyncOptions {
+	ctx: ITriggerFunctions;
+	selection: EventSelection;
+	/** What the trigger knows; each resync compares GWS's calls and devices with it and updates it. */
+	state: SavedTriggerState;
+	emit: EmitItem;
+	isClosed: () => boolean;
+	/** A saved state from before is a baseline already. */
+	hasBaseline: boolean;
+	/** After every successful resync: the state now holds GWS's current view. */
+	onSynced: () => void;
+}
+
 export class Resync {
 	private chain = Promise.resolve();
 	private generation = 0;
@@ -48,21 +61,25 @@ export class Resync {
 	/** Settles when the first resync after activation finished (or gave up). */
 	readonly firstSettled = new Promise<void>((resolve) => (this.firstDone = resolve));
 
-	constructor(
-		private readonly ctx: ITriggerFunctions,
-		private readonly selection: EventSelection,
-		private readonly state: SavedTriggerState,
-		private readonly emit: EmitItem,
-		private readonly isClosed: () => boolean,
-		/** A saved state from before is a baseline already. */
-		hasBaseline: boolean,
-		/** After every successful resync: the state now holds GWS's current view. */
-		private readonly onSynced: () => void,
-	) {
-		this.baseline = hasBaseline;
+	private readonly ctx: ITriggerFunctions;
+	private readonly selection: EventSelection;
+	private readonly state: SavedTriggerState;
+	private readonly emit: EmitItem;
+	private readonly isClosed: () => boolean;
+	private readonly onSynced: () => void;
+
+	constructor(options: ResyncOptions) {
+		this.ctx = options.ctx;
+		this.selection = options.selection;
+		this.state = options.state;
+		this.emit = options.emit;
+		this.isClosed = options.isClosed;
+		this.onSynced = options.onSynced;
+		this.baseline = options.hasBaseline;
 		// Only what the selected events can report is read back (ErrorMessages cannot be).
-		this.calls = [...selection.events].some((e) => EVENT_BY_VALUE.get(e)?.aspect !== undefined);
-		this.devices = [...selection.events].some((e) => EVENT_BY_VALUE.get(e)?.channel === DEVICES_CHANNEL);
+		const events = [...this.selection.events].map((e) => EVENT_BY_VALUE.get(e));
+		this.calls = events.some((e) => e?.aspect !== undefined);
+		this.devices = events.some((e) => e?.channel === DEVICES_CHANNEL);
 	}
 
 	/** Whether a snapshot has been read (so the state is worth saving for the next activation). */
@@ -98,15 +115,9 @@ export class Resync {
 		return this.chain;
 	}
 
-	private async readCollection(path: string, name: string): Promise<IDataObject[]> {
-		const response = await gwsApiRequest.call(this.ctx, {
-			method: 'GET',
-			path,
-			qs: { fields: '*' },
-			timeoutMs: READ_TIMEOUT_MS,
-		});
-		const list = response[name];
-		return Array.isArray(list) ? (list.filter(isObject) as IDataObject[]) : [];
+	private async readCollection(read: CollectionRead): Promise<IDataObject[]> {
+		const request = { method: 'GET' as const, path: read.path, qs: read.qs, timeoutMs: READ_TIMEOUT_MS };
+		return elementsOf(await gwsApiRequest.call(this.ctx, request), read);
 	}
 
 	/** Reads the current calls/devices and reports differences (or only records them, when `seedOnly`). */
@@ -114,14 +125,14 @@ export class Resync {
 		const { calls, devices } = this.state;
 		if (this.calls) {
 			calls.beginResync();
-			const snapshot = await this.readCollection('/api/v2/me/calls', 'calls');
+			const snapshot = await this.readCollection(CALLS_READ);
 			if (!current()) return;
 			if (seedOnly) calls.seed(snapshot);
 			else for (const change of calls.resync(snapshot)) this.reportCall(change);
 		}
 		if (this.devices) {
 			devices.beginResync();
-			const snapshot = await this.readCollection('/api/v2/me/devices', 'devices');
+			const snapshot = await this.readCollection(DEVICES_READ);
 			if (!current()) return;
 			const changed = devices.observe(snapshot, 'snapshot');
 			if (seedOnly) return;
@@ -148,7 +159,7 @@ export class Resync {
 			call: change.call,
 			...(phoneNumber ? { phoneNumber } : {}),
 		};
-		if (selectedEvent({ channel: CALLS_CHANNEL, data }, this.selection)) {
+		if (isSelected(event, data, this.selection)) {
 			this.emit(data, event, CALLS_CHANNEL, { resync: change.reason });
 		}
 	}

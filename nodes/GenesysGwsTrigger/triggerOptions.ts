@@ -1,9 +1,11 @@
-/** The trigger's parameters as it reads them at activation: events and options, checked where they are set. */
+/** The trigger's parameters as it reads them at activation: events, filters and options, checked where they are set. */
 import type { INode, ITriggerFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { checkTimeoutSeconds } from '../shared/limits';
-import { EVENT_BY_VALUE } from './events';
+import type { EventSelection } from './eventSelection';
+import { EVENT_BY_VALUE, channelsFor } from './events';
+import { compileCallFilter, type FilterParameters } from './filters';
 
 export const DEFAULT_MANUAL_TIMEOUT_SECONDS = 120;
 
@@ -14,7 +16,28 @@ export interface TriggerOptions {
 	manualTimeout?: number;
 }
 
-export function readEvents(ctx: ITriggerFunctions, node: INode): Set<string> {
+/** What both the test step and an active trigger start from. */
+export interface TriggerSetup {
+	selection: EventSelection;
+	options: TriggerOptions;
+	/** Test Step Timeout, checked in every mode. */
+	manualTimeoutSeconds: number;
+	/** The channels the selected events arrive on. */
+	channels: string[];
+}
+
+export function readTriggerSetup(ctx: ITriggerFunctions): TriggerSetup {
+	const node = ctx.getNode();
+	const selection: EventSelection = {
+		events: readEvents(ctx, node),
+		callFilter: compileCallFilter(node, ctx.getNodeParameter('filters', {}) as FilterParameters),
+	};
+	const options = ctx.getNodeParameter('options', {}) as TriggerOptions;
+	const manualTimeoutSeconds = readManualTimeout(options, node);
+	return { selection, options, manualTimeoutSeconds, channels: channelsFor([...selection.events]) };
+}
+
+function readEvents(ctx: ITriggerFunctions, node: INode): Set<string> {
 	const events = ctx.getNodeParameter('events', []) as string[];
 	if (!Array.isArray(events) || events.length === 0) {
 		throw new NodeOperationError(node, 'Parameter "Events" is empty', {
@@ -34,7 +57,7 @@ export function readEvents(ctx: ITriggerFunctions, node: INode): Set<string> {
  * "Test Step Timeout" in seconds, checked at activation in every mode (an expression or the API can bypass the
  * UI's minValue): an option that cannot work is refused where it is set, not when someone tests the step.
  */
-export function readManualTimeout(options: TriggerOptions, node: INode): number {
+function readManualTimeout(options: TriggerOptions, node: INode): number {
 	return checkTimeoutSeconds(
 		node,
 		'Test Step Timeout',

@@ -9,7 +9,8 @@ import type {
 	INodeCredentialTestResult,
 } from 'n8n-workflow';
 
-import { checkBaseUrl, describeNetworkFailure, judgeGwsReply } from './transport';
+import { GWS_PATHS } from './gwsResources';
+import { checkBaseUrl, credentialFields, describeNetworkFailure, judgeGwsReply } from './transport';
 
 const TEST_TIMEOUT_MS = 15_000;
 
@@ -17,16 +18,15 @@ async function genesysGwsApiTest(
 	this: ICredentialTestFunctions,
 	credential: ICredentialsDecrypted,
 ): Promise<INodeCredentialTestResult> {
-	const data = credential.data ?? {};
-	const checked = checkBaseUrl(data.baseUrl);
+	const { baseUrl, username, password, allowUnauthorizedCerts } = credentialFields(credential.data);
+	const checked = checkBaseUrl(baseUrl);
 	if ('problem' in checked)
 		return { status: 'Error', message: `${checked.problem}. ${checked.fix}.` };
-	const username = typeof data.username === 'string' ? data.username : '';
 	const context = {
 		baseUrl: checked.baseUrl,
 		username,
 		method: 'GET',
-		path: '/api/v2/me',
+		path: GWS_PATHS.me,
 		timeoutMs: TEST_TIMEOUT_MS,
 	};
 
@@ -40,11 +40,11 @@ async function genesysGwsApiTest(
 			uri: checked.baseUrl + context.path,
 			auth: {
 				user: username,
-				pass: typeof data.password === 'string' ? data.password : '',
+				pass: password,
 				sendImmediately: true,
 			},
 			headers: { Accept: 'application/json' },
-			rejectUnauthorized: data.allowUnauthorizedCerts !== true,
+			rejectUnauthorized: !allowUnauthorizedCerts,
 			resolveWithFullResponse: true,
 			simple: false,
 			json: false,

@@ -8,13 +8,14 @@ import type { INode } from 'n8n-workflow';
 import { callIdentityOf } from '../../nodes/GenesysGws/actions/callIdentity';
 import { OPERATIONS, type GwsOperation } from '../../nodes/GenesysGws/actions/operations';
 import { PARAMETERS } from '../../nodes/GenesysGws/actions/parameters/catalog';
-import { readParameters, type ParamContext } from '../../nodes/GenesysGws/actions/parameters/readParameters';
-import { REQUEST_KINDS, buildRequest, type GwsRequest } from '../../nodes/GenesysGws/actions/requestKinds';
+import type { ParamContext } from '../../nodes/GenesysGws/actions/parameters/paramContext';
+import { readParameters } from '../../nodes/GenesysGws/actions/parameters/readParameters';
+import { REQUEST_KINDS, operationRequest, type GwsRequest } from '../../nodes/GenesysGws/actions/requestKinds';
 import { withQuery } from '../../nodes/shared/transport';
 
 /** The GWS request column: method, path template, and the operationName(s) sent. */
 function wire(op: GwsOperation): string {
-	const kind = REQUEST_KINDS[op.kind];
+	const kind = REQUEST_KINDS[op.requestKind];
 	const line = `${kind.method} \`${withQuery(kind.path, 'qs' in kind ? kind.qs : undefined)}\``;
 	if (op.operationName) return `${line} \`${op.operationName}\``;
 	const chooser = op.params.find((p) => 'operationName' in PARAMETERS[p.name].wire);
@@ -78,7 +79,7 @@ export function exampleRequest(op: GwsOperation, baseUrl = SAMPLE_BASE_URL): Gws
 		const callId = params.values.callId as string;
 		params.body = { ...callIdentityOf({ id: callId, callUuid: callId }, callId, baseUrl), ...params.body };
 	}
-	return buildRequest(op.kind, params, op.operationName, op.body);
+	return operationRequest(op, params);
 }
 
 function exampleText(op: GwsOperation): string {

@@ -4,7 +4,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import { GenesysGws } from '../../nodes/GenesysGws/GenesysGws.node';
 import { OPERATIONS } from '../../nodes/GenesysGws/actions/operations';
 import { PARAMETERS } from '../../nodes/GenesysGws/actions/parameters/catalog';
-import { REQUEST_KINDS } from '../../nodes/GenesysGws/actions/requestKinds';
+import { REQUEST_KINDS, type RequestKind } from '../../nodes/GenesysGws/actions/requestKinds';
 import { renderOperationsMarkdown } from '../../scripts/lib/operationsMarkdown';
 
 const description = new GenesysGws().description;
@@ -88,37 +88,22 @@ it('has the contract names', () => {
 	expect(description.credentials).toEqual([
 		{ name: 'genesysGwsApi', required: true, testedBy: 'genesysGwsApiTest' },
 	]);
-	expect(operationValues('call').sort()).toEqual([...CONTRACT_CALL_OPERATIONS].sort());
-	expect(operationValues('supervisor').sort()).toEqual([...CONTRACT_SUPERVISOR_OPERATIONS].sort());
-	expect(operationValues('agent').sort()).toEqual([...CONTRACT_AGENT_OPERATIONS].sort());
+	// Saved workflows name these: every one stays offered (a new operation is added to the table, not here).
+	expect(operationValues('call')).toEqual(expect.arrayContaining(CONTRACT_CALL_OPERATIONS));
+	expect(operationValues('supervisor')).toEqual(expect.arrayContaining(CONTRACT_SUPERVISOR_OPERATIONS));
+	expect(operationValues('agent')).toEqual(expect.arrayContaining(CONTRACT_AGENT_OPERATIONS));
+	// The panel offers exactly the operation table, each resource's operations under it.
+	for (const resource of ['call', 'supervisor', 'agent']) {
+		const table = OPERATIONS.filter((op) => op.resource === resource).map((op) => op.value);
+		expect(operationValues(resource).sort()).toEqual(table.sort());
+	}
 	const resource = props.find((p) => p.name === 'resource');
 	expect((resource?.options ?? []).map((o) => (o as { value: string }).value)).toEqual(['call', 'supervisor', 'agent']);
 });
 
 it('shows each parameter exactly for the operations that take it, once, with the right required flag', () => {
-	const allParams = [
-		'callId',
-		'deviceId',
-		'destination',
-		'location',
-		'consultCallUri',
-		'otherCallUri',
-		'participant',
-		'digits',
-		'key',
-		'userData',
-		'agentState',
-		'wrapUpTime',
-		'disposition',
-		'dispositionKey',
-		'targetDeviceUri',
-		'supervisorMonitoringScope',
-		'supervisorMonitoringMode',
-		'phoneNumber',
-		'place',
-		'loginCode',
-		'queue',
-	];
+	// Every parameter of the catalog, for every operation of the table.
+	const allParams = Object.keys(PARAMETERS) as Array<keyof typeof PARAMETERS>;
 	for (const op of OPERATIONS) {
 		for (const name of allParams) {
 			const use = op.params.find((p) => p.name === name);
@@ -136,19 +121,39 @@ it('shows each parameter exactly for the operations that take it, once, with the
 					visible: 1,
 				});
 				// A Call left empty is taken from the incoming item: the panel does not insist on it.
-				expect(visible[0].required ?? false).toBe(use.required && PARAMETERS[name as keyof typeof PARAMETERS].whenEmpty !== 'inputCall');
+				expect(visible[0].required ?? false).toBe(use.required && PARAMETERS[name].whenEmpty !== 'inputCall');
 			}
 		}
 	}
 });
 
+it('uses every parameter of the catalog in some operation (a record no operation names is a forgotten place)', () => {
+	const used = new Set(OPERATIONS.flatMap((op) => op.params.map((p) => p.name)));
+	expect(Object.keys(PARAMETERS).filter((name) => !used.has(name as keyof typeof PARAMETERS))).toEqual([]);
+});
+
 it('gives every operation a name, action and description, and every call operation a GWS operationName', () => {
 	for (const op of OPERATIONS) {
 		expect(op.name && op.action && op.description).toBeTruthy();
-		if (op.kind !== 'agentState' && 'operation' in REQUEST_KINDS[op.kind].output)
+		if (op.requestKind !== 'agentState' && 'operation' in REQUEST_KINDS[op.requestKind].output)
 			expect(op.operationName).toMatch(/^[A-Z][A-Za-z]+$/);
 	}
 	expect(new Set(OPERATIONS.map((o) => `${o.resource}:${o.value}`)).size).toBe(OPERATIONS.length);
+});
+
+it('names a capability (or says none, null) exactly for the operations whose request kind lists capabilities', () => {
+	for (const op of OPERATIONS) {
+		const kind: RequestKind = REQUEST_KINDS[op.requestKind];
+		const checked = kind.capabilitiesOf !== undefined;
+		expect({ op: op.value, declared: op.capability !== undefined }).toEqual({ op: op.value, declared: checked });
+		if (typeof op.capability === 'string') expect(op.capability).toMatch(/^[A-Z][A-Za-z]+$/);
+	}
+	// Check Capabilities First is offered exactly where there is a capability to check.
+	const options = props.find((p) => p.name === 'options')?.options as INodeProperties[];
+	const precheck = options.find((o) => o.name === 'capabilityPreCheck');
+	expect(precheck?.displayOptions?.show?.['/operation']).toEqual(
+		OPERATIONS.filter((op) => typeof op.capability === 'string').map((op) => op.value),
+	);
 });
 
 it('renders the README operation table from the same table', () => {

@@ -1,6 +1,7 @@
 /**
- * Bad input, GENERATED from the node's operation table (nodes/GenesysGws/actions/operations.ts): a new operation
- * or parameter gets its cases without touching this file. Every case runs in a real n8n-core execution (many
+ * Bad input, GENERATED from the node's operation table (nodes/GenesysGws/actions/operations.ts) and parameter
+ * catalog: a new operation or parameter gets its cases without touching this file, each case chosen by the
+ * parameter's value kind. Every case runs in a real n8n-core execution (many
  * items per execution, Continue On Fail) against the simulator over real HTTP, and the test asserts on what the
  * simulator received:
  * - REFUSED cases (missing, blank, whitespace, wrong type, expression results of the wrong type, userData that is
@@ -8,14 +9,17 @@
  *   parameter, with a fix in its description, and NO request to GWS at all.
  * - ENCODED cases (ids and texts with `/`, `?`, `#`, CR/LF, spaces, quotes, unicode, `%2e`): they are legal text, so
  *   they may reach GWS, but only encoded: the id is one path segment that decodes back to the exact value, the
- *   body is the exact JSON, and no header was injected.
+ *   body is the exact JSON the operation's GWS page shows (test/conformance/vendorRequests.ts, not the node's own
+ *   wire rules), and no header was injected. Every parameter gets these cases; those its kind refuses (an id with
+ *   "/", a choice, digits, seconds, JSON) must be refused naming it, before any request.
  * Cases the node gets wrong today (`.`/`..` ids, unbounded length and depth) are in known-defects.test.ts.
  */
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { OPERATIONS, type GwsOperation } from '../../nodes/GenesysGws/actions/operations';
 import { PARAMETERS, type ParamName } from '../../nodes/GenesysGws/actions/parameters/catalog';
-import { REQUEST_KINDS, type RequestKind } from '../../nodes/GenesysGws/actions/requestKinds';
+import { userData as userDataKind } from '../../nodes/GenesysGws/actions/parameters/userData';
+import * as kinds from '../../nodes/GenesysGws/actions/parameters/valueKinds';
 import {
 	MAX_ID_LENGTH,
 	MAX_TEXT_LENGTH,
@@ -31,17 +35,18 @@ import { Figures } from './support/results';
 import { recordN8nLogs, SecretScanner } from './support/secrets';
 import { lastSeq, requestsSince, startRelSim, type Sim } from './support/sim';
 import { credentialOf, REL_USERS } from './support/users';
+import { namesIn, vendorRequest } from '../conformance/vendorRequests';
 
 const NO_CALL = 'REL-NO-SUCH-CALL';
 const DEVICE = 'REL-DEVICE';
 
-/** A valid value for every parameter; a case replaces exactly one of them. */
-const VALID: Record<ParamName, unknown> = {
+const CALL_UUID = 'REL-NO-SUCH-CALL-UUID';
+
+/** The parameters whose valid value is not their catalog sample (ids GWS does not have, so nothing changes state). */
+const VALID_VALUES: Partial<Record<ParamName, unknown>> = {
 	callId: NO_CALL,
 	deviceId: DEVICE,
 	destination: '5550199',
-	location: '',
-	consultCallUri: '',
 	otherCallUri: 'REL-OTHER-CALL',
 	participant: '15001',
 	digits: '123',
@@ -51,25 +56,43 @@ const VALID: Record<ParamName, unknown> = {
 	agentState: 'AfterCallWork',
 	wrapUpTime: '30',
 	disposition: 'Sale',
-	dispositionKey: '',
 	targetDeviceUri: 'REL-TARGET-DEVICE',
-	supervisorMonitoringScope: '',
-	supervisorMonitoringMode: '',
-	phoneNumber: '',
-	place: '',
-	loginCode: '',
-	queue: '',
 };
 
-/** Free-text parameters (digits is not: anything but 0-9 * # is refused, see refusedValues). */
-const TEXT_PARAMS: ParamName[] = ['callId', 'deviceId', 'destination', 'location', 'consultCallUri', 'otherCallUri', 'participant', 'key'];
-const PATH_PARAMS: ParamName[] = ['callId', 'deviceId'];
 /**
- * Ids and call references: "/", "?" and "#" in them are refused before any request (encoded, they would still
- * reach a proxy or server that decodes %2F before routing as another resource's path).
+ * A valid value for every parameter of the catalog; a case replaces exactly one of them. Derived, so a new parameter
+ * is never missing: its value above, else empty where every operation takes it as optional (left out of the
+ * request), else its catalog sample.
  */
-const REFERENCE_PARAMS: ParamName[] = ['callId', 'deviceId', 'consultCallUri', 'otherCallUri'];
-const refusedAsReference = (param: ParamName, value: string) => REFERENCE_PARAMS.includes(param) && /[/?#]/.test(value);
+const VALID = Object.fromEntries(
+	(Object.keys(PARAMETERS) as ParamName[]).map((name) => {
+		const alwaysOptional = OPERATIONS.every((op) => op.params.every((p) => p.name !== name || !p.required));
+		return [name, name in VALID_VALUES ? VALID_VALUES[name] : alwaysOptional ? '' : PARAMETERS[name].sample];
+	}),
+) as Record<ParamName, unknown>;
+
+type ValueKind = (typeof PARAMETERS)[ParamName]['valueKind'];
+const kindOf = (name: ParamName): ValueKind => PARAMETERS[name].valueKind;
+/** Ids and call or device references: one path segment, or an id a URI is made of. */
+const REFERENCE_KINDS: ValueKind[] = [kinds.id, kinds.callReference, kinds.callUri, kinds.deviceUri];
+const isChoice = (name: ParamName) => PARAMETERS[name].ui.type === 'options';
+
+/**
+ * Whether a parameter's kind refuses a legal-looking hostile text (the kind's contract, not its code):
+ * - texts take anything within their length;
+ * - ids and references refuse "/", "?" and "#" (encoded, they would still reach a proxy or server that decodes %2F
+ *   before routing as another resource's path);
+ * - a choice takes only its options; digits only 0-9 * #, seconds only digits, user data only a JSON object: none of
+ *   the hostile texts is one.
+ */
+function refusesHostile(name: ParamName, value: string): boolean {
+	const kind = kindOf(name);
+	if (isChoice(name)) return !(PARAMETERS[name].ui.options ?? []).some((o) => (o as { value: unknown }).value === value);
+	if (kind === kinds.text || kind === kinds.secretText) return false;
+	if (REFERENCE_KINDS.includes(kind)) return /[/?#]/.test(value);
+	if (kind === kinds.dialTones || kind === kinds.wholeSeconds || kind === userDataKind) return true;
+	throw new Error(`No hostile-text rule for the value kind of "${name}": say in refusesHostile whether its kind takes hostile text`);
+}
 
 interface RefusedCase {
 	label: string;
@@ -87,7 +110,7 @@ const WRONG_TYPES: Array<[string, unknown]> = [
 /** Refused values for one parameter of one operation. */
 function refusedValues(name: ParamName, required: boolean): Array<[string, unknown]> {
 	const out: Array<[string, unknown]> = [];
-	if (name === 'userData') {
+	if (kindOf(name) === userDataKind) {
 		out.push(
 			['JSON array text', '[1,2]'],
 			['JSON string text', '"text"'],
@@ -109,37 +132,40 @@ function refusedValues(name: ParamName, required: boolean): Array<[string, unkno
 		if (required) out.push(['blank', ''], ['whitespace', ' \t\n '], ['an empty object', {}], ['empty object text', '{}']);
 		return out;
 	}
-	if (name === 'agentState') {
+	if (isChoice(name) && required) {
+		const first = String((PARAMETERS[name].ui.options?.[0] as { value: unknown }).value);
 		return [
-			['an unknown state', 'Busy'],
-			['a lower-case state', 'ready'],
+			['an unknown value', 'Busy'],
+			['a lower-case value', first.toLowerCase()],
 			['blank', ''],
 			['a number', 42],
-			['an array', ['Ready']],
+			['an array', [first]],
 		];
 	}
 	if (required) out.push(['blank', ''], ['whitespace', ' \t\r\n '], ['undefined (expression of a missing field)', undefined], ['null (expression)', null]);
 	out.push(...WRONG_TYPES);
 	out.push(...tooLong(name));
-	if (name === 'digits') out.push(['letters', 'abc'], ['a space inside', '12 34'], ['a semicolon', '1;2'], ['a plus sign', '+123']);
+	if (kindOf(name) === kinds.dialTones) out.push(['letters', 'abc'], ['a space inside', '12 34'], ['a semicolon', '1;2'], ['a plus sign', '+123']);
 	return out;
 }
 
-/** One character over the limit (nodes/GenesysGws/actions/limits.ts) for each kind of text. */
+/** One character over the limit (nodes/shared/limits.ts) for each kind of text. */
 function tooLong(name: ParamName): Array<[string, unknown]> {
-	if (name === 'callId' || name === 'deviceId') return [[`${MAX_ID_LENGTH + 1} characters`, 'x'.repeat(MAX_ID_LENGTH + 1)]];
-	if (name === 'consultCallUri' || name === 'otherCallUri') {
+	const kind = kindOf(name);
+	if (kind === kinds.id || kind === kinds.callReference) return [[`${MAX_ID_LENGTH + 1} characters`, 'x'.repeat(MAX_ID_LENGTH + 1)]];
+	if (kind === kinds.callUri) {
 		// (A bare id over MAX_ID_LENGTH here is known-defects.test.ts D9.)
 		return [[`a URI of ${MAX_URI_LENGTH + 1} characters`, `http://gws.example.com/api/v2/me/calls/${'x'.repeat(MAX_URI_LENGTH)}`.slice(0, MAX_URI_LENGTH + 1)]];
 	}
-	if (name === 'digits') return [[`${MAX_TEXT_LENGTH + 1} digits`, '1'.repeat(MAX_TEXT_LENGTH + 1)]];
+	if (kind === kinds.dialTones) return [[`${MAX_TEXT_LENGTH + 1} digits`, '1'.repeat(MAX_TEXT_LENGTH + 1)]];
 	return [[`${MAX_TEXT_LENGTH + 1} characters`, 'x'.repeat(MAX_TEXT_LENGTH + 1)]];
 }
 
-/** Exactly at the limit: legal, so sent as is. */
+/** Exactly at the limit: legal, so sent as is (kinds of free text only; the others refuse these as hostile text). */
 function atLimit(name: ParamName): Array<[string, string]> {
-	if (name === 'callId' || name === 'deviceId' || name === 'consultCallUri' || name === 'otherCallUri') return [[`${MAX_ID_LENGTH} characters`, 'x'.repeat(MAX_ID_LENGTH)]];
-	return [[`${MAX_TEXT_LENGTH} characters`, 'y'.repeat(MAX_TEXT_LENGTH)]];
+	if (REFERENCE_KINDS.includes(kindOf(name))) return [[`${MAX_ID_LENGTH} characters`, 'x'.repeat(MAX_ID_LENGTH)]];
+	if (kindOf(name) === kinds.text || kindOf(name) === kinds.secretText) return [[`${MAX_TEXT_LENGTH} characters`, 'y'.repeat(MAX_TEXT_LENGTH)]];
+	return [];
 }
 
 /** Legal but hostile text: must reach GWS only encoded. */
@@ -291,13 +317,13 @@ describe.each(OPERATIONS.map((op) => [`${op.resource}.${op.value}`, op] as const
 		});
 	}
 
-	const hostile = op.params.filter((p) => TEXT_PARAMS.includes(p.name));
-	if (hostile.length) it('sends legal hostile text only encoded: one path segment, exact body, no injected header', async () => {
+	const hostile = op.params; // every parameter of the operation: its kind decides refused or sent
+	if (hostile.length) it('sends legal hostile text only encoded (one path segment, the exact body its GWS page shows, no injected header), and refuses what its kind refuses', async () => {
 		const cases: Array<{ label: string; param: ParamName; value: string }> = [];
 		const refused: Array<{ label: string; param: ParamName; value: string }> = [];
 		for (const { name } of hostile) {
 			for (const [label, value] of [...HOSTILE_TEXT, ...atLimit(name)]) {
-				(refusedAsReference(name, value) ? refused : cases).push({ label: `${name}: ${label}`, param: name, value });
+				(refusesHostile(name, value) ? refused : cases).push({ label: `${name}: ${label}`, param: name, value });
 			}
 		}
 		if (refused.length) {
@@ -306,23 +332,30 @@ describe.each(OPERATIONS.map((op) => [`${op.resource}.${op.value}`, op] as const
 			expect(requestsSince(sim, before)).toEqual([]);
 			refused.forEach((c, i) => {
 				const context = `${op.value} / ${c.label}`;
-				expect({ context, error: String(refusals.items[i].error) }).toEqual({
-					context,
-					error: expect.stringContaining(`Parameter "${PARAMETERS[c.param].ui.displayName}" of "${op.name}"`),
-				});
+				const named = REFERENCE_KINDS.includes(kindOf(c.param)) ? `Parameter "${labelOf(c.param)}" of "${op.name}"` : `"${labelOf(c.param)}"`;
+				expect({ context, error: String(refusals.items[i].error) }).toEqual({ context, error: expect.stringContaining(named) });
+				expectNamedError(refusals.items[i], labelOf(c.param), op, c.label);
 			});
 			figures.add('cases tried', refused.length);
 			figures.add('refused before any request', refused.length);
 		}
-		const items = cases.map((c) => ({ ...validItem(op), [c.param]: c.value }) as IDataObject);
+		if (!cases.length) return;
+		// Set Call Disposition names its call in the body: the item carries that call (as a trigger item does), so
+		// the node sends the operation instead of reading the call first.
+		const items = cases.map((c) => {
+			const item = { ...validItem(op), [c.param]: c.value } as IDataObject;
+			if (op.namesCallInBody) item.call = { id: item.callId, callUuid: CALL_UUID };
+			return item;
+		});
 		const since = lastSeq(sim);
 		const result = await run(op, items);
 		const received = requestsSince(sim, since);
 		expect(received).toHaveLength(cases.length); // one request per item: nothing split, nothing extra
+		const templateNames = namesIn(op.value);
 		cases.forEach((c, i) => {
 			const request = received[i];
 			const context = `${op.value} / ${c.label}`;
-			const expected = expectedRequest(op, c.param, c.value);
+			const expected = vendorRequest(op.value, { ...VALID, [c.param]: c.value, callUuid: CALL_UUID }, sim.url);
 			// The raw URL has no character that could end the path or the request line.
 			expect({ context, rawUrlSafe: /^[A-Za-z0-9\-._~%!$&'()*+,;=:@/?]+$/.test(request.url) && !/[\r\n #]/.test(request.url) }).toEqual({
 				context,
@@ -334,43 +367,36 @@ describe.each(OPERATIONS.map((op) => [`${op.resource}.${op.value}`, op] as const
 				path: expected.path,
 				rawPath: expected.rawPath,
 			});
-			if (expected.body !== undefined) expect({ context, body: request.body }).toEqual({ context, body: expected.body });
+			if (expected.body !== undefined) {
+				let body = request.body as IDataObject;
+				if (!templateNames.has(c.param)) {
+					// A parameter the page's sample does not show: it must arrive as one more field, holding the exact text.
+					const extra = Object.keys(body).filter((k) => !(k in expected.body!));
+					expect({ context, extra: extra.map((k) => body[k]) }).toEqual({ context, extra: [c.value] });
+					body = Object.fromEntries(Object.entries(body).filter(([k]) => !extra.includes(k)));
+				}
+				expect({ context, body }).toEqual({ context, body: expected.body });
+			}
 			expect({ context, injected: Object.keys(request.headers).filter((h) => h.startsWith('x-injected')) }).toEqual({
 				context,
 				injected: [],
 			});
-			// The unknown call/device comes back as an error item that names it; nothing else broke.
-			expect({ context, error: typeof result.items[i].error }).toEqual({ context, error: 'string' });
+			// An unknown call or device comes back as an error item that names it; nothing else broke.
+			if (op.params.some((p) => p.name === 'callId' || p.name === 'deviceId')) {
+				expect({ context, error: typeof result.items[i].error }).toEqual({ context, error: 'string' });
+			}
 		});
 		figures.add('cases tried', cases.length);
 		figures.add('sent encoded and exact', cases.length);
 	});
 });
 
-/** The request GWS must receive for a valid item whose `param` is `value`. */
-function expectedRequest(op: GwsOperation, param: ParamName, value: string) {
-	const ids: Record<string, string> = { callId: NO_CALL, deviceId: DEVICE };
-	if (PATH_PARAMS.includes(param)) ids[param] = value;
-	const kind = REQUEST_KINDS[op.kind] as RequestKind;
-	// The item carries no call, so Set Call Disposition reads the call first for its callUuid (404: an error item).
-	const method = kind.method === 'GET' || op.namesCallInBody ? 'GET' : 'POST';
-	const template = op.namesCallInBody ? REQUEST_KINDS.getCall.path : kind.path;
-	const rawPath = template.replace(/\{(\w+)\}/g, (_all, slot: string) => encodeURIComponent(ids[slot]));
-	const path = template.replace(/\{(\w+)\}/g, (_all, slot: string) => ids[slot]);
-	if (method === 'GET') return { method, rawPath, path, body: undefined };
-	const body: IDataObject = { operationName: op.operationName, ...op.body };
-	for (const { name, wire } of op.params) {
-		if (PATH_PARAMS.includes(name)) continue;
-		const v = name === param ? value : VALID[name];
-		if (v === '' || v === undefined) continue;
-		// Forward Calls On sends destination as a plain string (its own wire form); the call operations {phoneNumber}.
-		if (name === 'destination' && !wire) body.destination = { phoneNumber: v };
-		else if (name === 'consultCallUri' || name === 'otherCallUri') body[name] = `${sim.url}/api/v2/me/calls/${encodeURIComponent(String(v))}`;
-		else if (name === 'targetDeviceUri') body[name] = `${sim.url}/api/v2/devices/${encodeURIComponent(String(v))}`;
-		else body[name] = v as IDataObject[string];
+it('has a valid value for every parameter of the catalog, and the hostile-text rule of its kind', () => {
+	for (const name of Object.keys(PARAMETERS) as ParamName[]) {
+		expect({ name, valid: VALID[name] !== undefined }).toEqual({ name, valid: true });
+		expect(() => refusesHostile(name, 'a/b')).not.toThrow();
 	}
-	return { method, rawPath, path, body };
-}
+});
 
 it('covers at least 150 generated cases', () => {
 	// Runs last in this file (jest runs tests in order): the figures of every operation above are in.

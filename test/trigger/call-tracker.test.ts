@@ -5,7 +5,7 @@
 import type { IDataObject, INode } from 'n8n-workflow';
 
 import { CallTracker } from '../../nodes/GenesysGwsTrigger/callTracker';
-import { eventOf } from '../../nodes/GenesysGwsTrigger/events';
+import { CALL_ASPECTS, TRIGGER_EVENTS, eventOf } from '../../nodes/GenesysGwsTrigger/events';
 import { compileCallFilter } from '../../nodes/GenesysGwsTrigger/filters';
 import { numbersOfCall } from '../../nodes/shared/participants';
 
@@ -46,6 +46,20 @@ describe('CallTracker', () => {
 		t.beginResync();
 		expect(t.resync([call('A', { userData: { k: 'v' } }), call('C', { state: 'Dialing' })])).toEqual([]);
 	});
+
+	// Every call event's aspect, from the events declaration: an event added there is compared here too.
+	it.each(TRIGGER_EVENTS.filter((e) => e.aspect).map((e) => [e.value, e.aspect!] as const))(
+		'reports a change of only %s (call.%s) as that aspect, and accepts the event live',
+		(value, aspect) => {
+			expect(CALL_ASPECTS).toContain(aspect);
+			const t = new CallTracker();
+			t.observe(call('A', { [aspect]: 'before' }), aspect);
+			t.beginResync();
+			expect(t.resync([call('A', { [aspect]: 'after' })]).map((c) => [c.aspect, c.reason])).toEqual([[aspect, 'changed']]);
+			const live = { messageType: 'CallStateChangeMessage', notificationType: value, call: call('A') };
+			expect(eventOf('/v2/me/calls', live)?.value).toBe(value);
+		},
+	);
 
 	it('compares userData regardless of key order', () => {
 		const t = new CallTracker();

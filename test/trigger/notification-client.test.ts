@@ -2,11 +2,11 @@
  * The CometD adapter on its own (as the action node's "wait for confirmation" uses it), with a real n8n-core
  * context, the shared transport and real CometD against the simulator.
  */
-import type { GwsNotification } from '../../nodes/shared/contracts';
 import {
 	createNotificationClient,
 	NOTIFICATION_CLIENT_DEFAULTS,
 	type GwsCometdClient,
+	type GwsNotification,
 	type NotificationClientStatus,
 } from '../../nodes/shared/cometd';
 import { clearGwsSessions } from '../../nodes/shared/transport';

@@ -2,10 +2,9 @@
  * Replies GWS (or a proxy) should never send, injected into the real Bayeux exchange between the adapter and
  * the simulator: the client is built from the adapter's own parts with a send that alters one reply.
  */
-import type { GwsNotification } from '../../nodes/shared/contracts';
-import { GwsCometdClient, NOTIFICATION_CLIENT_DEFAULTS } from '../../nodes/shared/cometd';
+import { GwsCometdClient, NOTIFICATION_CLIENT_DEFAULTS, type GwsNotification } from '../../nodes/shared/cometd';
 import { BayeuxCookieJar } from '../../nodes/shared/cometd/cookieJar';
-import { createGwsBayeuxSend, resolveBaseUrl, type WireDiagnostics } from '../../nodes/shared/cometd/gwsHttp';
+import { createGwsBayeuxSend, resolveBaseUrl } from '../../nodes/shared/cometd/gwsBayeuxSend';
 import type { BayeuxReply, BayeuxSend } from '../../nodes/shared/cometd/longPolling';
 import { contextFor, type TriggerCredential } from './harness';
 import { useSimulator } from '../helpers/simulator';
@@ -26,13 +25,12 @@ afterEach(async () => {
 function clientWith(alter: (reply: BayeuxReply) => BayeuxReply | undefined, errors: unknown[]) {
 	const ctx = contextFor(agent1);
 	const jar = new BayeuxCookieJar();
-	const diagnostics: WireDiagnostics = { authRefused: false };
-	const real = createGwsBayeuxSend(ctx, jar, diagnostics);
+	const real = createGwsBayeuxSend(ctx, jar);
 	const send: BayeuxSend = async (exchange) => {
 		const reply = await real(exchange);
 		return alter(reply) ?? reply;
 	};
-	const client = new GwsCometdClient(() => resolveBaseUrl(ctx), send, jar, diagnostics, {
+	const client = new GwsCometdClient(() => resolveBaseUrl(ctx), send, jar, {
 		...NOTIFICATION_CLIENT_DEFAULTS,
 		backoffIncrementMs: 50,
 		maxBackoffMs: 200,

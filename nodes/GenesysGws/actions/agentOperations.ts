@@ -6,7 +6,7 @@
  * https://docs.genesys.com/Documentation/GWS/latest/API/ForwardCallsOn).
  */
 import { agentStateSet, doNotDisturb, forwardingOff, forwardingOn, loggedIn } from './deviceConfirmations';
-import { deviceOp, opt, req, type GwsOperation } from './operationBuilders';
+import { deviceOperation, opt, req, type GwsOperation } from './operationBuilders';
 
 export const AGENT_OPERATIONS: GwsOperation[] = [
 	{
@@ -15,7 +15,7 @@ export const AGENT_OPERATIONS: GwsOperation[] = [
 		name: 'Start Session',
 		action: 'Log the agent in to voice',
 		description: 'Log in to the voice channel (needed before Ready, Dial or monitoring)',
-		kind: 'userOperation',
+		requestKind: 'userOperation',
 		operationName: 'StartContactCenterSession',
 		body: { channels: ['voice'] },
 		params: [opt('place'), opt('loginCode'), opt('queue')],
@@ -30,7 +30,7 @@ export const AGENT_OPERATIONS: GwsOperation[] = [
 		name: 'End Session',
 		action: 'Log the agent out of voice',
 		description: 'Log out of the voice channel (GWS also ends the HTTP session; the node logs in anew next time)',
-		kind: 'userOperation',
+		requestKind: 'userOperation',
 		operationName: 'EndContactCenterSession',
 		params: [],
 		endsSession: true,
@@ -41,33 +41,58 @@ export const AGENT_OPERATIONS: GwsOperation[] = [
 		name: 'Set State',
 		action: "Set the agent's voice state",
 		description: 'Set the agent to Ready, Not Ready or After Call Work on the voice channel',
-		kind: 'agentState',
+		requestKind: 'agentState',
 		params: [
 			req('agentState'),
 			{ ...opt('wrapUpTime'), onlyWhen: { name: 'agentState', values: ['AfterCallWork'] } },
 		],
 		confirmation: agentStateSet,
 	},
-	deviceOp('agent', 'doNotDisturbOn', 'DoNotDisturbOn', 'Do Not Disturb On', 'Turn Do Not Disturb on for your device', [], doNotDisturb('On')),
-	deviceOp('agent', 'doNotDisturbOff', 'DoNotDisturbOff', 'Do Not Disturb Off', 'Turn Do Not Disturb off for your device', [], doNotDisturb('Off')),
-	// ForwardCallsOn takes destination as a plain string ("destination":"5001"), not {"phoneNumber": ...}: its page.
-	deviceOp(
-		'agent',
-		'forwardCallsOn',
-		'ForwardCallsOn',
-		'Forward Calls On',
-		'Forward the calls to your device to another number',
-		[{ ...req('destination'), wire: { body: 'destination' } }],
-		forwardingOn,
-	),
-	deviceOp('agent', 'forwardCallsOff', 'ForwardCallsOff', 'Forward Calls Off', 'Stop forwarding your calls', [], forwardingOff),
+	deviceOperation({
+		resource: 'agent',
+		value: 'doNotDisturbOn',
+		name: 'Do Not Disturb On',
+		description: 'Turn Do Not Disturb on for your device',
+		operationName: 'DoNotDisturbOn',
+		capability: 'DoNotDisturbOn',
+		confirmation: doNotDisturb('On'),
+	}),
+	deviceOperation({
+		resource: 'agent',
+		value: 'doNotDisturbOff',
+		name: 'Do Not Disturb Off',
+		description: 'Turn Do Not Disturb off for your device',
+		operationName: 'DoNotDisturbOff',
+		capability: 'DoNotDisturbOff',
+		confirmation: doNotDisturb('Off'),
+	}),
+	deviceOperation({
+		resource: 'agent',
+		value: 'forwardCallsOn',
+		name: 'Forward Calls On',
+		description: 'Forward the calls to your device to another number',
+		operationName: 'ForwardCallsOn',
+		capability: 'ForwardCallsOn',
+		// ForwardCallsOn takes destination as a plain string ("destination":"5001"), not {"phoneNumber": ...}: its page.
+		params: [{ ...req('destination'), wire: { body: 'destination' } }],
+		confirmation: forwardingOn,
+	}),
+	deviceOperation({
+		resource: 'agent',
+		value: 'forwardCallsOff',
+		name: 'Forward Calls Off',
+		description: 'Stop forwarding your calls',
+		operationName: 'ForwardCallsOff',
+		capability: 'ForwardCallsOff',
+		confirmation: forwardingOff,
+	}),
 	{
 		value: 'getDevices',
 		resource: 'agent',
 		name: 'Get Devices',
 		action: "Get the agent's devices",
 		description: "Read the user's devices with their agent state (one item per device)",
-		kind: 'getDevices',
+		requestKind: 'getDevices',
 		params: [],
 	},
 ];

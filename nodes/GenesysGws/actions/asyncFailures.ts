@@ -14,10 +14,10 @@ import type { IDataObject, INode, JsonObject } from 'n8n-workflow';
 
 import { CALLS_CHANNEL } from '../../shared/channels';
 import { callIdFromReference } from '../../shared/callReference';
-import type { GwsNotification } from '../../shared/contracts';
+import type { GwsNotification } from '../../shared/notification';
 import { digitsOf } from '../../shared/participants';
 import { scrubSecrets } from '../../shared/transport';
-import type { CheckedParams } from './parameters/readParameters';
+import type { CheckedParams } from './parameters/placement';
 
 /** The request as the failure must name it. */
 export interface SentRequest {

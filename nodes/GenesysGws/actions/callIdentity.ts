@@ -11,8 +11,9 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { callIdFromReference } from '../../shared/callReference';
 import { isObject } from '../../shared/isObject';
-import { gwsPath } from '../../shared/transport';
-import { readCallIfAny, type ItemRun } from './itemRun';
+import { callUriOn } from '../../shared/gwsResources';
+import { readCallIfAny } from './gwsReads';
+import type { ItemRun } from './itemRequests';
 
 export interface CallIdentity {
 	callUri: string;
@@ -23,7 +24,7 @@ export interface CallIdentity {
 export function callIdentityOf(call: IDataObject, callId: string, baseUrl: string): CallIdentity | undefined {
 	if (typeof call.callUuid !== 'string' || call.callUuid === '') return undefined;
 	const uri = typeof call.uri === 'string' && callIdFromReference(call.uri, { bare: false }) === callId ? call.uri : undefined;
-	return { callUri: uri ?? baseUrl + gwsPath`/api/v2/me/calls/${callId}`, callUuid: call.callUuid };
+	return { callUri: uri ?? callUriOn(baseUrl, callId), callUuid: call.callUuid };
 }
 
 /** The input item's call, when it is the call `callId` names: `$json.call`, or `$json` itself (Get's output). */

@@ -7,13 +7,14 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject } from 'n8n-workflow';
 
-import { readCall, readDevices, type ItemRun } from './itemRun';
-import type { CheckedParams } from './parameters/readParameters';
+import { readCall, readDevices } from './gwsReads';
+import type { ItemRun } from './itemRequests';
+import type { CheckedParams } from './parameters/placement';
 import { REQUEST_KINDS, type RequestKind } from './requestKinds';
 
 /** The resource that lists the operation, described for the message (`call "…" in state Held`). */
 async function listingResource(run: ItemRun, values: CheckedParams['values']): Promise<{ resource: IDataObject; what: string } | undefined> {
-	const kind: RequestKind = REQUEST_KINDS[run.op.kind];
+	const kind: RequestKind = REQUEST_KINDS[run.op.requestKind];
 	if (kind.capabilitiesOf === 'call') {
 		const callId = values.callId as string;
 		const call = await readCall(run, callId);

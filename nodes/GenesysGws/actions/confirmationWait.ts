@@ -9,10 +9,10 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type { IDataObject } from 'n8n-workflow';
 
 import { createNotificationClient } from '../../shared/cometd';
-import type { GwsNotification, GwsNotificationClient } from '../../shared/contracts';
+import type { GwsNotification, GwsNotificationClient } from '../../shared/notification';
 import { asyncFailureError, failureOf, type SentRequest } from './asyncFailures';
 import type { ConfirmationTarget, NotificationConfirmation } from './confirmations';
-import type { ItemRun } from './itemRun';
+import type { ItemRun } from './itemRequests';
 
 /** Transport errors (refused, 401, TLS ...) already say what to fix; others get context here. */
 function subscribeFailure(run: ItemRun, error: unknown): NodeApiError | NodeOperationError {

@@ -12,9 +12,9 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { CALLS_CHANNEL, type GwsChannel } from '../../shared/channels';
 import { parentCallIdOf } from '../../shared/callReference';
-import type { GwsNotification } from '../../shared/contracts';
+import type { GwsNotification } from '../../shared/notification';
 import { partiesOf, showsDialledNumber } from '../../shared/participants';
-import type { CheckedParams } from './parameters/readParameters';
+import type { CheckedParams } from './parameters/placement';
 
 /** What a confirmation is matched against: the call it is about and the operation's checked values. */
 export interface ConfirmationTarget {

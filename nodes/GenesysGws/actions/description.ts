@@ -1,6 +1,7 @@
 /* The node's properties, generated from the operation table (operations.ts) and the parameter catalog. */
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
+import { takenFromInputItem } from './emptyValues';
 import { optionsProperty } from './options';
 import { OPERATIONS, type GwsOperation, type GwsResource } from './operations';
 import { PARAMETERS } from './parameters/catalog';
@@ -74,7 +75,7 @@ function parameterProperties(): INodeProperties[] {
 		};
 		// A parameter that may come from the incoming item is not required in the panel: n8n would refuse to run the
 		// node with it empty before the node could take it from the item.
-		if (required && spec.whenEmpty !== 'inputCall') property.required = true;
+		if (required && !takenFromInputItem(spec)) property.required = true;
 		properties.push(property);
 		if (input) {
 			properties.push({

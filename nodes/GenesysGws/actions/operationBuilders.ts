@@ -1,11 +1,12 @@
 /**
- * What an operation of the table (operations.ts) says about itself, and the builders the per-resource lists share.
+ * What an operation of the table (operations.ts) says about itself, and the builders for the two shapes most
+ * operations have: posted on a call (with Call) or on one of the user's devices (with Device ID). Every field is
+ * named where the operation is declared.
  */
 import type { IDataObject } from 'n8n-workflow';
 
 import type { Confirmation } from './confirmations';
-import type { ParamName } from './parameters/catalog';
-import type { ParamUse } from './parameters/readParameters';
+import type { ParamName, ParamUse } from './parameters/catalog';
 import type { RequestKindName } from './requestKinds';
 
 export type GwsResource = 'call' | 'supervisor' | 'agent';
@@ -20,9 +21,15 @@ export interface GwsOperation {
 	action: string;
 	description: string;
 	/** How the request is made (requestKinds.ts). */
-	kind: RequestKindName;
+	requestKind: RequestKindName;
 	/** GWS operationName (Set State takes it from the agentState parameter). */
 	operationName?: string;
+	/**
+	 * What Check Capabilities First looks for in the `capabilities` of the call or device (the request kind's
+	 * capabilitiesOf): the capability's name, or null where GWS lists none for the operation (no pre-check; the
+	 * record says why). Absent for request kinds whose resource lists no capabilities.
+	 */
+	capability?: string | null;
 	params: ParamUse[];
 	/** Fields every request of this operation carries, e.g. StartContactCenterSession's channels. */
 	body?: IDataObject;
@@ -31,52 +38,41 @@ export interface GwsOperation {
 	/** GWS ends the HTTP session with this operation (EndContactCenterSession): the node logs in anew afterwards. */
 	endsSession?: true;
 	confirmation?: Confirmation;
-	/** The capability the call or device (requestKinds.ts capabilitiesOf) must list (capability pre-check). */
-	capability?: string;
 }
 
 export const req = (name: ParamName): ParamUse => ({ name, required: true });
 export const opt = (name: ParamName): ParamUse => ({ name, required: false });
 
-/** Sentence case, as n8n shows actions in the nodes panel: "Single step conference". */
+/** An operation posted with its operationName on a call or a device, as its list declares it. */
+export interface PostedOperation {
+	resource: GwsResource;
+	value: string;
+	name: string;
+	/** Dropdown action text; default: the name in sentence case ("Single step conference"). */
+	action?: string;
+	description: string;
+	operationName: string;
+	/** The capability GWS lists for it, or null where GWS lists none (then say why at the record). */
+	capability: string | null;
+	/** Besides Call (call operations) or Device ID (device operations), which the builder puts first. */
+	params?: ParamUse[];
+	confirmation?: Confirmation;
+	namesCallInBody?: true;
+}
+
 const sentence = (name: string) => name.charAt(0) + name.slice(1).toLowerCase();
 
-/** An operation posted with its operationName, whose capability name is that operationName. */
-function namedOp(
-	kind: 'callOperation' | 'deviceOperation',
-	resource: GwsResource,
-	[value, operationName, name, description]: [string, string, string, string],
-	params: ParamUse[],
-	confirmation?: Confirmation,
-): GwsOperation {
-	return { value, resource, name, action: sentence(name), description, kind, operationName, params, confirmation, capability: operationName };
+function posted(op: PostedOperation, requestKind: RequestKindName, first: ParamUse): GwsOperation {
+	const { params = [], action = sentence(op.name), ...rest } = op;
+	return { ...rest, action, requestKind, params: [first, ...params] };
 }
 
-/** A POST /api/v2/me/calls/{id} operation whose capability name is its operationName. */
-export function callOp(
-	value: string,
-	operationName: string,
-	name: string,
-	description: string,
-	params: ParamUse[],
-	confirmation?: Confirmation,
-	resource: GwsResource = 'call',
-): GwsOperation {
-	return namedOp('callOperation', resource, [value, operationName, name, description], [req('callId'), ...params], confirmation);
+/** POST /api/v2/me/calls/{callId}: Call first. */
+export function callOperation(op: PostedOperation): GwsOperation {
+	return posted(op, 'callOperation', req('callId'));
 }
 
-/**
- * A POST /api/v2/me/devices/{deviceId} operation on the user's device (the first one when Device ID is empty),
- * whose capability name is its operationName.
- */
-export function deviceOp(
-	resource: GwsResource,
-	value: string,
-	operationName: string,
-	name: string,
-	description: string,
-	params: ParamUse[],
-	confirmation: Confirmation,
-): GwsOperation {
-	return namedOp('deviceOperation', resource, [value, operationName, name, description], [opt('deviceId'), ...params], confirmation);
+/** POST /api/v2/me/devices/{deviceId} on the user's device (the first one when Device ID is empty). */
+export function deviceOperation(op: PostedOperation): GwsOperation {
+	return posted(op, 'deviceOperation', opt('deviceId'));
 }

@@ -33,7 +33,7 @@ export const optionsProperty: INodeProperties = {
 			default: false,
 			description:
 				"Whether to read the call (for device operations: your device) first and refuse the operation, without sending it, when its capabilities do not allow it",
-			displayOptions: { show: { '/operation': valuesWhere((op) => op.capability !== undefined) } },
+			displayOptions: { show: { '/operation': valuesWhere((op) => typeof op.capability === 'string') } },
 		},
 		{
 			displayName: 'Confirmation Timeout (Seconds)',
@@ -59,7 +59,7 @@ export const optionsProperty: INodeProperties = {
 			displayOptions: {
 				show: {
 					'/operation': valuesWhere(
-						(op) => 'operation' in REQUEST_KINDS[op.kind].output && op.params.some((p) => p.name === 'callId'),
+						(op) => 'operation' in REQUEST_KINDS[op.requestKind].output && op.params.some((p) => p.name === 'callId'),
 					),
 				},
 			},

@@ -8,7 +8,8 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { callIdFromReference } from '../../shared/callReference';
 import type { ConfirmationTarget, ReadBackConfirmation } from './confirmations';
-import { readCallIfAny, type ItemRun } from './itemRun';
+import { readCallIfAny } from './gwsReads';
+import type { ItemRun } from './itemRequests';
 
 const FIRST_DELAY_MS = 50;
 const MAX_DELAY_MS = 500;

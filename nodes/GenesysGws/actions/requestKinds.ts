@@ -1,18 +1,14 @@
 /**
- * Every kind of GWS request the action node makes, one record each: method, path template (ids fill the {slots},
- * URL-encoded), query, whether the body carries an operationName, and what the node outputs. Request building,
- * the README's "GWS request" column and the node's options read these records; no path is written twice.
- * Paths: https://docs.genesys.com/Documentation:HTCC:API:CallsAPI:8.5.0 (calls),
- * https://en.docs.genesys.com/index.php?diff=cur&oldid=329726&title=Documentation%3AHTCC%3AAPI%3ACallsDial%3A8.5.2 (Dial),
- * https://docs.genesys.com/Documentation/GWS/8.6.0/API/AgentStateReady (agent state),
- * https://docs.genesys.com/Documentation/HTCC/latest/API/SupervisorListenIn and
- * https://docs.genesys.com/Documentation/HTCC/latest/API/AgentStateDoNotDisturbOn (device operations),
- * https://docs.genesys.com/Documentation/HTCC/latest/API/StartContactCenterSession (the user's session).
+ * Every kind of GWS request the action node makes, one record each: method, path template (nodes/shared/
+ * gwsResources.ts; ids fill the {slots}, URL-encoded), query, what the node outputs, and which resource lists the
+ * capabilities of its operations. Request building, output shaping, Check Capabilities First, the README's "GWS
+ * request" column and the node's options read these records.
  */
 import type { IDataObject } from 'n8n-workflow';
 
+import { CALLS_READ, DEVICES_READ, GWS_PATHS, elementsOf, type CollectionRead } from '../../shared/gwsResources';
 import { fillPath } from '../../shared/transport';
-import type { CheckedParams } from './parameters/readParameters';
+import type { CheckedParams } from './parameters/placement';
 
 export interface RequestKind {
 	method: 'GET' | 'POST';
@@ -21,9 +17,9 @@ export interface RequestKind {
 	qs?: IDataObject;
 	/**
 	 * What the node outputs: `operation` = the operation's result (one item), `resource` = the resource under that
-	 * name in the reply (`call`), `list` = one item per element of the array under that name (`calls`, `devices`).
+	 * name in the reply (`call`), `list` = one item per element of the collection (`calls`, `devices`).
 	 */
-	output: { operation: true } | { resource: string } | { list: string };
+	output: { operation: true } | { resource: string } | { list: CollectionRead };
 	/**
 	 * Which resource lists the operations of this kind in its `capabilities` (Check Capabilities First reads it):
 	 * the call of {callId}, or the device of {deviceId}.
@@ -31,41 +27,29 @@ export interface RequestKind {
 	capabilitiesOf?: 'call' | 'device';
 }
 
+const collection = (read: CollectionRead) => ({ method: 'GET', path: read.path, qs: read.qs, output: { list: read } }) as const;
+
 export const REQUEST_KINDS = {
 	/** An operation on one call: {"operationName": ..., ...}. */
-	callOperation: {
-		method: 'POST',
-		path: '/api/v2/me/calls/{callId}',
-		output: { operation: true },
-		capabilitiesOf: 'call',
-	},
+	callOperation: { method: 'POST', path: GWS_PATHS.call, output: { operation: true }, capabilitiesOf: 'call' },
 	/** A new call from a device. */
-	dial: { method: 'POST', path: '/api/v2/me/devices/{deviceId}/calls', output: { operation: true } },
+	dial: { method: 'POST', path: GWS_PATHS.deviceCalls, output: { operation: true } },
 	/** An operation on one of the user's devices: DND, forwarding, supervisor monitoring. */
-	deviceOperation: {
-		method: 'POST',
-		path: '/api/v2/me/devices/{deviceId}',
-		output: { operation: true },
-		capabilitiesOf: 'device',
-	},
+	deviceOperation: { method: 'POST', path: GWS_PATHS.device, output: { operation: true }, capabilitiesOf: 'device' },
 	/** An operation on the user: the contact-center (voice) session. */
-	userOperation: { method: 'POST', path: '/api/v2/me', output: { operation: true } },
+	userOperation: { method: 'POST', path: GWS_PATHS.me, output: { operation: true } },
 	/** The agent's voice state. */
-	agentState: { method: 'POST', path: '/api/v2/me/channels/voice', output: { operation: true } },
+	agentState: { method: 'POST', path: GWS_PATHS.voiceChannel, output: { operation: true } },
 	/** One call ({statusCode, call}: https://enu.docs.genesys.com/Documentation:HTCC:API:ReturnValues:8.5.2). */
-	getCall: { method: 'GET', path: '/api/v2/me/calls/{callId}', output: { resource: 'call' } },
+	getCall: { method: 'GET', path: GWS_PATHS.call, output: { resource: 'call' } },
 	/** The user's calls. */
-	getCalls: { method: 'GET', path: '/api/v2/me/calls', qs: { fields: '*' }, output: { list: 'calls' } },
+	getCalls: collection(CALLS_READ),
 	/** The user's devices. */
-	getDevices: {
-		method: 'GET',
-		path: '/api/v2/me/devices',
-		qs: { fields: '*' },
-		output: { list: 'devices' },
-	},
+	getDevices: collection(DEVICES_READ),
 } satisfies Record<string, RequestKind>;
 
 export type RequestKindName = keyof typeof REQUEST_KINDS;
+type ReadKindName = 'getCall' | 'getCalls' | 'getDevices';
 
 export interface GwsRequest {
 	method: 'GET' | 'POST';
@@ -75,26 +59,43 @@ export interface GwsRequest {
 	body?: IDataObject;
 }
 
-/**
- * The request of a kind for checked parameters; POSTs carry {operationName, ...fixed fields, ...fields}, fixed
- * fields being what every request of the operation sends (StartContactCenterSession's channels).
- */
-export function buildRequest(
-	kindName: RequestKindName,
-	params: Pick<CheckedParams, 'slots' | 'body' | 'operationName'>,
-	operationName?: string,
-	fixedBody?: IDataObject,
-): GwsRequest {
+/** What an operation's request is made of (its record in the operation table). */
+export interface OperationRequestSpec {
+	requestKind: RequestKindName;
+	/** The GWS operationName, unless a parameter chooses it (the agent state). */
+	operationName?: string;
+	/** Fields every request of the operation carries (StartContactCenterSession's channels). */
+	body?: IDataObject;
+}
+
+function requestOf(kindName: RequestKindName, slots: Record<string, string>): GwsRequest {
 	const kind: RequestKind = REQUEST_KINDS[kindName];
-	const request: GwsRequest = { method: kind.method, path: fillPath(kind.path, params.slots) };
+	const request: GwsRequest = { method: kind.method, path: fillPath(kind.path, slots) };
 	if (kind.qs) request.qs = kind.qs;
-	if (kind.method === 'POST') {
-		request.body = { operationName: operationName ?? params.operationName, ...fixedBody, ...params.body };
+	return request;
+}
+
+/** An operation's request for checked parameters; POSTs carry {operationName, ...fixed fields, ...fields}. */
+export function operationRequest(
+	op: OperationRequestSpec,
+	params: Pick<CheckedParams, 'slots' | 'body' | 'operationName'>,
+): GwsRequest {
+	const request = requestOf(op.requestKind, params.slots);
+	if (request.method === 'POST') {
+		request.body = { operationName: op.operationName ?? params.operationName, ...op.body, ...params.body };
 	}
 	return request;
 }
 
-/** Reading one call: the capability pre-check, Include Call and confirmations that need the call. */
-export function getCallRequest(callId: string): GwsRequest {
-	return buildRequest('getCall', { slots: { callId }, body: {} });
+/** A read: one call (the capability pre-check, Include Call, confirmations that need the call), calls, devices. */
+export function readRequest(kindName: ReadKindName, slots: Record<string, string> = {}): GwsRequest {
+	return requestOf(kindName, slots);
+}
+
+/** What the node outputs for a reply of this kind, one JSON object per item. */
+export function outputOf(kindName: RequestKindName, response: IDataObject): IDataObject[] {
+	const output: RequestKind['output'] = REQUEST_KINDS[kindName].output;
+	if ('list' in output) return elementsOf(response, output.list);
+	if ('resource' in output) return [(response[output.resource] as IDataObject | undefined) ?? response];
+	return [response];
 }

@@ -6,7 +6,7 @@
  */
 import { monitoredUserMuted, switchedTo } from './confirmations';
 import { monitoringCancelled, monitoringSet } from './deviceConfirmations';
-import { callOp, deviceOp, opt, req, type GwsOperation } from './operationBuilders';
+import { callOperation, deviceOperation, opt, req, type GwsOperation } from './operationBuilders';
 
 const monitoringParams = [
 	req('targetDeviceUri'),
@@ -16,84 +16,81 @@ const monitoringParams = [
 ];
 
 export const SUPERVISOR_OPERATIONS: GwsOperation[] = [
-	deviceOp(
-		'supervisor',
-		'listenIn',
-		'ListenIn',
-		'Listen In',
-		"Monitor an agent's calls silently: nobody hears you",
-		monitoringParams,
-		monitoringSet('ListenIn'),
-	),
-	deviceOp(
-		'supervisor',
-		'coach',
-		'Coach',
-		'Coach',
-		"Monitor an agent's calls as their coach: only the agent hears you",
-		monitoringParams,
-		monitoringSet('Coach'),
-	),
-	deviceOp(
-		'supervisor',
-		'bargeIn',
-		'BargeIn',
-		'Barge In',
-		"Monitor an agent's calls by joining them: everybody hears you",
-		monitoringParams,
-		monitoringSet('BargeIn'),
-	),
-	deviceOp(
-		'supervisor',
-		'cancelMonitoring',
-		'CancelSupervisorMonitoring',
-		'Cancel Monitoring',
-		'Stop monitoring (a call you are on goes on; later calls are no longer delivered)',
-		[],
-		monitoringCancelled,
-	),
-	callOp(
-		'switchToListenIn',
-		'SwitchToListenIn',
-		'Switch to Listen In',
-		'On a monitored call you barged in on: become silent again',
-		[],
-		switchedTo('ListenIn'),
-		'supervisor',
-	),
-	callOp(
-		'switchToBargeIn',
-		'SwitchToBargeIn',
-		'Switch to Barge In',
-		'On a monitored call you listen in on or coach: let everybody hear you',
-		[],
-		switchedTo('BargeIn'),
-		'supervisor',
-	),
-	// GWS accepts these on the supervisor's call although no call lists them (docs/FIDELITY.md C12, M11): no
-	// capability pre-check.
-	{
-		...callOp(
-			'muteMonitoredUser',
-			'MuteMonitoredUser',
-			'Mute Monitored User',
-			'On a monitored call: mute the agent, to take the call over',
-			[],
-			monitoredUserMuted(true),
-			'supervisor',
-		),
-		capability: undefined,
-	},
-	{
-		...callOp(
-			'unmuteMonitoredUser',
-			'UnmuteMonitoredUser',
-			'Unmute Monitored User',
-			'On a monitored call: let the agent be heard again',
-			[],
-			monitoredUserMuted(false),
-			'supervisor',
-		),
-		capability: undefined,
-	},
+	deviceOperation({
+		resource: 'supervisor',
+		value: 'listenIn',
+		name: 'Listen In',
+		description: "Monitor an agent's calls silently: nobody hears you",
+		operationName: 'ListenIn',
+		capability: 'ListenIn',
+		params: monitoringParams,
+		confirmation: monitoringSet('ListenIn'),
+	}),
+	deviceOperation({
+		resource: 'supervisor',
+		value: 'coach',
+		name: 'Coach',
+		description: "Monitor an agent's calls as their coach: only the agent hears you",
+		operationName: 'Coach',
+		capability: 'Coach',
+		params: monitoringParams,
+		confirmation: monitoringSet('Coach'),
+	}),
+	deviceOperation({
+		resource: 'supervisor',
+		value: 'bargeIn',
+		name: 'Barge In',
+		description: "Monitor an agent's calls by joining them: everybody hears you",
+		operationName: 'BargeIn',
+		capability: 'BargeIn',
+		params: monitoringParams,
+		confirmation: monitoringSet('BargeIn'),
+	}),
+	deviceOperation({
+		resource: 'supervisor',
+		value: 'cancelMonitoring',
+		name: 'Cancel Monitoring',
+		description: 'Stop monitoring (a call you are on goes on; later calls are no longer delivered)',
+		operationName: 'CancelSupervisorMonitoring',
+		capability: 'CancelSupervisorMonitoring',
+		confirmation: monitoringCancelled,
+	}),
+	callOperation({
+		resource: 'supervisor',
+		value: 'switchToListenIn',
+		name: 'Switch to Listen In',
+		description: 'On a monitored call you barged in on: become silent again',
+		operationName: 'SwitchToListenIn',
+		capability: 'SwitchToListenIn',
+		confirmation: switchedTo('ListenIn'),
+	}),
+	callOperation({
+		resource: 'supervisor',
+		value: 'switchToBargeIn',
+		name: 'Switch to Barge In',
+		description: 'On a monitored call you listen in on or coach: let everybody hear you',
+		operationName: 'SwitchToBargeIn',
+		capability: 'SwitchToBargeIn',
+		confirmation: switchedTo('BargeIn'),
+	}),
+	callOperation({
+		resource: 'supervisor',
+		value: 'muteMonitoredUser',
+		name: 'Mute Monitored User',
+		description: 'On a monitored call: mute the agent, to take the call over',
+		operationName: 'MuteMonitoredUser',
+		// GWS accepts it on the supervisor's call although no call lists it (docs/FIDELITY.md C12, M11).
+		capability: null,
+		confirmation: monitoredUserMuted(true),
+	}),
+	callOperation({
+		resource: 'supervisor',
+		value: 'unmuteMonitoredUser',
+		name: 'Unmute Monitored User',
+		description: 'On a monitored call: let the agent be heard again',
+		operationName: 'UnmuteMonitoredUser',
+		// As Mute Monitored User: accepted although no call lists it (docs/FIDELITY.md C12, M11).
+		capability: null,
+		confirmation: monitoredUserMuted(false),
+	}),
 ];

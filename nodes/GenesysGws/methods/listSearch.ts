@@ -1,8 +1,8 @@
-import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
+import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
 import { partiesOf } from '../../shared/participants';
 import { gwsApiRequest } from '../../shared/transport';
-import { buildRequest } from '../actions/requestKinds';
+import { outputOf, readRequest } from '../actions/requestKinds';
 
 /**
  * The user's active calls for the Call picker: "Established · Inbound · 5551234 (ID)". n8n calls it by name
@@ -13,8 +13,7 @@ export async function searchCalls(
 	this: ILoadOptionsFunctions,
 	filter?: string,
 ): Promise<INodeListSearchResult> {
-	const response = await gwsApiRequest.call(this, buildRequest('getCalls', { slots: {}, body: {} }));
-	const calls = Array.isArray(response.calls) ? (response.calls as IDataObject[]) : [];
+	const calls = outputOf('getCalls', await gwsApiRequest.call(this, readRequest('getCalls')));
 	const needle = (filter ?? '').trim().toLowerCase();
 	const results = calls
 		.filter((call) => typeof call.id === 'string')

@@ -1,16 +1,14 @@
 /**
  * GwsCometdClient: one CometD (Bayeux) long-polling connection to GWS `/api/v2/notifications` for one credential.
- *
  * Reconnect policy (cometd.js does the mechanics, this class watches and reports):
  * - Dropped connection / server down: cometd.js retries /meta/connect, then re-handshakes, with a backoff growing by
- *   `backoffIncrementMs` up to `maxBackoffMs`.
- * - "402::Unknown client" (server forgot the session, e.g. restart): the server advises `reconnect: handshake`;
- *   cometd.js re-handshakes; we re-subscribe every channel on each successful handshake.
- * - REST session rejected (HTTP 401/403 on a Bayeux POST): gwsHttp.ts renews it through the transport and retries.
+ *   `backoffIncrementMs` up to `maxBackoffMs`. "402::Unknown client" (a server restart): the server advises
+ *   `reconnect: handshake`; we re-subscribe every channel on each successful handshake.
+ * - A refused REST session on a Bayeux POST is renewed and the POST resent once by the shared transport.
  * - A failure is LASTING after `failureAttempts` consecutive failed exchanges and `failureAfterMs` without a
- *   connection, or at once when the credential is refused. It is reported once per outage (onStatus 'failed');
- *   the client keeps trying and reports 'recovered' when the server is back.
- * - cometd.js's loop stopped without a failure (nothing in flight for too long): stallWatchdog.ts reconnects.
+ *   connection, or at once when GWS refuses the login or the session even after a new login (the send's
+ *   WireFailure says so with each reply). It is reported once per outage (onStatus 'failed'); the client keeps
+ *   trying and reports 'recovered' when the server is back. A stopped loop: stallWatchdog.ts reconnects.
  * - After every (re)subscription: onResubscribed({ first }) so a trigger can resync state it may have missed.
  * - Also after a FAILED /meta/connect that cometd.js retried with the same clientId (no re-handshake), once a
  *   /meta/connect succeeds again: the failed reply may have carried notifications (a reply cut half-way by the
@@ -18,13 +16,13 @@
  *   can find what it held. A failure that ends in a re-handshake resyncs through the resubscription instead.
  */
 import type { CometD, Message } from 'cometd';
+import type { IDataObject } from 'n8n-workflow';
 
 import { CALLS_CHANNEL, NOTIFICATIONS_PATH } from '../channels';
-import type { GwsNotification, GwsNotificationClient, IDataObject } from '../contracts';
+import type { GwsNotification, GwsNotificationClient } from '../notification';
 import { NOTIFICATION_CLIENT_DEFAULTS, type NotificationClientOptions } from './clientOptions';
 import type { BayeuxCookieJar } from './cookieJar';
-import type { WireDiagnostics } from './gwsHttp';
-import type { BayeuxSend } from './longPolling';
+import type { BayeuxSend, WireFailure } from './longPolling';
 import { createCometd } from './gwsCometd';
 import { NotificationInbox } from './inbox';
 import { OutageTracker } from './outage';
@@ -56,12 +54,13 @@ export class GwsCometdClient implements GwsNotificationClient {
 	private readonly watchdog: StallWatchdog;
 	/** The clientId whose /meta/connect failed since its last resync (see onConnect). */
 	private connectLostFor?: string;
+	/** Why the last exchange failed (undefined after a 200): what /meta/unsuccessful reports. */
+	private lastFailure?: WireFailure;
 
 	constructor(
 		private readonly resolveBaseUrl: () => Promise<string>,
 		private readonly send: BayeuxSend,
 		private readonly jar: BayeuxCookieJar,
-		private readonly diagnostics: WireDiagnostics,
 		options: NotificationClientOptions = {},
 	) {
 		const given = Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined));
@@ -147,8 +146,13 @@ export class GwsCometdClient implements GwsNotificationClient {
 		this.url = `${baseUrl.replace(/\/+$/, '')}${NOTIFICATIONS_PATH}`;
 		const cometd = createCometd({
 			url: this.url,
-			send: (exchange) =>
-				this.send(exchange).finally(() => this.watchdog.exchanged()),
+			send: (exchange) => {
+				const sent = this.send(exchange).finally(() => this.watchdog.exchanged());
+				// Why this exchange failed, before cometd.js hears of it (registered first, so it runs first); a later
+				// failure is never explained by an old one. A send rejects only when aborted: then cometd.js words it.
+				void sent.then((reply) => (this.lastFailure = reply.failure), () => (this.lastFailure = undefined));
+				return sent;
+			},
 			inFlight: this.inFlight,
 			onInternalError: (e) => this.internalError(e),
 			backoffIncrementMs: this.options.backoffIncrementMs,
@@ -250,7 +254,7 @@ export class GwsCometdClient implements GwsNotificationClient {
 	/** Returns the lasting-failure error when this failure makes the outage lasting. */
 	private onUnsuccessful(message: Message): Error | undefined {
 		if (this.stopped || message.channel === '/meta/disconnect') return undefined;
-		return this.outage.failed(this.describeFailure(message), this.diagnostics.authRefused);
+		return this.outage.failed(this.describeFailure(message), this.lastFailure?.sessionRefused === true);
 	}
 
 	/** A timer stop() clears. */
@@ -265,7 +269,7 @@ export class GwsCometdClient implements GwsNotificationClient {
 	private describeFailure(message: Message): string {
 		const failure = (message as Message & { failure?: { reason?: string; httpCode?: number } }).failure;
 		if (message.error) return `server answered "${message.error}" to ${message.channel}`;
-		const wire = this.diagnostics.lastCause;
+		const wire = this.lastFailure?.cause;
 		if (wire) return wire;
 		if (failure?.reason) return `${failure.reason} (${message.channel})`;
 		return `${message.channel} failed`;

@@ -2,7 +2,7 @@
 import type { CometD } from 'cometd';
 
 import { createLongPollingTransport, type BayeuxSend } from './longPolling';
-import { loadCometd } from './runtime';
+import { loadCometd } from './cometdLibrary';
 
 /**
  * A cometd.js client configured for GWS: long polling only (GWS "does not currently support web sockets":

@@ -3,7 +3,7 @@
  * matches. A recent-notification buffer lets waitFor() also match what arrived since start() (Wait for
  * Confirmation subscribes before sending, so the confirmation may arrive before anybody waits).
  */
-import type { GwsNotification } from '../contracts';
+import type { GwsNotification } from '../notification';
 
 interface Waiter {
 	predicate: (n: GwsNotification) => boolean;

@@ -3,10 +3,10 @@
  * Used by the trigger (long-lived) and by the action node's "wait for confirmation" (short-lived), so a client
  * is cheap: no REST call besides the cached session lookup, one handshake, one subscribe batch.
  */
-import type { GwsContext } from '../contracts';
+import type { GwsContext } from '../transport';
 import { GwsCometdClient, type NotificationClientOptions } from './client';
 import { BayeuxCookieJar } from './cookieJar';
-import { createGwsBayeuxSend, resolveBaseUrl, type WireDiagnostics } from './gwsHttp';
+import { createGwsBayeuxSend, resolveBaseUrl } from './gwsBayeuxSend';
 
 export {
 	GwsCometdClient,
@@ -14,6 +14,7 @@ export {
 	type NotificationClientOptions,
 	type NotificationClientStatus,
 } from './client';
+export type { GwsNotification } from '../notification';
 
 /** A notification client for the credential of `ctx`; call start() to connect and stop() to release everything. */
 export function createNotificationClient(
@@ -21,12 +22,5 @@ export function createNotificationClient(
 	options?: NotificationClientOptions,
 ): GwsCometdClient {
 	const jar = new BayeuxCookieJar();
-	const diagnostics: WireDiagnostics = { authRefused: false };
-	return new GwsCometdClient(
-		() => resolveBaseUrl(ctx),
-		createGwsBayeuxSend(ctx, jar, diagnostics),
-		jar,
-		diagnostics,
-		options,
-	);
+	return new GwsCometdClient(() => resolveBaseUrl(ctx), createGwsBayeuxSend(ctx, jar), jar, options);
 }

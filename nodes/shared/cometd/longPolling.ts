@@ -1,12 +1,12 @@
 /**
  * A cometd.js long-polling transport whose HTTP exchange goes through a function we supply (the shared GWS
- * transport, see gwsHttp.ts) instead of cometd-nodejs-client's XMLHttpRequest. cometd.js keeps doing the Bayeux
+ * transport, see gwsBayeuxSend.ts) instead of cometd-nodejs-client's XMLHttpRequest. cometd.js keeps doing the Bayeux
  * work (batching, the single /meta/connect, timeouts, advice); we only replace the wire.
  *
  * WebSocket is never offered: GWS "does not currently support web sockets"
  * (https://docs.genesys.com/Documentation/HTCC/8.5.2/Dep/CometD).
  */
-import { loadCometd, type LongPollingTransportLike, type XhrPacket } from './runtime';
+import { loadCometd, type LongPollingTransportLike, type XhrPacket } from './cometdLibrary';
 
 export interface BayeuxExchange {
 	url: string;
@@ -14,11 +14,22 @@ export interface BayeuxExchange {
 	abortSignal: AbortSignal;
 }
 
-export interface BayeuxReply {
-	statusCode: number;
-	body: string;
+/** Why an exchange failed, in words safe to show (no credential, no cookie). */
+export interface WireFailure {
+	cause: string;
+	/** GWS refused the login or the session even after a new login: waiting will not help (lasting at once). */
+	sessionRefused: boolean;
 }
 
+export interface BayeuxReply {
+	/** 0 when no HTTP reply arrived (refused connection, DNS, TLS, timeout). */
+	statusCode: number;
+	body: string;
+	/** Why the exchange failed: set for every reply but a 200. */
+	failure?: WireFailure;
+}
+
+/** One Bayeux POST. Resolves with the reply or the failure; rejects only when the exchange was aborted. */
 export type BayeuxSend = (exchange: BayeuxExchange) => Promise<BayeuxReply>;
 
 /**
@@ -83,7 +94,7 @@ export function createLongPollingTransport(
 					if (reply.statusCode === 200) {
 						packet.onSuccess(withoutMalformedMessages(reply.body, onUnexpected));
 					} else {
-						xhr.statusText = `HTTP ${reply.statusCode}`;
+						xhr.statusText = reply.failure?.cause ?? `HTTP ${reply.statusCode}`;
 						packet.onError(xhr.statusText);
 					}
 				},

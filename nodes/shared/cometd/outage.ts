@@ -1,6 +1,6 @@
 /**
  * Counts a connection's failed exchanges and decides when an outage is LASTING: after `failureAttempts`
- * consecutive failures and `failureAfterMs` without a connection, or at once when the credential is refused. A
+ * consecutive failures and `failureAfterMs` without a connection, or at once when GWS refuses the credential or the session even after a new login. A
  * lasting outage is reported once (status 'failed'); the next success reports 'recovered'.
  */
 import type { NotificationClientStatus } from './clientOptions';
@@ -23,13 +23,13 @@ export class OutageTracker {
 	 * One more failure; returns the lasting-failure error when this one makes the outage lasting. A stall the
 	 * client repairs itself (`canBeLasting` false) counts, but cannot make the outage lasting on its own.
 	 */
-	failed(cause: string, credentialRefused: boolean, canBeLasting = true): Error | undefined {
+	failed(cause: string, sessionRefused: boolean, canBeLasting = true): Error | undefined {
 		this.failures++;
 		if (!this.downSince) this.downSince = Date.now();
 		this.report({ state: 'reconnecting', attempt: this.failures, cause });
 		if (!canBeLasting) return undefined;
 		const lasting =
-			credentialRefused ||
+			sessionRefused ||
 			(this.failures >= this.limits.failureAttempts &&
 				Date.now() - this.downSince >= this.limits.failureAfterMs);
 		return lasting ? this.lasting(cause) : undefined;

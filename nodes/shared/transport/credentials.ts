@@ -1,11 +1,33 @@
+/**
+ * The one reading of the `genesysGwsApi` credential: its fields (credentialFields: the transport, the credential
+ * test and the credential's own `authenticate` read them through it) and, per n8n context, the credential read
+ * once (readGwsCredential).
+ */
 import { NodeOperationError } from 'n8n-workflow';
-import type { ICredentialsDecrypted, INode } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, ICredentialsDecrypted, INode } from 'n8n-workflow';
 
-import type { GwsContext } from '../contracts';
+import type { GwsContext } from './requestTypes';
 
 export const GWS_CREDENTIAL_TYPE = 'genesysGwsApi';
 
-/** The parts of the credential the transport needs. The password is never read here: n8n applies it. */
+/** The credential's fields as entered (Base URL not yet checked: checkBaseUrl). */
+export interface GwsCredentialFields {
+	baseUrl: unknown;
+	username: string;
+	password: string;
+	allowUnauthorizedCerts: boolean;
+}
+
+export function credentialFields(data: ICredentialDataDecryptedObject | undefined): GwsCredentialFields {
+	return {
+		baseUrl: data?.baseUrl,
+		username: typeof data?.username === 'string' ? data.username : '',
+		password: typeof data?.password === 'string' ? data.password : '',
+		allowUnauthorizedCerts: data?.allowUnauthorizedCerts === true,
+	};
+}
+
+/** The parts of the credential the transport needs: not the password, which n8n applies (the credential's authenticate). */
 export interface GwsServer {
 	baseUrl: string;
 	username: string;
@@ -84,10 +106,11 @@ async function load(ctx: GwsContext): Promise<GwsCredential> {
 	const data = await ctx.getCredentials(GWS_CREDENTIAL_TYPE);
 	const node = ctx.getNode();
 	const reference = node.credentials?.[GWS_CREDENTIAL_TYPE];
+	const fields = credentialFields(data);
 	const server: GwsServer = {
-		baseUrl: normalizeBaseUrl(node, data.baseUrl),
-		username: typeof data.username === 'string' ? data.username : '',
-		allowUnauthorizedCerts: data.allowUnauthorizedCerts === true,
+		baseUrl: normalizeBaseUrl(node, fields.baseUrl),
+		username: fields.username,
+		allowUnauthorizedCerts: fields.allowUnauthorizedCerts,
 		credentialId: reference?.id ?? '',
 	};
 	return {

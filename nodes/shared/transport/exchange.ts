@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
-import type { GwsContext, GwsRawRequest, GwsRawResponse } from '../contracts';
+import type { GwsContext, GwsRawRequest, GwsRawResponse } from './requestTypes';
 import { GWS_CREDENTIAL_TYPE, readGwsCredential } from './credentials';
 import type { GwsServer } from './credentials';
 import { isAbortError, networkError } from './networkFailure';

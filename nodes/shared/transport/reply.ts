@@ -8,7 +8,7 @@
 import { NodeApiError } from 'n8n-workflow';
 import type { IDataObject, INode, JsonObject } from 'n8n-workflow';
 
-import type { GwsRawResponse } from '../contracts';
+import type { GwsRawResponse } from './requestTypes';
 import { CREDENTIAL_FIX, describeTarget, scrubSecrets, whatFailed } from './errors';
 import type { FailureText, GwsErrorContext } from './errors';
 
@@ -104,9 +104,21 @@ export function gwsReplyError(
 	});
 }
 
-/** True when GWS refused the session (expired cookie, server restart, CSRF token no longer valid). */
-export function isSessionRejected(httpStatus: number, bodyText: string): boolean {
-	return httpStatus === 401 || (httpStatus === 403 && /csrf/i.test(bodyText));
+/**
+ * Whether GWS refused the request's session rather than the request itself, the one rule for REST and CometD
+ * (transport/gwsRequests.ts logs in again once and resends; the CometD adapter reports what is left as lasting):
+ * - `login`: HTTP 401, the login was not accepted (a session GWS forgot, or a changed password; statusCode 20 is
+ *   "User is not authenticated. Any subsequent request should provide credentials": the Return Values page);
+ * - `csrf`: HTTP 403 "Missing or invalid Csrf token": the token "shares the life cycle of the HTTP session", and a
+ *   request without the session cookie gets the same 403
+ *   (https://docs.genesys.com/Documentation/HTCC/latest/API/CSRFProtection).
+ * Any other 403 is GWS refusing the operation (statusCode 3 forbidden, 5 no permission): a new session cannot
+ * change that, so it is neither retried nor taken for a lost session.
+ */
+export function sessionRejection(httpStatus: number, bodyText: string): 'login' | 'csrf' | undefined {
+	if (httpStatus === 401) return 'login';
+	if (httpStatus === 403 && /csrf/i.test(bodyText)) return 'csrf';
+	return undefined;
 }
 
 const failure = (message: string, description: string): FailureText => ({ message, description });
@@ -132,7 +144,7 @@ function describeResponseFailure(ctx: GwsErrorContext, reply: GwsReply, body: Js
 			`${gwsSaid}${CREDENTIAL_FIX}: check username and password.`,
 		);
 	}
-	if (httpStatus === 403 && /csrf/i.test(reply.body)) {
+	if (sessionRejection(httpStatus, reply.body) === 'csrf') {
 		return failure(
 			`GWS rejected the session's CSRF token for ${whatFailed(ctx)} (HTTP 403), even after logging in again`,
 			'GWS answered "Missing or invalid Csrf token". Check that no proxy between n8n and GWS strips cookies or the X-CSRF-HEADER / X-CSRF-TOKEN headers.',

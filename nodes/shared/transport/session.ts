@@ -7,10 +7,11 @@
  * request (common for servlet sessions) would otherwise let a second credential with the same username and a
  * wrong password ride on the first one's session.
  */
-import type { GwsContext, GwsRawResponse, GwsSessionInfo } from '../contracts';
+import type { GwsContext, GwsRawResponse, GwsSessionInfo } from './requestTypes';
 import { cookieHeader, setCookieHeaders, storeCookies } from './cookies';
 import type { CookieJar } from './cookies';
 import { forgetGwsCredential, type GwsServer } from './credentials';
+import { GWS_PATHS } from '../gwsResources';
 import { exchange } from './exchange';
 import { gwsReplyError, judgeGwsReply, replyOf } from './reply';
 
@@ -60,7 +61,7 @@ async function login(
 	timeoutMs?: number,
 	itemIndex?: number,
 ): Promise<GwsSession> {
-	const path = '/api/v2/me';
+	const path = GWS_PATHS.me;
 	const response = await exchange(
 		ctx,
 		server,

@@ -9,8 +9,7 @@
 import { LoggerProxy } from 'n8n-workflow';
 
 import type { SimUserConfig } from '../../../simulator/api';
-import { getGwsSession } from '../../../nodes/shared/transport';
-import type { GwsContext } from '../../../nodes/shared/contracts';
+import { getGwsSession, type GwsContext } from '../../../nodes/shared/transport';
 
 export interface LogLine {
 	level: 'error' | 'warn' | 'info' | 'debug';

@@ -5,7 +5,7 @@
  * https://docs.genesys.com/Documentation/HTCC/8.5.0/API/AsyncTelephonyOpsPresence) and AfterCallWork's wrapUpTime
  * (https://docs.genesys.com/Documentation/GWS/8.5.2/API/AgentStateAfterCallWork).
  */
-import type { ParameterSpec } from './catalog';
+import type { ParameterSpec } from './parameterSpec';
 import { secretText, text, wholeSeconds } from './valueKinds';
 
 export const AGENT_PARAMETERS = {
@@ -20,7 +20,7 @@ export const AGENT_PARAMETERS = {
 				'Seconds of after-call work to pass to the switch ("0" cancels it). Leave empty to keep the configured wrap-up time.',
 		},
 		hint: 'Enter whole seconds, e.g. 30',
-		kind: wholeSeconds,
+		valueKind: wholeSeconds,
 		wire: { body: 'wrapUpTime' },
 		sample: '30',
 	},
@@ -34,7 +34,7 @@ export const AGENT_PARAMETERS = {
 			description: "The place to log in at. Leave empty for the agent's default place.",
 		},
 		hint: 'Enter the place name as configured in Genesys, e.g. Place_15000, or leave it empty',
-		kind: text,
+		valueKind: text,
 		wire: { body: 'place' },
 		sample: 'Place_15000',
 	},
@@ -48,7 +48,7 @@ export const AGENT_PARAMETERS = {
 			description: "The agent's login code on the switch, when it asks for one. Leave empty to leave it out.",
 		},
 		hint: 'Enter the login code the switch expects, or leave it empty',
-		kind: secretText,
+		valueKind: secretText,
 		wire: { body: 'loginCode' },
 		sample: '4711',
 	},
@@ -62,7 +62,7 @@ export const AGENT_PARAMETERS = {
 			description: 'The ACD queue to log in to, when the switch asks for one. Leave empty to leave it out.',
 		},
 		hint: 'Enter the queue (its DN), e.g. 8000, or leave it empty',
-		kind: text,
+		valueKind: text,
 		wire: { body: 'queue' },
 		sample: '8000',
 	},

@@ -1,49 +1,16 @@
 /**
- * Every parameter of the action node, one record each: its UI (without displayOptions, which description.ts adds
- * from the operation table), the advice shown when its value is wrong, the kind of value it takes (with that
- * kind's checks and bounds), where it goes in the request, and the sample value the README's examples use.
- * The record's key is the node property name: a contract that saved workflows depend on.
+ * Every parameter of the action node, one record each (ParameterSpec in parameterSpec.ts): its UI (without
+ * displayOptions, which description.ts adds from the operation table), the advice shown when its value is wrong,
+ * the kind of value it takes (with that kind's checks and bounds), where it goes in the request, what it becomes
+ * when left empty, and the sample value the README's examples use. The record's key is the node property name: a
+ * contract that saved workflows depend on.
  */
-import type { INodeProperties } from 'n8n-workflow';
-
 import { AGENT_STATES } from '../agentStates';
 import { AGENT_PARAMETERS } from './agentParameters';
 import { SUPERVISOR_PARAMETERS } from './supervisorParameters';
 import { USER_DATA_FIELDS_UI, USER_DATA_INPUT_UI, userData } from './userData';
-import { callReference, callUri, choice, dialTones, id, text, type ValueKind } from './valueKinds';
-
-type ParamUi = Omit<INodeProperties, 'displayOptions' | 'required'>;
-
-/** Where a checked value goes: a slot of the request path, a body field, or the operationName itself. */
-export type Wire =
-	| { path: string }
-	| { body: string; shape?: (value: unknown) => unknown }
-	| { operationName: true };
-
-export interface ParameterSpec {
-	ui: ParamUi;
-	/** How to fix a missing or wrong value (shown in errors); parameters without one get a generic line. */
-	hint?: string;
-	kind: ValueKind;
-	wire: Wire;
-	/** Input for the README's example requests. */
-	sample: unknown;
-	/**
-	 * What an empty value becomes: `inputCall` = the call of the incoming item (readParameters.ts: its `call.id`, else
-	 * its `callId`; no expression, which spares n8n's expression engine on a flow's hot path: README "Performance");
-	 * `firstDevice` = looked up from GWS (executeOperation.ts).
-	 */
-	whenEmpty?: 'inputCall' | 'firstDevice';
-	/** A second way to enter the value, picked by a selector shown with it (user data's key/value fields). */
-	alternativeInput?: {
-		selector: ParamUi;
-		mainValue: string;
-		alternative: ParamUi;
-		alternativeValue: string;
-		/** For the README: what the alternative takes. */
-		summary: string;
-	};
-}
+import type { ParameterSpec, ParamUseOf } from './parameterSpec';
+import { callReference, callUri, choice, dialTones, id, text } from './valueKinds';
 
 /** In the node panel's order: Call first, it is what a user picks first. */
 const CALL_PARAMETERS = {
@@ -71,7 +38,7 @@ const CALL_PARAMETERS = {
 			],
 		},
 		hint: "Pick a call from the list or give its ID (e.g. {{ $json.call.id }}), or leave it empty when the incoming item has the call (call.id or callId)",
-		kind: callReference,
+		valueKind: callReference,
 		wire: { path: 'callId' },
 		sample: '01RCC3N118B1V0SL8O7GK2LAES000009',
 		whenEmpty: 'inputCall',
@@ -86,7 +53,7 @@ const CALL_PARAMETERS = {
 				'Your device to act on (dial from, monitor from, set DND or forwarding on). Leave empty to use your first device.',
 		},
 		hint: 'Enter a device ID from the "Get Devices" agent operation, or leave it empty to use your first device',
-		kind: id,
+		valueKind: id,
 		wire: { path: 'deviceId' },
 		sample: '6f3d5c1e-2a4b-4c8d-9e0f-1a2b3c4d5e6f',
 		whenEmpty: 'firstDevice',
@@ -102,7 +69,7 @@ const CALL_PARAMETERS = {
 				'The phone number to call, transfer or conference to (GWS receives it as {"phoneNumber": "..."}); for Forward Calls On, where to forward your calls',
 		},
 		hint: 'Enter the phone number, e.g. 15002',
-		kind: text,
+		valueKind: text,
 		wire: { body: 'destination', shape: (phoneNumber) => ({ phoneNumber }) },
 		sample: '15002',
 	},
@@ -116,7 +83,7 @@ const CALL_PARAMETERS = {
 				'T-Server location of the destination, for multi-site setups. Leave empty for the local site.',
 		},
 		hint: 'Enter the T-Server location name, or leave it empty for the local site',
-		kind: text,
+		valueKind: text,
 		wire: { body: 'location' },
 		sample: 'SiteB',
 	},
@@ -131,7 +98,7 @@ const CALL_PARAMETERS = {
 				'The consult call (its ID or URI, e.g. the output of the Initiate step). Leave empty to let GWS find it.',
 		},
 		hint: 'Enter the ID or URI of the consult call, or leave it empty',
-		kind: callUri,
+		valueKind: callUri,
 		wire: { body: 'consultCallUri' },
 		sample: '01RCC3N118B1V0SL8O7GK2LAES00000A',
 	},
@@ -145,7 +112,7 @@ const CALL_PARAMETERS = {
 			description: 'The other call (its ID or URI)',
 		},
 		hint: 'Enter the ID or URI of the other call',
-		kind: callUri,
+		valueKind: callUri,
 		wire: { body: 'otherCallUri' },
 		sample: '01RCC3N118B1V0SL8O7GK2LAES00000A',
 	},
@@ -159,7 +126,7 @@ const CALL_PARAMETERS = {
 			description: 'Phone number of the participant to remove',
 		},
 		hint: 'Enter the phone number of the participant to remove, e.g. 15001',
-		kind: text,
+		valueKind: text,
 		wire: { body: 'participant' },
 		sample: '15001',
 	},
@@ -173,7 +140,7 @@ const CALL_PARAMETERS = {
 			description: 'The digits to send as dial tones (0-9, * and #)',
 		},
 		hint: 'Enter the digits to send, e.g. 1234',
-		kind: dialTones,
+		valueKind: dialTones,
 		wire: { body: 'digits' },
 		sample: '1234',
 	},
@@ -187,7 +154,7 @@ const CALL_PARAMETERS = {
 			description: 'The user data key to delete',
 		},
 		hint: 'Enter the user data key to delete, e.g. CaseNumber',
-		kind: text,
+		valueKind: text,
 		wire: { body: 'key' },
 		sample: 'CaseNumber',
 	},
@@ -201,7 +168,7 @@ const CALL_PARAMETERS = {
 			description: 'The outcome of the call to record (its disposition code)',
 		},
 		hint: 'Enter the disposition code, e.g. Sale',
-		kind: text,
+		valueKind: text,
 		wire: { body: 'disposition' },
 		sample: 'Sale',
 	},
@@ -215,7 +182,7 @@ const CALL_PARAMETERS = {
 			description: 'The user data key to record it under. Leave empty for the key GWS is configured with.',
 		},
 		hint: 'Enter the user data key, e.g. DispositionCode, or leave it empty',
-		kind: text,
+		valueKind: text,
 		wire: { body: 'dispositionKey' },
 		sample: 'DispositionCode',
 	},
@@ -229,7 +196,7 @@ const CALL_PARAMETERS = {
 			description: 'Key/value pairs as a JSON object, e.g. {"CaseNumber": "12345", "Priority": 2}',
 		},
 		hint: 'Enter a JSON object such as {"CaseNumber": "12345"}',
-		kind: userData,
+		valueKind: userData,
 		wire: { body: 'userData' },
 		sample: { CaseNumber: '12345', Priority: 2 },
 		alternativeInput: {
@@ -249,7 +216,7 @@ const CALL_PARAMETERS = {
 			options: AGENT_STATES.map((s) => ({ name: s.name, value: s.value })),
 			description: 'The voice state to set',
 		},
-		kind: choice(AGENT_STATES.map((s) => s.value)),
+		valueKind: choice(AGENT_STATES.map((s) => s.value)),
 		wire: { operationName: true },
 		sample: 'AfterCallWork',
 	},
@@ -265,3 +232,6 @@ const CATALOG = {
 export type ParamName = keyof typeof CATALOG;
 
 export const PARAMETERS: Record<ParamName, ParameterSpec> = CATALOG;
+
+/** How an operation uses one of these parameters (operationBuilders.ts `req` / `opt`). */
+export type ParamUse = ParamUseOf<ParamName>;

@@ -3,7 +3,7 @@
  * as in catalog.ts; names and values as GWS takes them
  * (https://docs.genesys.com/Documentation/HTCC/latest/API/SupervisorListenIn).
  */
-import type { ParameterSpec } from './catalog';
+import type { ParameterSpec } from './parameterSpec';
 import { choice, deviceUri, text } from './valueKinds';
 
 export const SUPERVISOR_PARAMETERS = {
@@ -18,7 +18,7 @@ export const SUPERVISOR_PARAMETERS = {
 				"The agent's device to monitor: its URI (the deviceUri of the agent's call, from the agent's trigger) or its device ID",
 		},
 		hint: "Map the agent's device URI (e.g. {{ $json.call.deviceUri }} from the agent's trigger) or enter the device ID",
-		kind: deviceUri,
+		valueKind: deviceUri,
 		wire: { body: 'targetDeviceUri' },
 		sample: '9c14cad7-17c4-48d0-8492-7cf0ff92c224',
 	},
@@ -36,7 +36,7 @@ export const SUPERVISOR_PARAMETERS = {
 			],
 			description: 'What you follow: the agent, or the call',
 		},
-		kind: choice(['Agent', 'Call']),
+		valueKind: choice(['Agent', 'Call']),
 		wire: { body: 'supervisorMonitoringScope' },
 		sample: 'Call',
 	},
@@ -53,7 +53,7 @@ export const SUPERVISOR_PARAMETERS = {
 			],
 			description: 'Which calls of the agent you are delivered',
 		},
-		kind: choice(['NextCall', 'AllCalls']),
+		valueKind: choice(['NextCall', 'AllCalls']),
 		wire: { body: 'supervisorMonitoringMode' },
 		sample: 'NextCall',
 	},
@@ -67,7 +67,7 @@ export const SUPERVISOR_PARAMETERS = {
 			description: "The monitored agent's phone number (DN). Leave empty to leave it out.",
 		},
 		hint: "Enter the monitored agent's DN, e.g. 15000, or leave it empty",
-		kind: text,
+		valueKind: text,
 		wire: { body: 'phoneNumber' },
 		sample: '15000',
 	},

@@ -3,7 +3,7 @@
  * key/value fields (`userDataFields`, chosen by `userDataInput`), and kept within what a T-Server KVList carries
  * (nodes/shared/limits.ts): size, key length and nesting depth.
  */
-import type { IDataObject, INodeProperties } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
 import {
 	MAX_USER_DATA_CHARS,
@@ -11,9 +11,8 @@ import {
 	MAX_USER_DATA_KEY_LENGTH,
 } from '../../../shared/limits';
 import { describeValue, excerpt } from '../../../shared/text';
+import type { ParamUi } from './parameterSpec';
 import { labelOf, type ParamEnv, type ValueKind } from './valueKinds';
-
-type ParamUi = Omit<INodeProperties, 'displayOptions' | 'required'>;
 
 /** Picks how user data is entered (default JSON, so saved workflows keep working). */
 export const USER_DATA_INPUT_UI: ParamUi = {
@@ -95,7 +94,7 @@ function fromFields(env: ParamEnv): IDataObject {
 		const key = typeof pair.key === 'string' ? pair.key.trim() : String(pair.key ?? '').trim();
 		if (key === '') {
 			env.fail(
-				`User Data Fields of "${env.operationName}": pair ${index + 1} has no key`,
+				`User Data Fields of "${env.operationDisplayName}": pair ${index + 1} has no key`,
 				'Enter a key for every pair, or remove the empty pair.',
 			);
 		}

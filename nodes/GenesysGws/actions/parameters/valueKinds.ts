@@ -1,7 +1,7 @@
 /**
  * The kinds of value a parameter takes, each with its checks and bounds (nodes/shared/limits.ts): a kind turns
  * what n8n hands the node (a string, a number from an expression, JSON, ...) into the checked value, or refuses
- * it with a message naming the parameter, the value and the fix. A parameter's record (catalog.ts) names its kind.
+ * it with a message naming the parameter, the value and the fix. A parameter's record (catalog.ts) names its kind (`valueKind`).
  */
 
 import {
@@ -13,14 +13,14 @@ import {
 import { deviceIdFromUri } from '../../../shared/deviceReference';
 import { MAX_ID_LENGTH, MAX_TEXT_LENGTH, MAX_URI_LENGTH, MAX_WRAP_UP_TIME_S } from '../../../shared/limits';
 import { describeValue, excerpt } from '../../../shared/text';
-import { gwsPath } from '../../../shared/transport';
+import { callUriOn, deviceUriOn } from '../../../shared/gwsResources';
 
 /** What a kind needs to check one parameter of one operation for one item. */
 export interface ParamEnv {
 	/** The parameter's display name, e.g. "Call". */
 	displayName: string;
-	/** The operation's display name, e.g. "Hang Up". */
-	operationName: string;
+	/** The operation's display name, e.g. "Hang Up" (not its GWS operationName). */
+	operationDisplayName: string;
 	/** How to fix a wrong value, when the parameter has advice of its own. */
 	hint?: string;
 	/** The credential's Base URL (bare ids become URIs on it). */
@@ -33,7 +33,7 @@ export interface ParamEnv {
 
 /** `Parameter "Call" of "Hang Up"`: how messages name a parameter. */
 export function labelOf(env: ParamEnv): string {
-	return `Parameter "${env.displayName}" of "${env.operationName}"`;
+	return `Parameter "${env.displayName}" of "${env.operationDisplayName}"`;
 }
 
 export interface ValueKind<T = unknown> {
@@ -123,7 +123,7 @@ export const callReference = textKind(callIdOf);
  * the form GWS prints in `call.uri` (our convenience).
  */
 export const callUri = textKind((text, env) => {
-	if (!isHttpUri(text)) return env.baseUrl + gwsPath`/api/v2/me/calls/${callIdOf(text, env)}`;
+	if (!isHttpUri(text)) return callUriOn(env.baseUrl, callIdOf(text, env));
 	within(text, MAX_URI_LENGTH, env);
 	notDotSegment(hasDotSegment(text), text, env);
 	if (callIdFromReference(text, { bare: false }) === undefined) {
@@ -185,7 +185,7 @@ export const deviceUri = textKind((text, env) => {
 		if (/[/?#]/.test(text)) env.fail(`${labelOf(env)} is neither a device URI nor a device ID: "${excerpt(text, 80)}"`, advice);
 		within(text, MAX_ID_LENGTH, env);
 		notDotSegment(isDotSegment(text), text, env);
-		return env.baseUrl + gwsPath`/api/v2/devices/${text}`;
+		return deviceUriOn(env.baseUrl, text);
 	}
 	within(text, MAX_URI_LENGTH, env);
 	notDotSegment(hasDotSegment(text), text, env);

@@ -1,8 +1,8 @@
 /**
- * The running trigger: one CometD client for the credential, turning notifications into executions, with a resync
- * after every (re)subscription (resync.ts) against what the trigger last knew, kept in memory across reconnects
- * and lasting failures (savedState.ts) and in the workflow's static data across n8n restarts (durableState.ts).
- * Kept out of the node file so it stays a description plus a call.
+ * The trigger of an active workflow: one CometD client for the credential, turning notifications into executions,
+ * with a resync after every (re)subscription (resync.ts) against what the trigger last knew, kept in memory across
+ * reconnects and lasting failures (savedState.ts) and in the workflow's static data across n8n restarts
+ * (durableState.ts). The editor's test step is manualTrigger.ts.
  *
  * Bad input: a notification whose `data` is not an object, a call notification without `call.id`, or a
  * notificationType/messageType we do not offer is logged (warn for malformed, debug for unknown types) and
@@ -11,22 +11,20 @@
 import type { IDataObject, ITriggerFunctions, ITriggerResponse } from 'n8n-workflow';
 
 import { createNotificationClient } from '../shared/cometd';
-import type { GwsNotification } from '../shared/contracts';
 import { isObject } from '../shared/isObject';
+import type { GwsNotification } from '../shared/notification';
 import { trace } from '../shared/trace';
 import { readGwsServer } from '../shared/transport';
 import { CallTracker, callIdOf } from './callTracker';
 import { startOrExplain, watchConnection } from './connectionStatus';
 import { DeviceTracker } from './deviceTracker';
 import { DurableState } from './durableState';
-import { MONITORING_EVENT, channelsFor, eventOf } from './events';
-import { selectedEvent, type EventSelection } from './eventSelection';
-import { compileCallFilter, type FilterParameters } from './filters';
+import { MONITORING_EVENT, eventOf } from './events';
+import { isSelected } from './eventSelection';
 import { buildItem, type GwsMeta } from './items';
-import { manualTrigger } from './manualTrigger';
 import { Resync, type EmitItem } from './resync';
 import { saveTriggerState, takeTriggerState, type SavedTriggerState } from './savedState';
-import { readEvents, readManualTimeout, type TriggerOptions } from './triggerOptions';
+import type { TriggerOptions, TriggerSetup } from './triggerOptions';
 
 /**
  * What an earlier activation of this node knew, when its changes since must be reported: after n8n itself was
@@ -48,19 +46,9 @@ function keptAcrossRestart(
 	return kept;
 }
 
-export async function startTrigger(ctx: ITriggerFunctions): Promise<ITriggerResponse> {
+export async function activeTrigger(ctx: ITriggerFunctions, setup: TriggerSetup): Promise<ITriggerResponse> {
 	const node = ctx.getNode();
-	const selection: EventSelection = {
-		events: readEvents(ctx, node),
-		callFilter: compileCallFilter(node, ctx.getNodeParameter('filters', {}) as FilterParameters),
-	};
-	const options = ctx.getNodeParameter('options', {}) as TriggerOptions;
-	const manualTimeoutSeconds = readManualTimeout(options, node);
-	const channels = channelsFor([...selection.events]);
-	if (ctx.getMode() === 'manual') {
-		return manualTrigger(ctx, node, selection, channels, manualTimeoutSeconds);
-	}
-
+	const { selection, options, channels } = setup;
 	const log = ctx.logger;
 	let closed = false;
 	const connection = watchConnection(ctx, node, () => closed);
@@ -112,15 +100,21 @@ export async function startTrigger(ctx: ITriggerFunctions): Promise<ITriggerResp
 			}
 		}
 		const monitoring = event.value === 'DeviceStateChangeMessage' ? state.devices.observe(data.devices).monitoring : [];
-		if (selectedEvent(n, selection)) emitItem(data, event, n.channel);
+		if (isSelected(event, data, selection)) emitItem(data, event, n.channel);
 		if (!selection.events.has(MONITORING_EVENT.value)) return;
 		// One execution per device whose monitoring changed (a user has one device as a rule).
 		for (const { change } of monitoring) emitItem(data, MONITORING_EVENT, n.channel, { monitoring: change });
 	};
 
-	const resync = new Resync(ctx, selection, state, emitItem, () => closed, saved !== undefined, () =>
-		durable?.write(state),
-	);
+	const resync = new Resync({
+		ctx,
+		selection,
+		state,
+		emit: emitItem,
+		isClosed: () => closed,
+		hasBaseline: saved !== undefined,
+		onSynced: () => durable?.write(state),
+	});
 	const client = createNotificationClient(ctx, {
 		channels,
 		onStatus: connection.onStatus,

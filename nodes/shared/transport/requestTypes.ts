@@ -1,6 +1,6 @@
 /**
- * Interfaces shared by both nodes, the transport (transport/: REST and raw exchanges) and the CometD adapter
- * (cometd/: GwsNotificationClient). Kept in one file so every side builds against the same names.
+ * What a request to GWS is made with and returns: the n8n contexts that may make one, a REST request, a raw
+ * exchange (the CometD adapter's long polls) and the session the CometD side joins.
  */
 import type {
 	IDataObject,
@@ -51,25 +51,3 @@ export interface GwsRawResponse {
 	headers: Record<string, string | string[] | undefined>;
 	body: string;
 }
-
-/** A CometD notification as GWS publishes it on /v2/me/calls or /v2/me/devices. */
-export interface GwsNotification {
-	channel: string;
-	data: IDataObject;
-}
-
-export interface GwsNotificationClient {
-	/** Handshake, subscribe to the channels; resolves once subscribed. */
-	start(): Promise<void>;
-	/** Every notification, in arrival order. Returns an unsubscribe function. */
-	onNotification(listener: (notification: GwsNotification) => void): () => void;
-	/**
-	 * Resolves with the first notification (received after this call, or buffered since start()) matching the
-	 * predicate; rejects with a clear Error after timeoutMs or when the client is stopped.
-	 */
-	waitFor(predicate: (notification: GwsNotification) => boolean, timeoutMs: number): Promise<GwsNotification>;
-	/** Disconnect and release every timer and socket. Idempotent. */
-	stop(): Promise<void>;
-}
-
-export type { IDataObject };

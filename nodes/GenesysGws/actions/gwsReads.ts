@@ -1,0 +1,25 @@
+/** The reads around an item's operation: the call (pre-check, Include Call, confirmations) and the user's devices. */
+import { NodeApiError } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
+
+import { sendForItem, type ItemRun } from './itemRequests';
+import { outputOf, readRequest } from './requestKinds';
+
+/** GET one call; returns the call resource. */
+export async function readCall(run: ItemRun, callId: string): Promise<IDataObject> {
+	return outputOf('getCall', await sendForItem(run, readRequest('getCall', { callId })))[0];
+}
+
+/** The call as GWS shows it now, or undefined when GWS no longer has it (404: released). */
+export async function readCallIfAny(run: ItemRun, callId: string): Promise<IDataObject | undefined> {
+	return await readCall(run, callId).catch((error: unknown) => {
+		if (error instanceof NodeApiError && error.httpCode === '404') return undefined;
+		throw error; // the transport's errors are n8n errors already
+	});
+}
+
+/** GET the user's devices (once per item: a later call gets the same answer). */
+export async function readDevices(run: ItemRun): Promise<IDataObject[]> {
+	run.devices ??= sendForItem(run, readRequest('getDevices')).then((r) => outputOf('getDevices', r));
+	return await run.devices;
+}
