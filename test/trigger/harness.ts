@@ -201,13 +201,9 @@ function watchHttp(ctx: TriggerContext): HttpWatch {
 				watch.restInFlight--;
 			}
 		}
-		let response: { body?: unknown } | undefined;
-		try {
-			response = (await send.apply(this, args)) as { body?: unknown } | undefined;
-		} catch (error) {
-			watch.failedPolls++;
-			throw error;
-		}
+		const reply = send.apply(this, args) as Promise<{ body?: unknown } | undefined>;
+		reply.catch(() => watch.failedPolls++);
+		const response = await reply;
 		try {
 			const messages = JSON.parse(String(response?.body ?? '')) as unknown;
 			for (const m of Array.isArray(messages) ? messages : [messages]) {
