@@ -14,12 +14,12 @@
  * Jest runs a block's afterAll hooks in the order they were declared: a file whose own afterAll still needs the
  * simulator declares that hook before calling useSimulator().
  *
- * Also here: marks in the simulator's request log (lastSeq), and the marker notification that shows "nothing
+ * Also here: marks in the simulator's request log (lastSeq, requestsSince), and the marker notification that shows "nothing
  * more arrives" (markerBurst): published after everything else, so a client that has it has everything before it.
  */
 import { clearGwsSessions } from '../../nodes/shared/transport';
 import { startSimulator } from '../../simulator';
-import type { BurstOptions, RunningSimulator, SimulatorOptions } from '../../simulator/api';
+import type { BurstOptions, LoggedRequest, RunningSimulator, SimulatorOptions } from '../../simulator/api';
 
 export type Sim = Awaited<ReturnType<typeof startSimulator>>;
 export type { RunningSimulator };
@@ -79,6 +79,11 @@ export function lateBound<T extends object>(notReady: string, get: () => T | und
 /** The seq of the last request in the simulator's request log (0 when empty): later requests have a higher one. */
 export function lastSeq(sim: Pick<RunningSimulator, 'requests'>): number {
 	return sim.requests().at(-1)?.seq ?? 0;
+}
+
+/** Requests the simulator received after `since` (a lastSeq), without the nodes' session logins (GET /api/v2/me). */
+export function requestsSince(sim: Pick<RunningSimulator, 'requests'>, since: number): LoggedRequest[] {
+	return sim.requests().filter((r) => r.seq > since && !(r.method === 'GET' && r.path === '/api/v2/me'));
 }
 
 const MARKER_PREFIX = 'TestMarker-';
