@@ -6,6 +6,8 @@
  */
 import { createHook } from 'async_hooks';
 
+import { until } from '../helpers/wait';
+
 const OURS = [/[\\/]nodes[\\/]/, /node_modules[\\/]cometd[\\/]/, /node_modules[\\/]axios[\\/]/];
 const TYPES = new Set(['Timeout', 'TCPWRAP', 'Immediate']);
 
@@ -25,8 +27,8 @@ export function watchLeftovers(): { stop(): Promise<string[]> } {
 	}).enable();
 	return {
 		async stop() {
-			// let closed sockets and cleared timers report their destroy
-			await new Promise((r) => setTimeout(r, 50));
+			// closed sockets and cleared timers report their destroy a few event-loop turns later
+			await until('our timers and sockets gone', () => live.size === 0, 1000).catch(() => undefined);
 			hook.disable();
 			Error.stackTraceLimit = limit;
 			return [...live.values()];
