@@ -18,17 +18,20 @@ export const DEMO = {
 	supervisor1: { username: 'supervisor1', password: 'supervisor1pass', dn: '15002' },
 } as const;
 
+/** A reliability user: the same numbers as the demo users, a distinctive password. */
+const relUser = (username: string, password: string, phoneNumber: string, lastName: string, roles?: string[]): SimUserConfig => ({
+	username,
+	password,
+	phoneNumber,
+	firstName: 'Rel',
+	lastName,
+	...(roles ? { roles } : {}),
+});
+
 export const REL_USERS: SimUserConfig[] = [
-	{ username: 'relagent', password: 'Qv7#relPW-agent!9931-zeta', phoneNumber: '15000', firstName: 'Rel', lastName: 'Agent' },
-	{ username: 'relpeer', password: 'Kx2$relPW-peer!4417-omega', phoneNumber: '15001', firstName: 'Rel', lastName: 'Peer' },
-	{
-		username: 'relsuper',
-		password: 'Lm5%relPW-super!8062-sigma',
-		phoneNumber: '15002',
-		firstName: 'Rel',
-		lastName: 'Super',
-		roles: ['agent', 'supervisor'],
-	},
+	relUser('relagent', 'Qv7#relPW-agent!9931-zeta', '15000', 'Agent'),
+	relUser('relpeer', 'Kx2$relPW-peer!4417-omega', '15001', 'Peer'),
+	relUser('relsuper', 'Lm5%relPW-super!8062-sigma', '15002', 'Super', ['agent', 'supervisor']),
 ];
 /** The reliability suite's agent (the user its simulator's calls go to). */
 export const RELAGENT = REL_USERS[0];

@@ -39,7 +39,7 @@ import { nextTurn, until } from '../helpers/wait';
 export type TriggerCredential = GwsTestCredential;
 
 /** A message a long poll of the trigger brought (not a /meta reply). */
-export interface DeliveredMessage {
+interface DeliveredMessage {
 	channel: string;
 	data: unknown;
 }
