@@ -183,6 +183,7 @@ export class CometdSubscriber {
 	readonly notifications: ReceivedNotification[] = [];
 	/** The markers (flush()) received: kept apart, so notifications holds only what GWS would send. */
 	private readonly markers = new Set<string>();
+	/** `clientId|channel` of every successful subscription. */
 	private readonly subscriptions = new Set<string>();
 	/** Every /meta/handshake reply seen (successful or not). */
 	readonly handshakes: any[] = [];
@@ -213,7 +214,6 @@ export class CometdSubscriber {
 		this.cometd.addListener('/meta/handshake', (reply: any) => {
 			this.handshakes.push(reply);
 			if (!reply.successful) return;
-			this.subscriptions.clear();
 			this.cometd.batch(() => {
 				for (const channel of this.channels) {
 					this.cometd.subscribe(channel, (m: any) => this.receive({ channel: m.channel, data: m.data }));
@@ -221,13 +221,14 @@ export class CometdSubscriber {
 			});
 		});
 		this.cometd.addListener('/meta/subscribe', (reply: any) => {
-			if (reply.successful) this.subscriptions.add(String(reply.subscription));
+			if (reply.successful) this.subscriptions.add(`${this.clientId}|${String(reply.subscription)}`);
 		});
 	}
 
-	/** Subscribed to every channel since the last successful handshake (what a re-handshake must come back to). */
+	/** Handshaken, and subscribed to every channel with the current clientId (what a re-handshake must come back to). */
 	get subscribed(): boolean {
-		return this.channels.every((c) => this.subscriptions.has(c));
+		const clientId = this.clientId;
+		return clientId !== undefined && this.channels.every((c) => this.subscriptions.has(`${clientId}|${c}`));
 	}
 
 	private get channels(): string[] {
