@@ -1,18 +1,13 @@
-/** Shared helpers for the action-node suites (the simulator itself: test/helpers/simulator.ts useSimulator()). */
+/**
+ * What the action-node suites share beyond test/helpers (the simulator: test/helpers/simulator.ts useSimulator();
+ * users and credentials: test/helpers/users.ts; waiting: test/helpers/wait.ts, re-exported here for these suites).
+ */
 import type { RunningSimulator } from '../../simulator/api';
-import type { GwsTestCredential } from '../helpers/n8n';
+import { eventually } from '../helpers/wait';
 
-export function agent1(sim: RunningSimulator): GwsTestCredential {
-	return { baseUrl: sim.url, username: 'agent1', password: 'agent1pass' };
-}
-
-export function agent2(sim: RunningSimulator): GwsTestCredential {
-	return { baseUrl: sim.url, username: 'agent2', password: 'agent2pass' };
-}
-
-export function supervisor1(sim: RunningSimulator): GwsTestCredential {
-	return { baseUrl: sim.url, username: 'supervisor1', password: 'supervisor1pass' };
-}
+export { agent1, agent2, supervisor1 } from '../helpers/users';
+export { eventually } from '../helpers/wait';
+export { lastSeq } from '../helpers/simulator';
 
 /** A user's device id, and its URI as GWS prints it (a call's deviceUri, a targetDeviceUri). */
 export function deviceOf(sim: RunningSimulator, username: string): { id: string; uri: string } {
@@ -35,27 +30,6 @@ export function postedBodies(sim: RunningSimulator, path: string, since = 0): un
 		.requests()
 		.filter((r) => r.seq > since && r.method === 'POST' && r.path === path)
 		.map((r) => r.body);
-}
-
-export function lastSeq(sim: RunningSimulator): number {
-	const all = sim.requests();
-	return all.length ? all[all.length - 1].seq : 0;
-}
-
-/** Polls the simulator's own view until `check` holds (notifications are asynchronous). */
-export async function eventually<T>(
-	read: () => T,
-	check: (value: T) => boolean,
-	timeoutMs = 3000,
-): Promise<T> {
-	const start = Date.now();
-	for (;;) {
-		const value = read();
-		if (check(value)) return value;
-		if (Date.now() - start > timeoutMs)
-			throw new Error(`condition not met within ${timeoutMs} ms: ${JSON.stringify(value)}`);
-		await new Promise((r) => setTimeout(r, 10));
-	}
 }
 
 /** Secrets that must never appear in errors or outputs. */

@@ -33,8 +33,8 @@ import { contextFor } from '../trigger/harness';
 import { runNode, type GwsTestCredential, type NodeResult } from '../helpers/n8n';
 import { Figures } from './support/results';
 import { recordN8nLogs, SecretScanner } from './support/secrets';
-import { lastSeq, requestsSince, startRelSim, type Sim } from './support/sim';
-import { credentialOf, REL_USERS } from './support/users';
+import { lastSeq, requestsSince, startTestSimulator, type Sim } from '../helpers/simulator';
+import { credentialOf, RELAGENT, REL_USERS } from '../helpers/users';
 import { namesIn, vendorRequest } from '../conformance/vendorRequests';
 
 const NO_CALL = 'REL-NO-SUCH-CALL';
@@ -208,8 +208,8 @@ const logs = recordN8nLogs();
 const scanner = new SecretScanner(REL_USERS);
 
 beforeAll(async () => {
-	sim = await startRelSim();
-	credential = credentialOf(sim.url);
+	sim = await startTestSimulator({ users: REL_USERS });
+	credential = credentialOf(sim.url, RELAGENT);
 });
 afterAll(async () => {
 	await scanner.captureSession(contextFor(credential), 'bad-input');

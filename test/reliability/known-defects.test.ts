@@ -17,15 +17,16 @@ import { NOTIFICATION_CLIENT_DEFAULTS } from '../../nodes/shared/cometd';
 import { activateTrigger, restAs } from '../trigger/harness';
 import { runNode, type GwsTestCredential } from '../helpers/n8n';
 import { FaultyProxy } from './support/proxy';
-import { lastSeq, requestsSince, sleep, startRelSim, until, type Sim } from './support/sim';
-import { credentialOf } from './support/users';
+import { lastSeq, requestsSince, startTestSimulator, type Sim } from '../helpers/simulator';
+import { credentialOf, RELAGENT, REL_USERS } from '../helpers/users';
+import { until } from '../helpers/wait';
 
 let sim: Sim;
 let credential: GwsTestCredential;
 beforeAll(async () => {
 	Object.assign(NOTIFICATION_CLIENT_DEFAULTS, { backoffIncrementMs: 50, maxBackoffMs: 200 });
-	sim = await startRelSim();
-	credential = credentialOf(sim.url);
+	sim = await startTestSimulator({ users: REL_USERS });
+	credential = credentialOf(sim.url, RELAGENT);
 });
 afterAll(async () => {
 	await sim.close();
@@ -96,7 +97,7 @@ it('D4: a reset half-way through the response body says the connection was close
 		await rest('POST', `/api/v2/me/calls/${callId}`, { operationName: 'Answer' });
 		proxy.decide = (req) => (req.method === 'POST' ? { kind: 'resetMidResponse' } : { kind: 'pass' });
 		const result = await runNode({
-			credential: credentialOf(proxy.url),
+			credential: credentialOf(proxy.url, RELAGENT),
 			continueOnFail: true,
 			parameters: { resource: 'call', operation: 'hold', callId: byId(callId) },
 		});
@@ -114,19 +115,23 @@ it('D4: a reset half-way through the response body says the connection was close
 it('D5: a channel-less message in a Bayeux reply does not stop the notifications after it', async () => {
 	const proxy = new FaultyProxy(sim.port);
 	await proxy.start();
-	const t = await activateTrigger({ credential: credentialOf(proxy.url), parameters: { events: ['AttachedDataChanged'] } });
+	let heldPolls = 0;
+	let inject = false;
+	proxy.decide = (req) => {
+		if (!req.body.includes('/meta/connect')) return { kind: 'pass' };
+		if (!req.body.includes('"timeout":0')) heldPolls++;
+		if (!inject) return { kind: 'pass' };
+		inject = false;
+		return { kind: 'rewrite', body: (original) => JSON.stringify([{ data: { a: 1 } }, ...JSON.parse(original)]) };
+	};
+	const t = await activateTrigger({ credential: credentialOf(proxy.url, RELAGENT), parameters: { events: ['AttachedDataChanged'] } });
 	try {
-		await sleep(300);
-		let inject = true;
-		proxy.decide = (req) => {
-			if (!inject || !req.body.includes('/meta/connect')) return { kind: 'pass' };
-			inject = false;
-			return { kind: 'rewrite', body: (original) => JSON.stringify([{ data: { a: 1 } }, ...JSON.parse(original)]) };
-		};
+		await until('a long poll held', () => heldPolls >= 1, 3000);
+		inject = true;
 		// This burst completes the poll held now; the NEXT poll's reply carries the channel-less message.
 		await sim.burst({ user: 'relagent', count: 3, ratePerSec: 0 });
 		await until('3 items', () => t.items.length >= 3, 3000);
-		await sleep(300);
+		await until('the next poll (the one whose reply carries the bad message)', () => !inject, 3000);
 		await sim.burst({ user: 'relagent', count: 3, ratePerSec: 0 });
 		await until('6 items', () => t.items.length >= 6, 3000);
 		expect(t.items).toHaveLength(6);
@@ -143,7 +148,7 @@ it('D6: a User Data Key filter "constructor" does not match calls without that k
 	const t = await activateTrigger({ credential, parameters: { events: ['StatusChange'], filters: { userDataKey: 'constructor' } } });
 	try {
 		await sim.placeInboundCall({ to: 'relagent', from: '5550100', userData: { Other: 'x' } });
-		await sleep(400);
+		await t.quiet(sim); // the call's notification came before this marker
 		expect(t.items).toEqual([]);
 	} finally {
 		await t.close();
@@ -214,20 +219,27 @@ describe('D10: the trigger refuses a Test Step Timeout out of range', () => {
 it('D11: a notification whose long-poll reply was cut by the network is still reported (resync)', async () => {
 	const proxy = new FaultyProxy(sim.port);
 	await proxy.start();
-	const t = await activateTrigger({ credential: credentialOf(proxy.url), parameters: { events: ['StatusChange'] } });
+	let heldPolls = 0;
+	let armed = false;
+	let cut = 0;
+	proxy.decide = (req) => {
+		if (!req.url.startsWith('/api/v2/notifications') || !req.body.includes('/meta/connect')) return { kind: 'pass' };
+		if (!req.body.includes('"timeout":0')) heldPolls++;
+		if (!armed || cut > 0) return { kind: 'pass' };
+		cut++;
+		return { kind: 'resetMidResponse' };
+	};
+	const t = await activateTrigger({ credential: credentialOf(proxy.url, RELAGENT), parameters: { events: ['StatusChange'] } });
 	try {
-		await sleep(300);
-		let cut = 0;
+		await until('a long poll held', () => heldPolls >= 1, 3000);
 		// The poll held now was forwarded already; the NEXT one gets its reply cut half-way.
-		proxy.decide = (req) =>
-			cut === 0 && req.url.startsWith('/api/v2/notifications') && req.body.includes('/meta/connect') ? (cut++, { kind: 'resetMidResponse' }) : { kind: 'pass' };
+		armed = true;
 		const first = await sim.placeInboundCall({ to: 'relagent', from: '5550100' });
 		await until('the first call', () => t.items.some((i) => (i.call as IDataObject).id === first.callId), 3000);
-		await sleep(300);
+		await until('the next poll (the one to cut)', () => cut === 1, 3000);
 		const second = await sim.placeInboundCall({ to: 'relagent', from: '5550101' });
-		await until('the cut', () => cut === 1, 3000);
 		await until('the second call (live or resync)', () => t.items.some((i) => (i.call as IDataObject).id === second.callId), 5000);
-		await sleep(300); // a duplicate would arrive by now
+		await t.quiet(sim); // a duplicate would be in by now
 		const reported = t.items.filter((i) => (i.call as IDataObject).id === second.callId);
 		expect(reported).toHaveLength(1);
 		// its Ringing was in the cut reply: only the resync after the failed connect can have found it

@@ -11,8 +11,8 @@ import { activateTrigger, contextFor } from '../trigger/harness';
 import { runNode, testCredential } from '../helpers/n8n';
 import { Figures } from './support/results';
 import { deepText, recordN8nLogs, SecretScanner } from './support/secrets';
-import { startRelSim, type Sim } from './support/sim';
-import { credentialOf, REL_USERS } from './support/users';
+import { startTestSimulator, type Sim } from '../helpers/simulator';
+import { credentialOf, RELAGENT, REL_USERS } from '../helpers/users';
 
 let sim: Sim;
 const figures = new Figures('secrets', 'Secrets (scanner self-check and likely leak points)');
@@ -21,10 +21,10 @@ const scanner = new SecretScanner(REL_USERS);
 const user = REL_USERS[0];
 
 beforeAll(async () => {
-	sim = await startRelSim();
+	sim = await startTestSimulator({ users: REL_USERS });
 });
 afterAll(async () => {
-	await scanner.captureSession(contextFor(credentialOf(sim.url)), 'secrets');
+	await scanner.captureSession(contextFor(credentialOf(sim.url, RELAGENT)), 'secrets');
 	const findings = scanner.finish(logs);
 	figures.set('secrets found in errors, logs and items', findings.length, '0');
 	figures.set('errors, items and log lines scanned', scanner.scanned);
@@ -36,10 +36,10 @@ afterAll(async () => {
 describe('the scanner catches what it must', () => {
 	it('finds the password, the Authorization value, the base64 and the session cookie wherever they hide', async () => {
 		const probe = new SecretScanner([user]);
-		await probe.captureSession(contextFor(credentialOf(sim.url)), 'probe');
+		await probe.captureSession(contextFor(credentialOf(sim.url, RELAGENT)), 'probe');
 		const basic = Buffer.from(`${user.username}:${user.password}`).toString('base64');
 		const session = (await import('../../nodes/shared/transport')).getGwsSession;
-		const cookie = (await session.call(contextFor(credentialOf(sim.url)))).cookieHeader.match(/JSESSIONID=([^;]+)/)?.[1];
+		const cookie = (await session.call(contextFor(credentialOf(sim.url, RELAGENT)))).cookieHeader.match(/JSESSIONID=([^;]+)/)?.[1];
 		expect(cookie).toBeDefined();
 		const deep = new Error('outer');
 		(deep as Error & { cause?: unknown }).cause = { config: { headers: { Cookie: `JSESSIONID=${cookie}` } } };
@@ -51,7 +51,7 @@ describe('the scanner catches what it must', () => {
 		const probeLogs = new (logs.constructor as typeof import('./support/secrets').RecordingLogger)();
 		const fromLine = logs.lines.length;
 		// A real node context's logger is the one n8n's Container hands out: it must be the recording one.
-		contextFor(credentialOf(sim.url)).logger.warn(`logged ${user.password}`);
+		contextFor(credentialOf(sim.url, RELAGENT)).logger.warn(`logged ${user.password}`);
 		console.debug(`console ${basic}`);
 		probeLogs.lines.push(...logs.lines.slice(fromLine));
 		logs.lines.splice(fromLine); // planted on purpose: not part of the file's own scan
@@ -74,7 +74,7 @@ describe('the scanner catches what it must', () => {
 
 describe('likely leak points', () => {
 	it('a refused login, without Continue On Fail: n8n execution error', async () => {
-		const wrong = { ...credentialOf(sim.url), password: 'Wr0ng#relPW-not-this!5550-kappa' };
+		const wrong = { ...credentialOf(sim.url, RELAGENT), password: 'Wr0ng#relPW-not-this!5550-kappa' };
 		scanner.addUser(wrong.username, wrong.password);
 		const result = await runNode({ credential: wrong, parameters: { resource: 'call', operation: 'getAll' } });
 		scanner.collect('refused login: execution error', result.error);
@@ -85,7 +85,7 @@ describe('likely leak points', () => {
 	});
 
 	it('a refused login in the credential test', async () => {
-		const wrong = { ...credentialOf(sim.url), password: 'Wr0ng#relPW-not-this!5550-kappa' };
+		const wrong = { ...credentialOf(sim.url, RELAGENT), password: 'Wr0ng#relPW-not-this!5550-kappa' };
 		const result = await testCredential(wrong);
 		scanner.collect('credential test', result);
 		expect(result.status).toBe('Error');
@@ -94,11 +94,11 @@ describe('likely leak points', () => {
 
 	it('network failures (refused, reset) without Continue On Fail keep the request options out', async () => {
 		sim.injectFault({ count: 1, status: 200, mode: 'reset', pathPrefix: '/api/v2/me/calls' });
-		const reset = await runNode({ credential: credentialOf(sim.url), parameters: { resource: 'call', operation: 'getAll' } });
+		const reset = await runNode({ credential: credentialOf(sim.url, RELAGENT), parameters: { resource: 'call', operation: 'getAll' } });
 		scanner.collect('reset: execution error', reset.error);
 		scanner.collect('reset: run data', reset.run.data);
 		expect(reset.status).toBe('error');
-		const refused = await runNode({ credential: credentialOf('http://127.0.0.1:9'), parameters: { resource: 'call', operation: 'getAll' } });
+		const refused = await runNode({ credential: credentialOf('http://127.0.0.1:9', RELAGENT), parameters: { resource: 'call', operation: 'getAll' } });
 		scanner.collect('refused: execution error', refused.error);
 		expect(refused.status).toBe('error');
 		figures.add('leak points checked', 2);
@@ -106,14 +106,14 @@ describe('likely leak points', () => {
 
 	it('a successful run: output items and run data', async () => {
 		await sim.placeInboundCall({ to: 'relagent', from: '5550100' });
-		const result = await runNode({ credential: credentialOf(sim.url), parameters: { resource: 'call', operation: 'getAll' } });
+		const result = await runNode({ credential: credentialOf(sim.url, RELAGENT), parameters: { resource: 'call', operation: 'getAll' } });
 		scanner.collect('getAll run data', result.run.data);
 		expect(result.items).toHaveLength(1);
 		figures.add('leak points checked', 1);
 	});
 
 	it('the trigger: a refused handshake and its log lines', async () => {
-		const wrong = { ...credentialOf(sim.url), password: 'Wr0ng#relPW-not-this!5550-kappa' };
+		const wrong = { ...credentialOf(sim.url, RELAGENT), password: 'Wr0ng#relPW-not-this!5550-kappa' };
 		let failure: unknown;
 		try {
 			const t = await activateTrigger({ credential: wrong, parameters: { events: ['StatusChange'] } });

@@ -15,8 +15,9 @@ import { runNode, type GwsTestCredential, type NodeResult } from '../helpers/n8n
 import { FaultyProxy } from './support/proxy';
 import { Figures } from './support/results';
 import { recordN8nLogs, SecretScanner } from './support/secrets';
-import { startRelSim, until, type Sim } from './support/sim';
-import { credentialOf, REL_USERS } from './support/users';
+import { startTestSimulator, type Sim } from '../helpers/simulator';
+import { credentialOf, RELAGENT, REL_USERS } from '../helpers/users';
+import { until } from '../helpers/wait';
 
 let sim: Sim;
 let credential: GwsTestCredential;
@@ -30,8 +31,8 @@ const savedDefaults = { ...NOTIFICATION_CLIENT_DEFAULTS };
 beforeAll(async () => {
 	// "Wait for Confirmation" gives up on unreachable notifications after this (10 s in production).
 	Object.assign(NOTIFICATION_CLIENT_DEFAULTS, { backoffIncrementMs: 50, maxBackoffMs: 200, failureAfterMs: 500 });
-	sim = await startRelSim();
-	credential = credentialOf(sim.url);
+	sim = await startTestSimulator({ users: REL_USERS });
+	credential = credentialOf(sim.url, RELAGENT);
 	rest = restAs(credential);
 });
 afterAll(async () => {
@@ -159,7 +160,7 @@ it('connection refused: every item becomes an error naming the server; the node 
 	await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
 	const port = (probe.address() as AddressInfo).port;
 	await new Promise<void>((resolve) => probe.close(() => resolve()));
-	const down = credentialOf(`http://127.0.0.1:${port}`);
+	const down = credentialOf(`http://127.0.0.1:${port}`, RELAGENT);
 	const result = await runThree(['A', 'B', 'C'], down);
 	expect(result.status).toBe('success');
 	expect(result.items).toHaveLength(3);
@@ -188,7 +189,7 @@ it('a connection reset half-way through the response body (through a proxy)', as
 	try {
 		const ids = await establishedCalls(3);
 		proxy.decide = (req) => (req.method === 'POST' && req.url.endsWith(encodeURIComponent(ids[1])) ? { kind: 'resetMidResponse' } : { kind: 'pass' });
-		const result = await runThree(ids, credentialOf(proxy.url));
+		const result = await runThree(ids, credentialOf(proxy.url, RELAGENT));
 		expect(proxy.applied.resetMidResponse).toBe(1);
 		expect(result.items).toHaveLength(3);
 		expect(result.items[0]).toMatchObject({ statusCode: 0 });
@@ -280,7 +281,7 @@ describe('Wait for Confirmation', () => {
 					},
 				};
 			};
-			const result = await hold(credentialOf(proxy.url), id);
+			const result = await hold(credentialOf(proxy.url, RELAGENT), id);
 			scanner.collect('odd ErrorMessages during a wait', result.items);
 			expect(injected).toBeGreaterThan(0);
 			expect(result.items[0]).toMatchObject({ confirmed: true, call: { id, state: 'Held' } });
@@ -301,7 +302,7 @@ describe('Wait for Confirmation', () => {
 				const [id] = await establishedCalls(1);
 				proxy.decide = (req) => (req.url.startsWith('/api/v2/notifications') ? action : { kind: 'pass' });
 				const started = Date.now();
-				const result = await hold(credentialOf(proxy.url), id);
+				const result = await hold(credentialOf(proxy.url, RELAGENT), id);
 				scanner.collect(`confirmation, notifications ${name}`, result.items);
 				expect(Date.now() - started).toBeLessThan(10_000);
 				expect(result.items[0].error).toBe('Could not subscribe to GWS notifications to wait for the confirmation of "Hold"');

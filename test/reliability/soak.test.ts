@@ -19,8 +19,9 @@ import { activateTrigger, contextFor } from '../trigger/harness';
 import { runNode, type GwsTestCredential } from '../helpers/n8n';
 import { Figures } from './support/results';
 import { recordN8nLogs, SecretScanner } from './support/secrets';
-import { sleep, startRelSim, until, type Sim } from './support/sim';
-import { credentialOf, REL_USERS } from './support/users';
+import { startTestSimulator, type Sim } from '../helpers/simulator';
+import { credentialOf, RELAGENT, REL_USERS } from '../helpers/users';
+import { until } from '../helpers/wait';
 
 const ROUNDS = 40;
 const CALLS = 4;
@@ -73,8 +74,8 @@ async function act(operation: string, callIds: string[], extra: INodeParameters 
 
 it(`${ROUNDS} rounds of mixed actions and notifications: nothing lost or doubled, memory and handles flat`, async () => {
 	const baseHandles = handles();
-	sim = await startRelSim();
-	credential = credentialOf(sim.url);
+	sim = await startTestSimulator({ users: REL_USERS });
+	credential = credentialOf(sim.url, RELAGENT);
 	const t = await activateTrigger({ credential, parameters: { events: ['StatusChange', 'AttachedDataChanged'] } });
 	await scanner.captureSession(contextFor(credential), 'soak');
 	const callIds: string[] = [];
@@ -141,12 +142,12 @@ it(`${ROUNDS} rounds of mixed actions and notifications: nothing lost or doubled
 				return burstReceived >= published;
 			});
 			if (round === 5 || round === ROUNDS / 2 || round === ROUNDS) {
-				await sleep(100);
+				await t.quiet(sim);
 				consume();
 				samples.push({ round, heapMb: heapMb(), handles: total(handles()) });
 			}
 		}
-		await sleep(300); // late duplicates would arrive now
+		await t.quiet(sim); // late duplicates would be in by now
 
 		consume();
 		// Notifications: each call's states once and in order; each burst notification once.
@@ -180,7 +181,8 @@ it(`${ROUNDS} rounds of mixed actions and notifications: nothing lost or doubled
 		await t.close();
 		await sim.close();
 	}
-	await sleep(300);
+	// The closed sockets and timers go away within a few turns of the event loop.
+	await until('the soak\'s handles gone', () => total(handles()) <= total(baseHandles), 5000).catch(() => undefined);
 	const after = handles();
 	figures.set('open handles before / after the soak', `${total(baseHandles)} / ${total(after)}`);
 	figures.set('leaks found (handles left open)', Math.max(0, total(after) - total(baseHandles)), '0');

@@ -13,8 +13,8 @@ import { activateTrigger, contextFor } from '../trigger/harness';
 import { runNode, testCredential, type GwsTestCredential } from '../helpers/n8n';
 import { Figures } from './support/results';
 import { recordN8nLogs, SecretScanner } from './support/secrets';
-import { startRelSim, type Sim } from './support/sim';
-import { credentialOf, REL_USERS } from './support/users';
+import { startTestSimulator, type Sim } from '../helpers/simulator';
+import { credentialOf, RELAGENT, REL_USERS } from '../helpers/users';
 
 function selfSigned(): { key: string; cert: string } {
 	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rel-tls-'));
@@ -40,11 +40,11 @@ const savedDefaults = { ...NOTIFICATION_CLIENT_DEFAULTS };
 
 beforeAll(async () => {
 	Object.assign(NOTIFICATION_CLIENT_DEFAULTS, { backoffIncrementMs: 50, maxBackoffMs: 200, failureAfterMs: 300 });
-	sim = await startRelSim({ tls: selfSigned() });
-	plain = await startRelSim();
+	sim = await startTestSimulator({ users: REL_USERS, tls: selfSigned() });
+	plain = await startTestSimulator({ users: REL_USERS });
 });
 afterAll(async () => {
-	await scanner.captureSession(contextFor(credentialOf(sim.url, REL_USERS[0], { allowUnauthorizedCerts: true })), 'tls');
+	await scanner.captureSession(contextFor(credentialOf(sim.url, RELAGENT, { allowUnauthorizedCerts: true })), 'tls');
 	const findings = scanner.finish(logs);
 	figures.set('secrets found in errors, logs and items', findings.length, '0');
 	figures.set('errors, items and log lines scanned', scanner.scanned);
@@ -60,7 +60,7 @@ const getAll = (credential: GwsTestCredential) =>
 
 it('the action node refuses the self-signed certificate by default, naming the server and the fix', async () => {
 	expect(sim.url).toMatch(/^https:/);
-	const result = await getAll(credentialOf(sim.url));
+	const result = await getAll(credentialOf(sim.url, RELAGENT));
 	scanner.collect('tls refused item', result.items);
 	expect(result.items).toHaveLength(1);
 	expect(result.items[0].error).toBe(`The TLS certificate of ${sim.url} was not accepted`);
@@ -71,18 +71,18 @@ it('the action node refuses the self-signed certificate by default, naming the s
 
 it('the action node works with allowUnauthorizedCerts', async () => {
 	const { callId } = await sim.placeInboundCall({ to: 'relagent', from: '5550100' });
-	const result = await getAll(credentialOf(sim.url, REL_USERS[0], { allowUnauthorizedCerts: true }));
+	const result = await getAll(credentialOf(sim.url, RELAGENT, { allowUnauthorizedCerts: true }));
 	scanner.collect('tls accepted items', result.items);
 	expect(result.items.map((i) => i.id)).toEqual([callId]);
 	figures.add('TLS cases', 1);
 });
 
 it('the credential test says why the login failed, and passes with allowUnauthorizedCerts', async () => {
-	const refused = await testCredential(credentialOf(sim.url));
+	const refused = await testCredential(credentialOf(sim.url, RELAGENT));
 	scanner.collect('credential test refused', refused);
 	expect(refused.status).toBe('Error');
 	expect(refused.message).toMatch(/certificate/i);
-	const accepted = await testCredential(credentialOf(sim.url, REL_USERS[0], { allowUnauthorizedCerts: true }));
+	const accepted = await testCredential(credentialOf(sim.url, RELAGENT, { allowUnauthorizedCerts: true }));
 	scanner.collect('credential test accepted', accepted);
 	expect(accepted.status).toBe('OK');
 	figures.add('TLS cases', 2);
@@ -91,7 +91,7 @@ it('the credential test says why the login failed, and passes with allowUnauthor
 it('the trigger refuses to activate by default and receives notifications with allowUnauthorizedCerts', async () => {
 	let refusal: unknown;
 	try {
-		const t = await activateTrigger({ credential: credentialOf(sim.url), parameters: { events: ['StatusChange'] } });
+		const t = await activateTrigger({ credential: credentialOf(sim.url, RELAGENT), parameters: { events: ['StatusChange'] } });
 		await t.close();
 	} catch (error) {
 		refusal = error;
@@ -101,7 +101,7 @@ it('the trigger refuses to activate by default and receives notifications with a
 	expect(`${(refusal as Error).message} ${String((refusal as { description?: unknown }).description)}`).toMatch(/certificate|TLS/i);
 
 	const t = await activateTrigger({
-		credential: credentialOf(sim.url, REL_USERS[0], { allowUnauthorizedCerts: true }),
+		credential: credentialOf(sim.url, RELAGENT, { allowUnauthorizedCerts: true }),
 		parameters: { events: ['StatusChange'] },
 	});
 	try {
@@ -117,7 +117,7 @@ it('the trigger refuses to activate by default and receives notifications with a
 });
 
 it('https:// against a plain-HTTP server: a TLS handshake error that says to check the scheme', async () => {
-	const result = await getAll(credentialOf(plain.url.replace('http:', 'https:')));
+	const result = await getAll(credentialOf(plain.url.replace('http:', 'https:'), RELAGENT));
 	scanner.collect('scheme mismatch item', result.items);
 	expect(result.items[0].error).toMatch(/TLS handshake with https:\/\/127\.0\.0\.1:\d+ failed/);
 	expect(String(result.items[0].description)).toMatch(/http:\/\/ or https:\/\//);

@@ -7,8 +7,8 @@ import type { INodeParameters } from 'n8n-workflow';
 import { activateTrigger, contextFor } from '../trigger/harness';
 import { Figures } from './support/results';
 import { recordN8nLogs, SecretScanner } from './support/secrets';
-import { sleep, startRelSim, type Sim } from './support/sim';
-import { credentialOf, REL_USERS } from './support/users';
+import { startTestSimulator, type Sim } from '../helpers/simulator';
+import { credentialOf, RELAGENT, REL_USERS } from '../helpers/users';
 
 let sim: Sim;
 const figures = new Figures('trigger-input', 'Bad trigger parameters');
@@ -16,10 +16,10 @@ const logs = recordN8nLogs();
 const scanner = new SecretScanner(REL_USERS);
 
 beforeAll(async () => {
-	sim = await startRelSim();
+	sim = await startTestSimulator({ users: REL_USERS });
 });
 afterAll(async () => {
-	await scanner.captureSession(contextFor(credentialOf(sim.url)), 'trigger-input');
+	await scanner.captureSession(contextFor(credentialOf(sim.url, RELAGENT)), 'trigger-input');
 	const findings = scanner.finish(logs);
 	figures.set('secrets found in errors, logs and items', findings.length, '0');
 	figures.set('errors, items and log lines scanned', scanner.scanned);
@@ -40,7 +40,7 @@ describe.each(REFUSED)('activation with %s', (_name, parameters, expected) => {
 	it('fails naming the parameter and the fix, with no CometD session opened', async () => {
 		let failure: unknown;
 		try {
-			const t = await activateTrigger({ credential: credentialOf(sim.url), parameters });
+			const t = await activateTrigger({ credential: credentialOf(sim.url, RELAGENT), parameters });
 			await t.close();
 		} catch (error) {
 			failure = error;
@@ -54,12 +54,12 @@ describe.each(REFUSED)('activation with %s', (_name, parameters, expected) => {
 });
 
 it('a User Data Key filter only matches calls that have the key (plain keys, no inherited ones)', async () => {
-	const t = await activateTrigger({ credential: credentialOf(sim.url), parameters: { events: ['StatusChange'], filters: { userDataKey: 'Segment' } } });
+	const t = await activateTrigger({ credential: credentialOf(sim.url, RELAGENT), parameters: { events: ['StatusChange'], filters: { userDataKey: 'Segment' } } });
 	try {
 		await sim.placeInboundCall({ to: 'relagent', from: '5550100', userData: { Other: 'x' } });
 		const { callId } = await sim.placeInboundCall({ to: 'relagent', from: '5550101', userData: { Segment: 'VIP' } });
 		await t.waitForItems(1);
-		await sleep(200);
+		await t.quiet(sim); // the first call's notification came before this marker
 		scanner.collect('filter items', t.items);
 		expect(t.items.map((i) => (i.call as { id: string }).id)).toEqual([callId]);
 		figures.add('cases tried', 1);

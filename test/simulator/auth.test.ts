@@ -1,6 +1,8 @@
 /** Basic auth, JSESSIONID sessions, CSRF, EndContactCenterSession and restart semantics, over real HTTP and CometD. */
-import { CometdSubscriber, DEMO, GwsRestClient, sleep, startTestSimulator } from './helpers';
-import { useSimulator } from '../helpers/simulator';
+import { CometdSubscriber, GwsRestClient } from './helpers';
+import { startTestSimulator, useSimulator } from '../helpers/simulator';
+import { DEMO } from '../helpers/users';
+import { until } from '../helpers/wait';
 
 // Declared before useSimulator(): jest runs afterAll hooks in order, and these need the simulator running.
 afterAll(async () => {
@@ -164,10 +166,8 @@ describe('restart', () => {
 			// The call survived the restart.
 			expect((await rest.get(`/api/v2/me/calls/${callId}`)).body.call.state).toBe('Ringing');
 			// The CometD client got 402 unknown session, handshook again and resubscribed.
-			const deadline = Date.now() + 5000;
-			while ((events.clientId === oldClientId || events.status !== 'connected') && Date.now() < deadline) await sleep(20);
+			await until('the re-handshake and re-subscription', () => events.clientId !== oldClientId && events.subscribed, 5000);
 			expect(events.clientId).not.toBe(oldClientId);
-			await sleep(100);
 			const from = events.notifications.length;
 			expect((await rest.op(callId, 'Answer')).body).toEqual({ statusCode: 0 });
 			const n = await events.waitFor((x) => x.data.call?.state === 'Established', 3000, from);

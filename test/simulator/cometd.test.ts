@@ -1,6 +1,7 @@
 /** The Bayeux endpoint itself: raw protocol checks (auth per request, session ownership, cookies) and channel matching. */
 import { channelMatches } from '../../simulator/cometd';
-import { CometdSubscriber, DEMO, GwsRestClient, rawRequest } from './helpers';
+import { CometdSubscriber, GwsRestClient, rawRequest } from './helpers';
+import { DEMO } from '../helpers/users';
 import { useSimulator } from '../helpers/simulator';
 
 // Declared before useSimulator(): jest runs afterAll hooks in order, and these need the simulator running.

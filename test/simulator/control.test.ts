@@ -1,7 +1,11 @@
  
 /** The control API over real HTTP: inbound calls, remote answer/hangup, request log, latency, faults, CometD drop, pause, burst. */
-import { CometdSubscriber, DEMO, GwsRestClient, rawRequest, sleep } from './helpers';
+import { setTimeout as sleep } from 'timers/promises';
+
+import { CometdSubscriber, GwsRestClient, rawRequest } from './helpers';
 import { useSimulator } from '../helpers/simulator';
+import { DEMO } from '../helpers/users';
+import { until } from '../helpers/wait';
 
 // Declared before useSimulator(): jest runs afterAll hooks in order, and these need the simulator running.
 afterAll(async () => {
@@ -50,7 +54,9 @@ test('remoteAnswerDelayMs -1: an outbound call stays Dialing until POST /simulat
 	const from = events.notifications.length;
 	await rest.dial('5550001');
 	const dialing = await events.waitFor((n) => n.data.call?.state === 'Dialing', 3000, from);
-	await sleep(100);
+	// With the default (0) the remote would have answered before this marker arrives.
+	await events.flush();
+	expect(events.notifications.slice(from).map((n) => n.data.call?.state)).toEqual(['Dialing']);
 	expect(sim.calls('agent1')[0].state).toBe('Dialing');
 	const established = events.waitFor((n) => n.data.call?.state === 'Established');
 	expect((await control('POST', `/simulator/calls/${dialing.data.call.id}/answer`)).body).toEqual({ ok: true });
@@ -113,9 +119,14 @@ test('faults: next N matching requests get the status/body; reset destroys the s
 test('pause queues notifications; resume delivers them in order; resume {deliver:false} drops them', async () => {
 	await control('POST', '/simulator/notifications/pause');
 	const from = events.notifications.length;
+	const since = sim.notifications().at(-1)?.seq ?? 0;
 	const { body } = await control('POST', '/simulator/calls', { to: 'agent1', from: '5551234' });
 	await rest.op(body.callId, 'Answer');
-	await sleep(200);
+	// Held back, not sent: the hub queued both (it sends a notification only when it does not queue it).
+	expect(sim.notifications({ user: 'agent1', since }).map((n) => [n.data.notificationType, n.queued])).toEqual([
+		['StatusChange', true],
+		['StatusChange', true],
+	]);
 	expect(events.notifications.length).toBe(from);
 	await control('POST', '/simulator/notifications/resume', {});
 	const got = await events.waitForCount(2, from);
@@ -124,11 +135,11 @@ test('pause queues notifications; resume delivers them in order; resume {deliver
 	await control('POST', '/simulator/notifications/pause');
 	await rest.op(body.callId, 'Hold');
 	await control('POST', '/simulator/notifications/resume', { deliver: false });
-	await sleep(200);
-	expect(events.notifications.length).toBe(from + 2);
-	const next = events.waitFor((n) => n.data.call?.state === 'Established');
+	// The Retrieve's notification comes after the dropped Held one would have: only it arrives.
+	const next = events.waitFor((n) => n.data.call?.state === 'Established', 3000, from + 2);
 	await rest.op(body.callId, 'Retrieve');
 	await next;
+	expect(events.notifications.slice(from + 2).map((n) => n.data.call.state)).toEqual(['Established']);
 });
 
 test('cometd/drop: the next message gets 402 unknown session, the client re-handshakes and resubscribes', async () => {
@@ -139,11 +150,9 @@ test('cometd/drop: the next message gets 402 unknown session, the client re-hand
 	expect(status.users.map((u: any) => u.username)).toEqual(['agent1', 'agent2', 'supervisor1']);
 	expect(JSON.stringify(status)).not.toContain('agent1pass');
 	expect((await control('POST', '/simulator/cometd/drop')).body).toEqual({ ok: true });
-	const deadline = Date.now() + 5000;
-	while ((events.handshakes.length === before || events.status !== 'connected') && Date.now() < deadline) await sleep(20);
+	await until('the re-handshake and re-subscription', () => events.handshakes.length > before && events.subscribed, 5000);
 	expect(events.handshakes.length).toBeGreaterThan(before);
 	expect(events.clientId).not.toBe(oldClientId);
-	await sleep(100);
 	const next = events.waitFor((n) => n.data.call?.state === 'Ringing');
 	await control('POST', '/simulator/calls', { to: 'agent1', from: '5551234' });
 	await next;

@@ -3,7 +3,8 @@
  * pages show them (capability flips, forwardTo, where forwarded calls go), voice login with agents that start
  * logged out, AfterCallWork's wrapUpTime; every change as a DeviceStateChangeMessage on /v2/me/devices.
  */
-import { GwsRestClient, type RunningSimulator, CometdSubscriber, startTestSimulator } from './helpers';
+import { startTestSimulator, type RunningSimulator } from '../helpers/simulator';
+import { GwsRestClient, CometdSubscriber } from './helpers';
 import { agentState, deviceOp, exactly, isCall, isDevice, nothingMore, useLoggedInAgents } from './flows';
 
 const { sim, ag } = useLoggedInAgents();

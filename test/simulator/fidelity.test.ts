@@ -2,7 +2,8 @@
  * Where the simulator used to guess (docs/FIDELITY.md): capabilities and states as the samples list them, the
  * optional features, which operations notify, and the ErrorMessage of each operation that dials an unreachable number.
  */
-import { DEMO, startTestSimulator } from './helpers';
+import { startTestSimulator } from '../helpers/simulator';
+import { DEMO } from '../helpers/users';
 import { answeredInbound, establishedA1toA2, exactly, isCall, nothingMore, useLoggedInAgents } from './flows';
 import singleStepConference from './fixtures/SingleStepConference.json';
 

@@ -1,7 +1,8 @@
  
 /** Call set-ups shared by the simulator suites (each one replays what a real agent would do through REST). */
 import { lateBound, useSimulator, type Sim, type UseSimulatorOptions } from '../helpers/simulator';
-import { CometdSubscriber, DEMO, GwsRestClient, type RunningSimulator } from './helpers';
+import { DEMO } from '../helpers/users';
+import { CometdSubscriber, GwsRestClient, type RunningSimulator } from './helpers';
 
 export interface Agents {
 	sim: RunningSimulator;
@@ -16,26 +17,25 @@ export interface Agents {
 
 /**
  * For a whole test file: the simulator (useSimulator, with `options`) and the three demo users logged in, their
- * subscribers drained of leftovers before each test (`drain: false` keeps them), all stopped after the file's tests.
+ * subscribers drained before each test (every notification of the previous test has arrived before the
+ * simulator is reset, so none turns up late in the next test), all stopped after the file's tests.
  * Call it at the top of the file, before any hook that needs the agents.
  */
-export function useLoggedInAgents(options: UseSimulatorOptions & { drain?: boolean } = {}): { sim: Sim; ag: Agents } {
-	const { drain: drainEach = true, ...simOptions } = options;
+export function useLoggedInAgents(options: UseSimulatorOptions = {}): { sim: Sim; ag: Agents } {
 	let current: Agents | undefined;
-	// Declared before useSimulator(): jest runs afterAll hooks in order, and these need the simulator running.
+	// Declared before useSimulator(): jest runs hooks in the order they were declared, and these need the
+	// simulator running (afterAll) or must run before its reset (beforeEach).
 	afterAll(async () => {
 		await CometdSubscriber.stopAll();
 		await current?.stop();
 	});
-	const sim = useSimulator(simOptions);
+	beforeEach(async () => {
+		if (current) await drain(current);
+	});
+	const sim = useSimulator(options);
 	beforeAll(async () => {
 		current = await loginAll(sim);
 	});
-	if (drainEach) {
-		beforeEach(async () => {
-			await drain(current!);
-		});
-	}
 	return { sim, ag: lateBound('useLoggedInAgents(): the agents are not logged in', () => current) };
 }
 
@@ -72,11 +72,18 @@ export async function establishedA1toA2(ag: Agents): Promise<string> {
 	return callId;
 }
 
-/** Waits until `sub` has exactly `count` notifications from `from`, then a little longer to catch extras. */
+/**
+ * The `count` notifications `sub` receives from index `from`, and no other: waits for them, then for a marker
+ * published after them (CometdSubscriber.flush), and fails if anything else came before it.
+ */
 export async function exactly(sub: CometdSubscriber, from: number, count: number): Promise<Array<{ channel: string; data: any }>> {
 	await sub.waitForCount(count, from);
-	await new Promise((r) => setTimeout(r, 150));
-	return sub.notifications.slice(from);
+	await sub.flush();
+	const got = sub.notifications.slice(from);
+	if (got.length !== count) {
+		throw new Error(`Expected exactly ${count} notification(s) after index ${from}, got ${got.length}: ${JSON.stringify(got.map((n) => n.data))}`);
+	}
+	return got;
 }
 
 export { isCall };
@@ -111,27 +118,15 @@ export function agentState(rest: GwsRestClient, operationName: string, params: R
 	return rest.post('/api/v2/me/channels/voice', { operationName, ...params });
 }
 
-/** No notification arrives on `sub` after index `from` within `ms`. */
-export async function nothingMore(sub: CometdSubscriber, from: number, ms = 200): Promise<void> {
-	await new Promise((r) => setTimeout(r, ms));
+/** No notification arrived on `sub` after index `from`, up to a marker published now. */
+export async function nothingMore(sub: CometdSubscriber, from: number): Promise<void> {
+	await sub.flush();
 	expect(sub.notifications.slice(from)).toEqual([]);
 }
 
 export const isDevice = (n: { channel: string; data: any }) => n.channel === '/v2/me/devices' && n.data?.messageType === 'DeviceStateChangeMessage';
 
-/**
- * Waits until each subscriber has received the last notification the simulator published to its user, so a test
- * that counts notifications never sees a previous test's late ones (call before sim.reset(), which clears the log).
- */
-export async function drain(ag: Agents, timeoutMs = 3000): Promise<void> {
-	const pairs: Array<[string, CometdSubscriber]> = [['agent1', ag.e1], ['agent2', ag.e2], ['supervisor1', ag.eSup]];
-	const deadline = Date.now() + timeoutMs;
-	for (const [user, sub] of pairs) {
-		const logged = ag.sim.notifications({ user });
-		if (logged.length === 0) continue;
-		const last = JSON.stringify(logged[logged.length - 1].data);
-		while (Date.now() < deadline && !sub.notifications.slice(-logged.length).some((n) => JSON.stringify(n.data) === last)) {
-			await new Promise((r) => setTimeout(r, 10));
-		}
-	}
+/** Waits until each subscriber has received every notification the simulator has published to its user. */
+export async function drain(ag: Agents): Promise<void> {
+	await Promise.all([ag.e1.flush(), ag.e2.flush(), ag.eSup.flush()]);
 }

@@ -1,36 +1,29 @@
- 
 /**
- * Reusable test helpers for anything that talks to the GWS simulator (other suites may import them):
+ * The GWS clients the simulator suites (and others) drive the simulator with:
  *
- *   const sim = await startTestSimulator();                 // in-process, random port; `await sim.close()` after
  *   const rest = new GwsRestClient(sim.url, 'agent1', 'agent1pass');
  *   await rest.login();                                     // GET /api/v2/me: JSESSIONID + CSRF token kept
  *   const r = await rest.post('/api/v2/me/calls/ID', { operationName: 'Answer' }); // r.status, r.body, r.headers
  *   const events = new CometdSubscriber(sim.url, { username: 'agent1', password: 'agent1pass' });
  *   await events.start();                                   // handshake + subscribe /v2/me/calls, /v2/me/devices
  *   const n = await events.waitFor((m) => m.data.call?.state === 'Established');
+ *   await events.flush();                                   // everything published to agent1 so far has arrived
  *   await events.stop();
  *
  * Real HTTP (node:http, one connection per request) and a real CometD client (cometd 7 + cometd-nodejs-client, long-polling, its own cookie
- * store per instance), nothing mocked. Every helper closes what it opens.
+ * store per instance), nothing mocked. Every helper closes what it opens. The simulator itself is started by
+ * test/helpers/simulator.ts; users and credentials are test/helpers/users.ts.
  */
 import * as http from 'http';
 import * as https from 'https';
-import type { RunningSimulator, SimulatorOptions } from '../../simulator/api';
-import { startSimulator } from '../../simulator';
+import { isMarker, markerBurst } from '../helpers/simulator';
+import { until } from '../helpers/wait';
 
-export { startSimulator };
-export type { RunningSimulator };
-
-export const DEMO = {
-	agent1: { username: 'agent1', password: 'agent1pass', dn: '15000' },
-	agent2: { username: 'agent2', password: 'agent2pass', dn: '15001' },
-	supervisor1: { username: 'supervisor1', password: 'supervisor1pass', dn: '15002' },
-} as const;
-
-export async function startTestSimulator(opts: SimulatorOptions = {}): Promise<RunningSimulator> {
-	return startSimulator({ port: 0, ...opts });
-}
+export type { RunningSimulator } from '../helpers/simulator';
+// Kept for console.test.ts and cli.test.ts, which import them from here (their rewrite moves them to test/helpers).
+export { startTestSimulator } from '../helpers/simulator';
+export { DEMO } from '../helpers/users';
+export { setTimeout as sleep } from 'timers/promises';
 
 export interface RestReply<T = any> {
 	status: number;
@@ -188,6 +181,10 @@ export class CometdSubscriber {
 	}
 
 	readonly notifications: ReceivedNotification[] = [];
+	/** The markers (flush()) received: kept apart, so notifications holds only what GWS would send. */
+	private readonly markers = new Set<string>();
+	/** `clientId|channel` of every successful subscription. */
+	private readonly subscriptions = new Set<string>();
 	/** Every /meta/handshake reply seen (successful or not). */
 	readonly handshakes: any[] = [];
 	private readonly cometd: any;
@@ -223,6 +220,15 @@ export class CometdSubscriber {
 				}
 			});
 		});
+		this.cometd.addListener('/meta/subscribe', (reply: any) => {
+			if (reply.successful) this.subscriptions.add(`${this.clientId}|${String(reply.subscription)}`);
+		});
+	}
+
+	/** Handshaken, and subscribed to every channel with the current clientId (what a re-handshake must come back to). */
+	get subscribed(): boolean {
+		const clientId = this.clientId;
+		return clientId !== undefined && this.channels.every((c) => this.subscriptions.has(`${clientId}|${c}`));
 	}
 
 	private get channels(): string[] {
@@ -230,6 +236,10 @@ export class CometdSubscriber {
 	}
 
 	private receive(n: ReceivedNotification): void {
+		if (isMarker(n.data)) {
+			this.markers.add(String(n.data.notificationType));
+			return;
+		}
 		this.notifications.push(n);
 		const index = this.notifications.length - 1;
 		this.waiters = this.waiters.filter((w) => {
@@ -290,14 +300,25 @@ export class CometdSubscriber {
 
 	/** Resolves with the notifications from index `from` once there are at least `count` of them. */
 	async waitForCount(count: number, from = 0, timeoutMs = 5000): Promise<ReceivedNotification[]> {
-		const deadline = Date.now() + timeoutMs;
-		while (this.notifications.length - from < count) {
-			if (Date.now() > deadline) {
-				throw new Error(`Expected ${count} notifications after index ${from}, got ${this.notifications.length - from}: ${JSON.stringify(this.notifications.slice(from))}`);
-			}
-			await new Promise((r) => setTimeout(r, 10));
-		}
+		await until(`${count} notifications after index ${from}`, () => this.notifications.length - from >= count, timeoutMs).catch((error: Error) => {
+			throw new Error(`${error.message}; got ${this.notifications.length - from}: ${JSON.stringify(this.notifications.slice(from))}`);
+		});
 		return this.notifications.slice(from);
+	}
+
+	/**
+	 * Resolves once everything the simulator published to this subscriber's user so far has arrived: it publishes a
+	 * marker (POST /simulator/burst) and waits for it. What is in `notifications` then is all there is, so "nothing
+	 * more arrives" is an assertion on it rather than a fixed wait. Needs the /v2/me/calls subscription.
+	 */
+	async flush(timeoutMs = 5000): Promise<void> {
+		const user = this.options.username;
+		if (user === undefined) throw new Error('CometdSubscriber.flush() needs the username the subscriber logged in with');
+		if (!this.channels.includes('/v2/me/calls')) throw new Error('CometdSubscriber.flush() needs the /v2/me/calls subscription (the marker goes there)');
+		const marker = markerBurst(user);
+		const reply = await rawRequest('POST', `${this.baseUrl}/simulator/burst`, { 'Content-Type': 'application/json' }, JSON.stringify(marker.burst));
+		if (reply.status !== 200) throw new Error(`publishing the marker failed: HTTP ${reply.status} ${reply.text}`);
+		await until(`the marker ${marker.type} on ${user}'s subscriber`, () => this.markers.has(marker.type), timeoutMs);
 	}
 
 	/** The CometD client status (connected, handshaking, ...). */
@@ -333,4 +354,3 @@ export function stable(notification: ReceivedNotification | Record<string, any>)
 	return copy;
 }
 
-export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

@@ -1,6 +1,6 @@
 /** Per-user delivery: 100 users in one simulator, each CometD session sees only its own user's notifications. */
 import type { SimUserConfig } from '../../simulator/api';
-import { CometdSubscriber, sleep } from './helpers';
+import { CometdSubscriber } from './helpers';
 import { useSimulator } from '../helpers/simulator';
 
 const USERS: SimUserConfig[] = Array.from({ length: 100 }, (_, i) => ({
@@ -28,7 +28,8 @@ beforeAll(async () => {
 test('an inbound call to each of 100 users reaches only that user', async () => {
 	const placed = await Promise.all(USERS.map((u) => sim.placeInboundCall({ to: u.username, from: '5551234' })));
 	await Promise.all(subs.map((s, i) => s.waitFor((n) => n.data.call?.id === placed[i].callId, 10000, 0)));
-	await sleep(200);
+	// Anything sent to the wrong user would be there before that user's marker.
+	await Promise.all(subs.map((s) => s.flush(10000)));
 	subs.forEach((s, i) => {
 		const calls = s.notifications.filter((n) => n.channel === '/v2/me/calls');
 		expect(calls.map((n) => [n.data.phoneNumber, n.data.call.id])).toEqual([[USERS[i].phoneNumber, placed[i].callId]]);
@@ -39,7 +40,7 @@ test('a burst to one user is not seen by the others', async () => {
 	const counts = subs.map((s) => s.notifications.length);
 	await sim.burst({ user: 'user7', count: 200, ratePerSec: 0 });
 	await subs[7].waitForCount(200, counts[7]);
-	await sleep(200);
+	await Promise.all(subs.map((s) => s.flush(10000)));
 	subs.forEach((s, i) => {
 		if (i !== 7) expect(s.notifications.length).toBe(counts[i]);
 	});

@@ -7,7 +7,8 @@
  * StartCallRecording) and without ClearCall in its lists, so the flows run with both features off; with the
  * defaults (both on) the same notifications differ only there (the last test pins that).
  */
-import { DEMO, stable } from './helpers';
+import { DEMO } from '../helpers/users';
+import { stable } from './helpers';
 import { establishedA1toA2, exactly, isCall, useLoggedInAgents } from './flows';
 import initiateConference from './fixtures/InitiateConference.json';
 import completeConference from './fixtures/CompleteConference.json';
@@ -15,7 +16,7 @@ import singleStepConference from './fixtures/SingleStepConference.json';
 import removeParticipant from './fixtures/RemoveParticipantFromConference.json';
 
 const PAGES_DEPLOYMENT = { features: { callRecording: false, clearCall: false } };
-const { sim, ag } = useLoggedInAgents({ ...PAGES_DEPLOYMENT, drain: false });
+const { sim, ag } = useLoggedInAgents(PAGES_DEPLOYMENT);
 
 const expectPage = (received: Array<{ channel: string; data: any }>, fixture: { notifications: unknown[] }) => {
 	expect(received.map(stable)).toEqual(fixture.notifications.map((n) => stable(n as Record<string, any>)));

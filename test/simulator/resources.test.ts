@@ -1,5 +1,6 @@
 /** GET resources in GWS's documented shapes: uris without `fields`, arrays with `fields=*`, singular attributes. */
-import { DEMO, GwsRestClient, CometdSubscriber } from './helpers';
+import { DEMO } from '../helpers/users';
+import { GwsRestClient, CometdSubscriber } from './helpers';
 import { useSimulator } from '../helpers/simulator';
 
 // Declared before useSimulator(): jest runs afterAll hooks in order, and these need the simulator running.

@@ -4,7 +4,9 @@
  * over real HTTP and CometD: the device's supervisorMonitoringState, the monitored calls delivered to the
  * supervisor, who sees and hears whom per mode, NextCall, the scopes, the switch rules and muting the agent.
  */
-import { DEMO, GwsRestClient, startTestSimulator } from './helpers';
+import { startTestSimulator } from '../helpers/simulator';
+import { DEMO } from '../helpers/users';
+import { GwsRestClient } from './helpers';
 import { answeredInbound, deviceOp, exactly, isCall, drain, nothingMore, useLoggedInAgents } from './flows';
 
 const { sim, ag } = useLoggedInAgents();

@@ -7,7 +7,8 @@ import { tmpdir } from 'os';
 import { join } from 'path';
 import { findJsonSyntaxError } from '../../simulator/jsonSyntax';
 import { loadUsersFile, parseUsers, UsersFileError } from '../../simulator/usersFile';
-import { GwsRestClient, startTestSimulator } from './helpers';
+import { startTestSimulator } from '../helpers/simulator';
+import { GwsRestClient } from './helpers';
 
 const GOOD = [
 	{ username: 'alice', password: 'alice-pass', phoneNumber: '20001', firstName: 'Alice', lastName: 'Archer' },

@@ -5,7 +5,8 @@
  */
 import { NOTIFICATION_CLIENT_DEFAULTS } from '../../nodes/shared/cometd';
 import { useSimulator } from '../helpers/simulator';
-import { activateTrigger, until, type ActiveTrigger } from './harness';
+import { until } from '../helpers/wait';
+import { activateTrigger, type ActiveTrigger } from './harness';
 
 const sim = useSimulator();
 const open: ActiveTrigger[] = [];

@@ -9,6 +9,8 @@ import type { IDataObject, INodeParameters, WorkflowActivateMode } from 'n8n-wor
 
 import { activateTrigger, restAs, type ActiveTrigger, type TriggerCredential } from './harness';
 import { useSimulator } from '../helpers/simulator';
+import { agent1 as agent1Of, agent2 as agent2Of } from '../helpers/users';
+import { until } from '../helpers/wait';
 
 const sim = useSimulator();
 let agent1: TriggerCredential;
@@ -16,14 +18,13 @@ let rest: ReturnType<typeof restAs>;
 const open: ActiveTrigger[] = [];
 
 beforeAll(() => {
-	agent1 = { baseUrl: sim.url, username: 'agent1', password: 'agent1pass' };
+	agent1 = agent1Of(sim);
 	rest = restAs(agent1);
 });
 afterEach(async () => {
 	await Promise.all(open.splice(0).map((t) => t.close()));
 });
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const call = (item: IDataObject) => item.call as IDataObject;
 const meta = (item: IDataObject) => item._gws as IDataObject;
 const EVENTS: INodeParameters = { events: ['StatusChange', 'AttachedDataChanged'] };
@@ -64,14 +65,6 @@ async function ringing(from: string): Promise<string> {
 	const { callId } = await sim.placeInboundCall({ to: 'agent1', from });
 	await until(`call from ${from} ringing`, () => sim.calls('agent1').some((c) => c.id === callId && c.state === 'Ringing'));
 	return callId;
-}
-
-async function until(what: string, done: () => boolean, timeoutMs = 10_000): Promise<void> {
-	const end = Date.now() + timeoutMs;
-	while (!done()) {
-		if (Date.now() > end) throw new Error(`Timed out waiting for ${what}`);
-		await sleep(10);
-	}
 }
 
 /** Activates, lets the trigger take its first snapshot, and stops it: n8n going down with these calls known. */
@@ -117,7 +110,7 @@ it('after n8n restarts, each call that changed or appeared while it was down is 
 
 	const restarted = await activate(db, 'init');
 	await restarted.waitForItems(4);
-	await sleep(300); // nothing more arrives
+	await restarted.quiet(sim); // nothing more arrives
 	expect(resyncReport(restarted.items)).toEqual(
 		[
 			`${calls.answered}: changed StatusChange Established`,
@@ -135,7 +128,7 @@ it('after n8n restarts, each call that changed or appeared while it was down is 
 	expect(meta(restarted.items[4]).resync).toBeUndefined();
 	await stop(restarted);
 	const again = await activate(db, 'init');
-	await sleep(500);
+	await again.quiet(sim);
 	expect(again.items).toEqual([]);
 });
 
@@ -156,14 +149,14 @@ describe('after the user deactivated and activated the workflow again', () => {
 		await knownThenStopped(db);
 		await calls.apply();
 		const reactivated = await activate(db, 'activate');
-		await sleep(500);
+		await reactivated.quiet(sim);
 		expect(reactivated.items).toEqual([]);
 		// What it knows now is the present: a later restart reports only what changes after it.
 		await stop(reactivated);
 		await rest('POST', `/api/v2/me/calls/${calls.unchanged}`, { operationName: 'Answer' });
 		const restarted = await activate(db, 'init');
 		await restarted.waitForItems(1);
-		await sleep(300);
+		await restarted.quiet(sim);
 		expect(resyncReport(restarted.items)).toEqual([`${calls.unchanged}: changed StatusChange Established`]);
 	});
 
@@ -177,7 +170,7 @@ describe('after the user deactivated and activated the workflow again', () => {
 			options: { resyncAfterDeactivation: true },
 		});
 		await reactivated.waitForItems(4);
-		await sleep(300);
+		await reactivated.quiet(sim);
 		expect(resyncReport(reactivated.items)).toEqual(
 			[
 				`${calls.answered}: changed StatusChange Established`,
@@ -193,9 +186,8 @@ it('what another credential user knew is not taken over', async () => {
 	const db = new Database();
 	await ringing('5550021');
 	await knownThenStopped(db);
-	const agent2: TriggerCredential = { baseUrl: sim.url, username: 'agent2', password: 'agent2pass' };
-	const other = await activate(db, 'init', EVENTS, agent2);
-	await sleep(500);
+	const other = await activate(db, 'init', EVENTS, agent2Of(sim));
+	await other.quiet(sim);
 	expect(other.items).toEqual([]);
 });
 
@@ -208,7 +200,7 @@ it('with "Resync After Reconnect" off nothing is kept or reported', async () => 
 	expect(JSON.stringify(db.saved)).not.toContain(first);
 	await rest('POST', `/api/v2/me/calls/${first}`, { operationName: 'Answer' });
 	const restarted = await activate(db, 'init', off);
-	await sleep(500);
+	await restarted.quiet(sim);
 	expect(restarted.items).toEqual([]);
 });
 

@@ -7,6 +7,8 @@
 import { createHook } from 'async_hooks';
 import * as path from 'path';
 
+import { until } from '../helpers/wait';
+
 /**
  * Our code by where it lives in this checkout: a plain "/nodes/" would also match every file of a checkout whose
  * own folder is named "nodes" (then the simulator's and jest's timers count as ours).
@@ -31,8 +33,8 @@ export function watchLeftovers(): { stop(): Promise<string[]> } {
 	}).enable();
 	return {
 		async stop() {
-			// let closed sockets and cleared timers report their destroy
-			await new Promise((r) => setTimeout(r, 50));
+			// closed sockets and cleared timers report their destroy a few event-loop turns later
+			await until('our timers and sockets gone', () => live.size === 0, 1000).catch(() => undefined);
 			hook.disable();
 			Error.stackTraceLimit = limit;
 			return [...live.values()];

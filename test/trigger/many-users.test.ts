@@ -7,7 +7,9 @@ import type { IDataObject } from 'n8n-workflow';
 
 import type { SimUserConfig } from '../../simulator';
 import { activateTrigger, type ActiveTrigger } from './harness';
-import { useSimulator } from '../helpers/simulator';
+import { lastSeq, useSimulator } from '../helpers/simulator';
+import { credentialOf } from '../helpers/users';
+import { until } from '../helpers/wait';
 import { watchLeftovers } from './leftovers';
 
 const USERS: SimUserConfig[] = Array.from({ length: 100 }, (_, i) => ({
@@ -33,7 +35,7 @@ it('100 triggers for 100 users each receive their own calls only, across a drop 
 		...(await Promise.all(
 			USERS.map((u) =>
 				activateTrigger({
-					credential: { baseUrl: sim.url, username: u.username, password: u.password },
+					credential: credentialOf(sim.url, u),
 					parameters: { events: ['StatusChange'] },
 				}),
 			),
@@ -49,7 +51,7 @@ it('100 triggers for 100 users each receive their own calls only, across a drop 
 		}
 		await Promise.all(triggers.map((t) => t.waitForItems(1, 15_000)));
 		// Every session dropped at once: all 100 re-handshake, re-subscribe and resync (nothing changed: no item).
-		const mark = sim.requests().at(-1)?.seq ?? 0;
+		const mark = lastSeq(sim);
 		sim.dropCometdSessions();
 		// each trigger reads /me/calls once it has re-subscribed
 		const resynced = () =>
@@ -59,16 +61,15 @@ it('100 triggers for 100 users each receive their own calls only, across a drop 
 					.filter((r) => r.seq > mark && r.path === '/api/v2/me/calls')
 					.map((r) => r.username),
 			).size;
-		for (const end = Date.now() + 15_000; resynced() < USERS.length && Date.now() < end; ) {
-			await new Promise((r) => setTimeout(r, 20));
-		}
+		await until('every trigger\'s resync', () => resynced() === USERS.length, 15_000).catch(() => undefined);
 		expect(resynced()).toBe(USERS.length);
 		// A second round to each user, so a misrouted first notification would have had time to show.
 		for (const u of USERS) {
 			await sim.burst({ user: u.username, count: 1, ratePerSec: 0, notificationType: 'StatusChange' });
 		}
 		await Promise.all(triggers.map((t) => t.waitForItems(2, 15_000)));
-		await new Promise((r) => setTimeout(r, 200));
+		// A misrouted notification would have reached its trigger before that trigger's marker.
+		await Promise.all(triggers.map((t) => t.quiet(sim, 15_000)));
 		for (const [i, t] of triggers.entries()) {
 			expect(t.items).toHaveLength(2);
 			expect(t.items.every((item) => item.phoneNumber === USERS[i].phoneNumber)).toBe(true);
@@ -82,8 +83,6 @@ it('100 triggers for 100 users each receive their own calls only, across a drop 
 	// and, counted the plain way (server ends included, which close a moment after ours), no more sockets than
 	// before we started
 	const sockets = () => resources().TCPSocketWrap ?? 0;
-	for (let end = Date.now() + 2000; sockets() > (before.TCPSocketWrap ?? 0) && Date.now() < end; ) {
-		await new Promise((r) => setTimeout(r, 50));
-	}
+	await until('the sockets closed', () => sockets() <= (before.TCPSocketWrap ?? 0), 2000).catch(() => undefined);
 	expect(sockets()).toBeLessThanOrEqual(before.TCPSocketWrap ?? 0);
 }, 60_000);

@@ -2,6 +2,8 @@
  * The CometD adapter on its own (as the action node's "wait for confirmation" uses it), with a real n8n-core
  * context, the shared transport and real CometD against the simulator.
  */
+import { setTimeout as sleep } from 'timers/promises';
+
 import {
 	createNotificationClient,
 	NOTIFICATION_CLIENT_DEFAULTS,
@@ -12,6 +14,7 @@ import {
 import { clearGwsSessions } from '../../nodes/shared/transport';
 import { contextFor, restAs, type TriggerCredential } from './harness';
 import { useSimulator } from '../helpers/simulator';
+import { until } from '../helpers/wait';
 import { watchLeftovers } from './leftovers';
 
 const sim = useSimulator();
@@ -43,10 +46,12 @@ const isState = (state: string) => (n: GwsNotification) =>
 describe('waitFor', () => {
 	it('finds a notification that arrived before the call, and one that arrives after', async () => {
 		const c = client();
+		const seen: GwsNotification[] = [];
+		c.onNotification((n) => seen.push(n));
 		await c.start();
 		expect(c.endpoint).toBe(`${sim.url}/api/v2/notifications`);
 		const { callId } = await sim.placeInboundCall({ to: 'agent1', from: '5551234' });
-		await new Promise((r) => setTimeout(r, 100)); // Ringing is buffered by now
+		await until('the Ringing received (and buffered)', () => seen.some(isState('Ringing')));
 		const ringing = await c.waitFor(isState('Ringing'), 1000);
 		expect(ringing).toMatchObject({ channel: '/v2/me/calls', data: { notificationType: 'StatusChange' } });
 		const established = c.waitFor(isState('Established'), 2000);
@@ -114,12 +119,12 @@ it('re-subscribes after the server forgets the session (402) and tells onResubsc
 	const hooks: boolean[] = [];
 	const c = client({ onResubscribed: ({ first }) => void hooks.push(first) });
 	await c.start();
-	await new Promise((r) => setTimeout(r, 20));
+	await until('the first hook', () => hooks.length === 1);
 	sim.dropCometdSessions();
-	await new Promise((r) => setTimeout(r, 300));
-	expect(hooks).toEqual([true, false]);
+	await until('the hook after the re-subscription', () => hooks.length >= 2);
 	await sim.placeInboundCall({ to: 'agent1', from: '5551234' });
 	await c.waitFor(isState('Ringing'), 2000);
+	expect(hooks).toEqual([true, false]); // and no other before the next notification
 });
 
 it('reports a lasting outage once, keeps retrying, reports recovery; stop() then leaves nothing running', async () => {
@@ -128,7 +133,8 @@ it('reports a lasting outage once, keeps retrying, reports recovery; stop() then
 	const c = client({ onStatus: (s) => statuses.push(s) });
 	await c.start();
 	await sim.stop();
-	await new Promise((r) => setTimeout(r, 800));
+	// Real time: an outage of four times failureAfterMs, retrying all along, is reported once.
+	await sleep(800);
 	const failed = statuses.filter((s) => s.state === 'failed');
 	expect(failed).toHaveLength(1);
 	if (failed[0].state === 'failed') {
@@ -136,9 +142,7 @@ it('reports a lasting outage once, keeps retrying, reports recovery; stop() then
 		expect(failed[0].error.message).not.toContain('agent1pass');
 	}
 	await sim.start();
-	for (let end = Date.now() + 3000; !statuses.some((s) => s.state === 'recovered') && Date.now() < end; ) {
-		await new Promise((r) => setTimeout(r, 20));
-	}
+	await until('the recovery', () => statuses.some((s) => s.state === 'recovered'), 3000).catch(() => undefined);
 	expect(statuses.some((s) => s.state === 'recovered')).toBe(true);
 	await sim.placeInboundCall({ to: 'agent1', from: '5551234' });
 	await c.waitFor(isState('Ringing'), 3000);
@@ -153,10 +157,11 @@ it('reports a lasting outage once, keeps retrying, reports recovery; stop() then
 
 it('stop() while GWS is down returns quickly and leaves no timer', async () => {
 	const leftovers = watchLeftovers();
-	const c = client();
+	const statuses: NotificationClientStatus[] = [];
+	const c = client({ onStatus: (s) => statuses.push(s) });
 	await c.start();
 	await sim.stop();
-	await new Promise((r) => setTimeout(r, 100)); // retrying now
+	await until('retrying', () => statuses.some((s) => s.state === 'reconnecting'));
 	const started = Date.now();
 	await c.stop();
 	expect(Date.now() - started).toBeLessThan(1500);
@@ -172,20 +177,28 @@ it('stop() during start() fails the start and leaves nothing running', async () 
 	type Policy = (s: unknown, m: unknown, cb: (e: unknown, ok: boolean) => void) => void;
 	const server = (sim as unknown as { cometd: { server: { policy: { canHandshake: Policy } } } }).cometd.server;
 	const policy = server.policy.canHandshake;
-	server.policy.canHandshake = (s, m, cb) => setTimeout(() => policy(s, m, cb), 300);
+	let asked = false;
+	let answered = false;
+	server.policy.canHandshake = (s, m, cb) => {
+		asked = true;
+		setTimeout(() => {
+			answered = true;
+			policy(s, m, cb);
+		}, 300);
+	};
 	try {
 		const c = client();
 		const outcome = c.start().then(
 			() => 'subscribed',
 			(e: Error) => e.message,
 		);
-		await new Promise((r) => setTimeout(r, 100));
+		await until('the handshake at the server', () => asked);
 		await c.stop();
 		expect(await outcome).toBe('The GWS notification client was stopped before it subscribed');
 	} finally {
 		server.policy.canHandshake = policy;
 	}
-	await new Promise((r) => setTimeout(r, 300)); // the delayed server answer goes to an aborted request
+	await until('the delayed server answer (it goes to an aborted request)', () => answered);
 	expect(await leftovers.stop()).toEqual([]);
 });
 

@@ -9,8 +9,11 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { NOTIFICATION_CLIENT_DEFAULTS } from '../../nodes/shared/cometd';
 import { clearGwsSessions } from '../../nodes/shared/transport';
+import type { LoggedNotification } from '../../simulator/api';
 import { activateTrigger, restAs, type ActiveTrigger, type TriggerCredential } from './harness';
-import { useSimulator } from '../helpers/simulator';
+import { lastSeq, useSimulator } from '../helpers/simulator';
+import { agent1 as agent1Of } from '../helpers/users';
+import { until } from '../helpers/wait';
 import { watchLeftovers } from './leftovers';
 
 const sim = useSimulator();
@@ -22,7 +25,7 @@ const savedDefaults = { ...NOTIFICATION_CLIENT_DEFAULTS };
 beforeAll(async () => {
 	// Fast reconnects so the suite takes seconds; the policy is the same as in production.
 	Object.assign(NOTIFICATION_CLIENT_DEFAULTS, { backoffIncrementMs: 50, maxBackoffMs: 200, failureAfterMs: 300 });
-	agent1 = { baseUrl: sim.url, username: 'agent1', password: 'agent1pass' };
+	agent1 = agent1Of(sim);
 	rest = restAs(agent1);
 });
 afterEach(async () => {
@@ -32,18 +35,9 @@ afterAll(async () => {
 	Object.assign(NOTIFICATION_CLIENT_DEFAULTS, savedDefaults);
 });
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const op = (callId: string, body: IDataObject) => rest('POST', `/api/v2/me/calls/${callId}`, body);
 const call = (item: IDataObject) => item.call as IDataObject;
 const meta = (item: IDataObject) => item._gws as IDataObject;
-
-async function until(what: string, done: () => boolean, timeoutMs = 10_000): Promise<void> {
-	const end = Date.now() + timeoutMs;
-	while (!done()) {
-		if (Date.now() > end) throw new Error(`Timed out waiting for ${what}`);
-		await sleep(10);
-	}
-}
 
 /** Burst items: (burst call id, BurstSeq) pairs, each must appear once. */
 function burstKeys(items: IDataObject[]): string[] {
@@ -75,18 +69,23 @@ it('a dropped session mid-stream and lost notifications: 1,200 notifications, no
 	// 1. The session is dropped in the middle of a burst; what the server holds meanwhile reaches the new session.
 	// The drop waits until everything published before the pause has reached us: a CometD server discards the
 	// queue of a session it drops, which no client can recover for these synthetic calls (real calls are
-	// recovered by the resync, part 2). The simulator's publish counter says how many that is.
-	const hub = (sim as unknown as { hub: { published: number } }).hub;
+	// recovered by the resync, part 2). The simulator's publish counter says how many that is. The pause comes
+	// as the burst publishes its 100th notification (the simulator's publish listener), wherever the clock is.
+	const hub = (sim as unknown as { hub: { published: number; listen(l: (n: LoggedNotification) => void): () => void } }).hub;
 	await until('A and B answered', () => t.items.length === 4);
 	const publishedBefore = hub.published - t.items.length;
+	let deliverable = -1;
+	const stopListening = hub.listen((n) => {
+		if (deliverable >= 0 || ((n.data.call as IDataObject | undefined)?.userData as IDataObject | undefined)?.BurstSeq !== 100) return;
+		sim.pauseNotifications(); // this 100th one is held with the rest
+		deliverable = hub.published - 1 - publishedBefore;
+	});
 	const firstBurst = sim.burst({ user: 'agent1', count: 600, ratePerSec: 4000 });
-	await sleep(50);
-	sim.pauseNotifications();
-	const deliverable = hub.published - publishedBefore;
+	await until('the pause mid-burst', () => deliverable >= 0);
+	stopListening();
 	await until('everything published before the pause', () => t.items.length === deliverable);
-	expect(burstKeys(t.items).length).toBeGreaterThan(0);
-	expect(burstKeys(t.items).length).toBeLessThan(600);
-	const mark = sim.requests().at(-1)?.seq ?? 0;
+	expect(burstKeys(t.items)).toHaveLength(99);
+	const mark = lastSeq(sim);
 	sim.dropCometdSessions();
 	await until('the re-subscription and its resync', () => resyncsSince(mark) >= 1);
 	sim.resumeNotifications(true);
@@ -102,7 +101,7 @@ it('a dropped session mid-stream and lost notifications: 1,200 notifications, no
 	await op(a.callId, { operationName: 'UpdateUserData', userData: { Step: 'during-outage' } });
 	await sim.remoteHangup(b.callId);
 	const c = await sim.placeInboundCall({ to: 'agent1', from: '5550003' });
-	const mark2 = sim.requests().at(-1)?.seq ?? 0;
+	const mark2 = lastSeq(sim);
 	sim.dropCometdSessions();
 	sim.resumeNotifications(false); // dropped: nobody will ever deliver them
 	await until('the second resync', () => resyncsSince(mark2) >= 1);
@@ -113,7 +112,7 @@ it('a dropped session mid-stream and lost notifications: 1,200 notifications, no
 	await op(a.callId, { operationName: 'Hangup' });
 	await until('1,200 burst items', () => burstKeys(t.items).length >= 1200);
 	await until('the live hangup', () => statesOf(t.items, a.callId).includes('Released'));
-	await sleep(100); // anything duplicated would arrive now
+	await t.quiet(sim); // anything duplicated is in by now
 
 	const keys = burstKeys(t.items);
 	expect(keys).toHaveLength(1200);
@@ -144,14 +143,15 @@ it('a simulator restart with calls changing while it is down: recovered once, th
 	// T-Server keeps going while GWS restarts: A ends, B starts ringing.
 	await sim.remoteHangup(a.callId);
 	const b = await sim.placeInboundCall({ to: 'agent1', from: '5550002', userData: { Segment: 'VIP' } });
-	await sleep(150); // some refused reconnects
+	const failed = t.failedPolls;
+	await until('a refused reconnect', () => t.failedPolls >= failed + 2);
 	await sim.start();
 
 	await until('the resync after the restart', () => statesOf(t.items, b.callId).length === 1);
 	await sim.burst({ user: 'agent1', count: 300, ratePerSec: 0 });
 	await op(b.callId, { operationName: 'Answer' });
 	await until('300 burst items and B answered', () => burstKeys(t.items).length >= 300 && statesOf(t.items, b.callId).length === 2);
-	await sleep(100);
+	await t.quiet(sim);
 
 	expect(statesOf(t.items, a.callId)).toEqual(['Ringing', 'Established', 'Released (R)']);
 	expect(statesOf(t.items, b.callId)).toEqual(['Ringing (R)', 'Established']);
@@ -172,19 +172,19 @@ it('a reconnect with nothing changed starts no execution; agent state changed me
 	await rest('POST', '/api/v2/me/channels/voice', { operationName: 'Ready' });
 	await until('Ringing and Ready', () => t.items.length === 2);
 
-	const mark = sim.requests().at(-1)?.seq ?? 0;
+	const mark = lastSeq(sim);
 	sim.dropCometdSessions();
 	await until('resync', () => resyncsSince(mark) >= 1);
-	await sleep(150);
+	await t.quiet(sim);
 	expect(t.items).toHaveLength(2); // nothing changed: nothing reported
 
 	sim.pauseNotifications();
 	await rest('POST', '/api/v2/me/channels/voice', { operationName: 'NotReady' });
-	const mark2 = sim.requests().at(-1)?.seq ?? 0;
+	const mark2 = lastSeq(sim);
 	sim.dropCometdSessions();
 	sim.resumeNotifications(false);
 	await until('device resync', () => t.items.length === 3);
-	await sleep(150);
+	await t.quiet(sim);
 	expect(resyncsSince(mark2)).toBe(1);
 	expect(t.items).toHaveLength(3);
 	expect(t.items[2]).toMatchObject({
@@ -241,17 +241,18 @@ it('a handshake the server denies (advice reconnect: none) is reported at once a
 });
 
 it('with "Resync After Reconnect" off, a reconnect reads nothing and reports nothing', async () => {
-	const mark = sim.requests().at(-1)?.seq ?? 0;
+	const mark = lastSeq(sim);
 	const t = await activateTrigger({
 		credential: agent1,
 		parameters: { events: ['StatusChange'], options: { resync: false } },
 	});
 	open.push(t);
+	const subscribed = t.subscribes;
 	sim.pauseNotifications();
 	await sim.placeInboundCall({ to: 'agent1', from: '5550001' });
 	sim.dropCometdSessions();
 	sim.resumeNotifications(false);
-	await sleep(300);
+	await until('the re-subscription', () => t.subscribes > subscribed);
 	const after = await sim.placeInboundCall({ to: 'agent1', from: '5550002' });
 	const [item] = await t.waitForItems(1);
 	expect(call(item).id).toBe(after.callId); // the call rung during the outage is not reported
@@ -260,12 +261,12 @@ it('with "Resync After Reconnect" off, a reconnect reads nothing and reports not
 
 it('after n8n closes the trigger for its error and activates it again, changes meanwhile are reported once', async () => {
 	const parameters = { events: ['StatusChange'] };
-	const mark = sim.requests().at(-1)?.seq ?? 0;
+	const mark = lastSeq(sim);
 	const first = await activateTrigger({ credential: agent1, parameters, workflowId: 'wf-reactivated' });
 	const a = await sim.placeInboundCall({ to: 'agent1', from: '5550001' });
 	await first.waitForItems(1);
-	await until('the first read of the calls (the baseline)', () => resyncsSince(mark) >= 1);
-	await sleep(50);
+	// Activation returns once the first read of the calls (the baseline) is done.
+	expect(resyncsSince(mark)).toBe(1);
 	await sim.stop();
 	await first.waitForError(10_000);
 	await first.close(); // what n8n does after emitError
@@ -275,7 +276,7 @@ it('after n8n closes the trigger for its error and activates it again, changes m
 	const second = await activateTrigger({ credential: agent1, parameters, workflowId: 'wf-reactivated' });
 	open.push(second);
 	await until('both changes', () => second.items.length >= 2);
-	await sleep(100);
+	await second.quiet(sim);
 	expect(second.items.map((i) => `${call(i).id === a.callId ? 'A' : 'B'} ${call(i).state} ${meta(i).resyncReason}`)).toEqual([
 		'B Ringing new',
 		'A Released gone',

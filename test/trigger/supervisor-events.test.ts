@@ -6,8 +6,10 @@
  */
 import type { IDataObject, INodeParameters, WorkflowActivateMode } from 'n8n-workflow';
 
-import { useSimulator } from '../helpers/simulator';
-import { activateTrigger, restAs, until, type ActiveTrigger, type TriggerCredential } from './harness';
+import { lastSeq, useSimulator } from '../helpers/simulator';
+import { agent1, supervisor1 } from '../helpers/users';
+import { until } from '../helpers/wait';
+import { activateTrigger, restAs, type ActiveTrigger, type TriggerCredential } from './harness';
 
 const sim = useSimulator();
 let supervisor: TriggerCredential;
@@ -18,9 +20,9 @@ let supervisorDevice: string;
 const open: ActiveTrigger[] = [];
 
 beforeAll(() => {
-	supervisor = { baseUrl: sim.url, username: 'supervisor1', password: 'supervisor1pass' };
+	supervisor = supervisor1(sim);
 	asSupervisor = restAs(supervisor);
-	asAgent = restAs({ baseUrl: sim.url, username: 'agent1', password: 'agent1pass' });
+	asAgent = restAs(agent1(sim));
 	const device = (user: string) => sim.agents().find((a) => a.username === user)!.deviceId;
 	agentDevice = `${sim.url}/api/v2/devices/${device('agent1')}`;
 	supervisorDevice = device('supervisor1');
@@ -30,7 +32,6 @@ afterEach(async () => {
 });
 
 const MONITORING = 'SupervisorMonitoringChanged';
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const meta = (item: IDataObject) => item._gws as IDataObject;
 
 async function trigger(parameters: INodeParameters, options: { staticData?: IDataObject; activation?: WorkflowActivateMode } = {}): Promise<ActiveTrigger> {
@@ -60,10 +61,13 @@ describe('Supervisor Monitoring Started, Changed or Stopped', () => {
 		await t.waitForItems(2);
 		await onDevice('DoNotDisturbOn');
 		await onDevice('CancelSupervisorMonitoring');
-		const items = await t.waitForItems(3);
-		await sleep(200);
-		expect(t.items).toHaveLength(3);
-		expect(t.executions).toBe(3);
+		await t.waitForItems(3);
+		// A later, known change: whatever else those caused would have arrived before it.
+		await onDevice('BargeIn', { targetDeviceUri: agentDevice });
+		await t.waitForItems(4);
+		expect(meta(t.items[3]).monitoring).toMatchObject({ change: 'started', current: { state: 'BargeIn' } });
+		expect(t.executions).toBe(4);
+		const items = t.items.slice(0, 3);
 
 		const listenIn = { state: 'ListenIn', mode: 'NextCall', scope: 'Call', targetDeviceUri: agentDevice };
 		const coach = { state: 'Coach', mode: 'AllCalls', scope: 'Call', targetDeviceUri: agentDevice };
@@ -89,8 +93,10 @@ describe('Supervisor Monitoring Started, Changed or Stopped', () => {
 		const items = await t.waitForItems(2);
 		await onDevice('DoNotDisturbOn');
 		await t.waitForItems(3);
-		await sleep(200);
-		expect(t.items.map((i) => meta(i).event)).toEqual(['DeviceStateChangeMessage', MONITORING, 'DeviceStateChangeMessage']);
+		await onDevice('DoNotDisturbOff'); // a later, known change: nothing else came before it
+		await t.waitForItems(4);
+		expect(t.items.map((i) => meta(i).event)).toEqual(['DeviceStateChangeMessage', MONITORING, 'DeviceStateChangeMessage', 'DeviceStateChangeMessage']);
+		expect((t.items[3].devices as IDataObject[])[0]).toMatchObject({ doNotDisturb: 'Off' });
 		expect(meta(items[0]).monitoring).toBeUndefined();
 		expect(items[1].devices).toEqual(items[0].devices);
 	});
@@ -112,10 +118,7 @@ describe('Supervisor Monitoring Started, Changed or Stopped', () => {
 		await onDevice('ForwardCallsOn', { destination: '5009' });
 		sim.dropCometdSessions();
 		sim.resumeNotifications(false);
-		const items = await t.waitForItems(2);
-		await sleep(300);
-		expect(t.items).toHaveLength(2);
-		const [device, monitoring] = items;
+		const [device, monitoring] = await t.waitForItems(2);
 		expect(device).toMatchObject({
 			devices: [{ forwardTo: '5009', supervisorMonitoringState: { state: 'ListenIn' } }],
 			_gws: { event: 'DeviceStateChangeMessage', resync: true, resyncReason: 'changed' },
@@ -127,15 +130,27 @@ describe('Supervisor Monitoring Started, Changed or Stopped', () => {
 		});
 
 		// Forwarding alone is a device change too (the fingerprint covers forwardTo), not a monitoring change.
+		// (Anything more from the first resync would come before this second one's item.)
 		sim.pauseNotifications();
 		await onDevice('ForwardCallsOff');
+		const mark = lastSeq(sim);
 		sim.dropCometdSessions();
 		sim.resumeNotifications(false);
 		await t.waitForItems(3);
-		await sleep(300);
-		expect(t.items).toHaveLength(3);
+		await until('the second resync read', () => sim.requests().some((r) => r.seq > mark && r.path === '/api/v2/me/devices'));
+		await t.restSettled();
+		// A later, known live change: nothing else came before it.
+		await onDevice('DoNotDisturbOn');
+		await t.waitForItems(4);
+		expect(t.items.map((i) => `${String(meta(i).event)}${meta(i).resync ? ' (R)' : ''}`)).toEqual([
+			'DeviceStateChangeMessage (R)',
+			`${MONITORING} (R)`,
+			'DeviceStateChangeMessage (R)',
+			'DeviceStateChangeMessage',
+		]);
 		expect(t.items[2]).toMatchObject({ _gws: { event: 'DeviceStateChangeMessage', resync: true } });
 		expect((t.items[2].devices as IDataObject[])[0].forwardTo).toBeUndefined();
+		expect((t.items[3].devices as IDataObject[])[0]).toMatchObject({ doNotDisturb: 'On' });
 	});
 
 	it('across an n8n restart: stopped while n8n was down is reported once; monitoring that went on unchanged is not', async () => {
@@ -149,25 +164,32 @@ describe('Supervisor Monitoring Started, Changed or Stopped', () => {
 
 		// n8n starts again, nothing changed: no execution (no false "started").
 		const same = await trigger({ events: [MONITORING] }, { staticData: JSON.parse(JSON.stringify(saved)) as IDataObject, activation: 'init' });
-		await sleep(500);
-		expect(same.items).toEqual([]);
+		// Its resync ran before activation returned; a later, known change shows nothing else came.
+		await onDevice('Coach', { targetDeviceUri: agentDevice });
+		await same.waitForItems(1);
+		expect(same.items.map((i) => meta(i).monitoring)).toEqual([expect.objectContaining({ change: 'changed', current: expect.objectContaining({ state: 'Coach' }) })]);
+		expect(meta(same.items[0]).resync).toBeUndefined();
 		await same.close();
 		open.splice(open.indexOf(same), 1);
 
 		await onDevice('CancelSupervisorMonitoring'); // while n8n is down
 		const after = await trigger({ events: [MONITORING] }, { staticData: JSON.parse(JSON.stringify(saved)) as IDataObject, activation: 'init' });
 		const [item] = await after.waitForItems(1);
-		await sleep(300);
-		expect(after.items).toHaveLength(1);
+		await onDevice('ListenIn', { targetDeviceUri: agentDevice }); // a later, known change
+		await after.waitForItems(2);
+		expect(meta(after.items[1])).toMatchObject({ monitoring: { change: 'started', previous: null } });
+		expect(meta(after.items[1]).resync).toBeUndefined();
 		expect(meta(item)).toMatchObject({ resync: true, monitoring: { change: 'stopped', current: null, previous: { state: 'ListenIn' } } });
 	});
 
 	it('in "test step" mode: the next monitoring change is the test item', async () => {
 		const t = await activateTrigger({ credential: supervisor, parameters: { events: [MONITORING] }, mode: 'manual' });
 		open.push(t);
+		const mark = lastSeq(sim);
 		const running = t.response.manualTriggerFunction!();
 		await until('subscribed', () => sim.cometdSessionCount('supervisor1') === 1);
-		await sleep(300); // the test step has read the devices
+		await until('the test step\'s read of the devices', () => sim.requests().some((r) => r.seq > mark && r.path === '/api/v2/me/devices'));
+		await t.restSettled(); // and what it read is its baseline
 		await onDevice('DoNotDisturbOn'); // not a monitoring change
 		await onDevice('Coach', { targetDeviceUri: agentDevice });
 		await running;
@@ -188,7 +210,7 @@ describe('Monitored Calls filter', () => {
 		await all.waitForItems(2);
 		await own.waitForItems(1);
 		await monitored.waitForItems(1);
-		await sleep(300);
+		await Promise.all([all, own, monitored].map((t) => t.quiet(sim)));
 		const ids = (t: ActiveTrigger) => t.items.map((i) => (i.call as IDataObject).id);
 		const ownCall = ids(own)[0];
 		expect(ownCall).not.toBe(monitoredCall);

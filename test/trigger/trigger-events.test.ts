@@ -3,10 +3,12 @@
  * every event starts one execution with the notification as GWS sent it; filters include and exclude;
  * manual "test step" mode; odd notifications are skipped without harm.
  */
+import { setTimeout as sleep } from 'timers/promises';
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { activateTrigger, restAs, type ActiveTrigger, type TriggerCredential } from './harness';
 import { useSimulator } from '../helpers/simulator';
+import { until } from '../helpers/wait';
 
 const sim = useSimulator();
 let agent1: TriggerCredential;
@@ -181,7 +183,7 @@ describe('manual "test step" mode', () => {
 		});
 		open.push(t);
 		const waiting = t.response.manualTriggerFunction!();
-		await new Promise((r) => setTimeout(r, 200)); // subscribed by now
+		await until('the test step subscribed', () => t.subscribes >= 1);
 		const { callId } = await sim.placeInboundCall({ to: 'agent1', from: '5551234' });
 		await op(callId, { operationName: 'Answer' });
 		await waiting;
@@ -215,7 +217,8 @@ describe('manual "test step" mode', () => {
 			() => (settled = true),
 			() => (settled = true),
 		);
-		await new Promise((r) => setTimeout(r, 300));
+		// Real time: a timeout past setTimeout's limit would fire after 1 ms.
+		await sleep(300);
 		expect(settled).toBe(false);
 	});
 });
@@ -254,7 +257,7 @@ describe('bad input', () => {
 		hub.publish('agent1', { channel: calls, data: old });
 		await sim.placeInboundCall({ to: 'agent1', from: '5551234' });
 		const items = await t.waitForItems(2);
-		await new Promise((r) => setTimeout(r, 100));
+		await t.quiet(sim);
 		expect(t.items).toHaveLength(2);
 		expect(gwsPart(items[0])).toEqual(old);
 		expect(items[1]).toMatchObject({ call: { ani: '5551234', state: 'Ringing' } });

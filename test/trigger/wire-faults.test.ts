@@ -7,7 +7,8 @@ import { BayeuxCookieJar } from '../../nodes/shared/cometd/cookieJar';
 import { createGwsBayeuxSend, resolveBaseUrl } from '../../nodes/shared/cometd/gwsBayeuxSend';
 import type { BayeuxReply, BayeuxSend } from '../../nodes/shared/cometd/longPolling';
 import { contextFor, type TriggerCredential } from './harness';
-import { useSimulator } from '../helpers/simulator';
+import { isMarker, markerBurst, useSimulator } from '../helpers/simulator';
+import { until } from '../helpers/wait';
 import { watchLeftovers } from './leftovers';
 
 const sim = useSimulator();
@@ -84,10 +85,10 @@ it('a stalled connect loop (a /meta/connect reply that matches no request) is no
 	await c.waitFor(ringing, 3000);
 	await sim.placeInboundCall({ to: 'agent1', from: '5550002' });
 	await c.waitFor(ringing, 3000);
-	for (let end = Date.now() + 3000; !mismatched && Date.now() < end; ) await new Promise((r) => setTimeout(r, 20));
+	await until('the altered reply', () => mismatched, 3000).catch(() => undefined);
 	expect(mismatched).toBe(true);
 	// the loop is dead now; the watchdog must bring it back
-	await new Promise((r) => setTimeout(r, 700));
+	await until('the stall noticed and subscribed again', () => statuses.filter((s) => s.startsWith('subscribed')).length === 2, 5000);
 	await sim.placeInboundCall({ to: 'agent1', from: '5550003' });
 	const after = await c.waitFor(ringing, 3000);
 	expect((after.data.call as { ani?: string }).ani).toBe('5550003');
@@ -134,13 +135,17 @@ it('a /meta/connect reply lost on the way (cut by the network) makes onResubscri
 	await c.start();
 	expect(hooks).toEqual([true]);
 	await sim.placeInboundCall({ to: 'agent1', from: '5550001' });
-	for (let end = Date.now() + 3000; hooks.length < 2 && Date.now() < end; ) await new Promise((r) => setTimeout(r, 20));
+	await until('the resync hook after the cut', () => hooks.length >= 2, 3000).catch(() => undefined);
 	expect(cut).toBe(true);
 	expect(hooks).toEqual([true, false]);
 	expect(handshakes).toBe(1); // the same clientId went on: only the resync hook can find the lost Ringing
 	// the stream goes on, and a connect that never failed resyncs nothing
 	await sim.placeInboundCall({ to: 'agent1', from: '5550002' });
 	await c.waitFor(ringing, 3000);
-	await new Promise((r) => setTimeout(r, 200));
+	// A marker published now comes after every connect that could run the hook again.
+	const marker = markerBurst('agent1');
+	const marked = c.waitFor((n) => isMarker(n.data, marker.type), 3000);
+	await sim.burst(marker.burst);
+	await marked;
 	expect(hooks).toEqual([true, false]);
 });

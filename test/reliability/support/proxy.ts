@@ -16,8 +16,6 @@ export type ProxyAction =
 	| { kind: 'pass' }
 	/** Forward, then send the status line, headers and half the body, and destroy the socket. */
 	| { kind: 'resetMidResponse' }
-	/** Forward; if no reply came within `afterMs`, destroy the client's socket (and abort upstream). */
-	| { kind: 'dropIfHeld'; afterMs: number }
 	/** Forward, then replace the reply body (status and other headers kept; length recomputed). */
 	| { kind: 'rewrite'; body: (original: string) => string }
 	/** Destroy the client's connection at once, forwarding nothing. */
@@ -33,8 +31,10 @@ export class FaultyProxy {
 	private port = 0;
 	/** Decides per request; default forwards everything. */
 	decide: (req: ProxiedRequest) => ProxyAction = () => PASS;
-	/** How many times each action other than pass was applied. */
+	/** How many times each action other than pass was applied (and 'drop' for each poll dropHeldPolls() cut). */
 	readonly applied: Record<string, number> = {};
+	/** Long polls (/meta/connect) forwarded and not answered yet: the ones the server may be holding. */
+	private readonly pendingPolls = new Set<() => void>();
 
 	constructor(private readonly targetPort: number) {}
 
@@ -51,6 +51,20 @@ export class FaultyProxy {
 		await new Promise<void>((resolve) => server.listen(this.port, '127.0.0.1', resolve));
 		this.port = (server.address() as AddressInfo).port;
 		this.server = server;
+	}
+
+	/** How many long polls are forwarded and not answered yet. */
+	get heldPolls(): number {
+		return this.pendingPolls.size;
+	}
+
+	/** Drops every long poll waiting for its reply, as a network that kills idle connections: both sockets die. */
+	dropHeldPolls(): number {
+		const drops = [...this.pendingPolls];
+		this.pendingPolls.clear();
+		for (const drop of drops) drop();
+		this.applied.drop = (this.applied.drop ?? 0) + drops.length;
+		return drops.length;
 	}
 
 	async close(): Promise<void> {
@@ -80,15 +94,15 @@ export class FaultyProxy {
 		}
 		const headers = { ...req.headers, host: `127.0.0.1:${this.targetPort}` };
 		const upstream = http.request({ host: '127.0.0.1', port: this.targetPort, method: req.method, path: req.url, headers });
-		let dropTimer: ReturnType<typeof setTimeout> | undefined;
-		if (action.kind === 'dropIfHeld') {
-			dropTimer = setTimeout(() => {
-				upstream.destroy();
-				req.socket.destroy();
-			}, action.afterMs);
-		}
+		const drop = () => {
+			upstream.destroy();
+			req.socket.destroy();
+		};
+		const poll = (req.url ?? '').startsWith('/api/v2/notifications') && body.includes('/meta/connect');
+		if (poll) this.pendingPolls.add(drop);
+		const settled = () => this.pendingPolls.delete(drop);
 		upstream.on('error', () => {
-			if (dropTimer) clearTimeout(dropTimer);
+			settled();
 			if (!res.headersSent) req.socket.destroy();
 		});
 		upstream.on('response', async (reply) => {
@@ -96,10 +110,11 @@ export class FaultyProxy {
 			try {
 				for await (const chunk of reply) parts.push(chunk as Buffer);
 			} catch {
+				settled();
 				req.socket.destroy();
 				return;
 			}
-			if (dropTimer) clearTimeout(dropTimer);
+			settled();
 			if (req.socket.destroyed) return;
 			let payload = Buffer.concat(parts);
 			const replyHeaders = { ...reply.headers };
