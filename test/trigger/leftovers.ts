@@ -10,11 +10,13 @@ import * as path from 'path';
 import { until } from '../helpers/wait';
 
 /**
- * Our code by where it lives in this checkout: a plain "/nodes/" would also match every file of a checkout whose
- * own folder is named "nodes" (then the simulator's and jest's timers count as ours).
+ * Our code by where it lives: this checkout's own nodes/ folder (a plain "/nodes/" would also match every file of a
+ * checkout whose own folder is named "nodes", and then the simulator's and jest's timers count as ours), and the
+ * libraries it drives wherever npm put them (n8n-core brings its own copy of axios).
  */
-const ROOT = path.resolve(__dirname, '../..');
-const OURS = [path.join(ROOT, 'nodes') + path.sep, path.join(ROOT, 'node_modules', 'cometd') + path.sep, path.join(ROOT, 'node_modules', 'axios') + path.sep];
+const OWN_NODES = path.join(path.resolve(__dirname, '../..'), 'nodes') + path.sep;
+const LIBRARIES = /node_modules[\\/](cometd|axios)[\\/]/;
+const isOurs = (stack: string) => stack.includes(OWN_NODES) || LIBRARIES.test(stack);
 const TYPES = new Set(['Timeout', 'TCPWRAP', 'Immediate']);
 
 export function watchLeftovers(): { stop(): Promise<string[]> } {
@@ -25,7 +27,7 @@ export function watchLeftovers(): { stop(): Promise<string[]> } {
 		init(id, type) {
 			if (!TYPES.has(type)) return;
 			const stack = new Error().stack ?? '';
-			if (OURS.some((dir) => stack.includes(dir))) live.set(id, `${type}\n${stack.split('\n').slice(4, 14).join('\n')}`);
+			if (isOurs(stack)) live.set(id, `${type}\n${stack.split('\n').slice(4, 14).join('\n')}`);
 		},
 		destroy(id) {
 			live.delete(id);
