@@ -15,6 +15,7 @@ const BENCHMARKS: Record<string, () => Promise<Bench>> = {
 	'trigger-scale': async () => (await import('./trigger-scale')).run,
 	recovery: async () => (await import('./recovery')).run,
 	reaction: async () => (await import('./reaction')).run,
+	agents: async () => (await import('./agents')).run,
 };
 
 async function main(): Promise<void> {

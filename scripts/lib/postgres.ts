@@ -26,6 +26,8 @@ export interface PostgresServer {
 	readonly version: string;
 	/** The server's own log (kept until stop()). */
 	readonly logFile: string;
+	/** The server's processes (postmaster and its backends), for CPU accounting. */
+	processIds(): number[];
 	/** Runs SQL as the superuser over the server's private socket; returns psql's unaligned output, trimmed. */
 	query(sql: string): string;
 	/** Stops the server and deletes its folder (data, socket, log). Safe to call twice. */
@@ -72,6 +74,29 @@ function startWatchdog(parentPid: number, folder: string, stopArgv: string[]): n
 	});
 	child.unref();
 	return child.pid;
+}
+
+/** The postmaster (first line of postmaster.pid) and every process whose parent it is (Linux /proc). */
+function serverProcessIds(data: string): number[] {
+	let postmaster: number;
+	try {
+		postmaster = Number(fs.readFileSync(path.join(data, 'postmaster.pid'), 'utf8').split('\n')[0]);
+	} catch {
+		return [];
+	}
+	const children = fs
+		.readdirSync('/proc')
+		.filter((entry) => /^\d+$/.test(entry))
+		.filter((pid) => {
+			try {
+				const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+				return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === postmaster;
+			} catch {
+				return false;
+			}
+		})
+		.map(Number);
+	return [postmaster, ...children];
 }
 
 export interface StartPostgresOptions {
@@ -147,6 +172,7 @@ export async function startPostgres(options: StartPostgresOptions = {}): Promise
 			version: `PostgreSQL ${version}`,
 			logFile,
 			query: (sql: string) => psql(sql, 'n8n'),
+			processIds: () => serverProcessIds(data),
 			stop,
 		};
 	} catch (error) {
