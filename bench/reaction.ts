@@ -427,6 +427,33 @@ export function profiles(quick: boolean): Profile[] {
 	return all.filter((p) => p.rounds > 0 && !(quick && p.profiled));
 }
 
+/**
+ * BENCH_REACTION_PARTS=load runs only the load sweeps (all modes, in one run) and the few sequential rounds that warm
+ * each n8n up; the sequential figures of the previous full run are kept in the result, named as such. Default: all.
+ */
+const loadOnly = (ctx: BenchContext) => !ctx.quick && process.env.BENCH_REACTION_PARTS === 'load';
+
+function selectedProfiles(ctx: BenchContext): Profile[] {
+	const all = profiles(ctx.quick);
+	if (!loadOnly(ctx)) return all;
+	return all.filter((p) => p.load).map((p) => ({ ...p, rounds: 10, variantRounds: 5, breakdown: false }));
+}
+
+/** The sequential results of the last full run (bench/results/reaction.json), for a load-only run. */
+function previousSequential(): { date: string; profiles: ProfileResult[] } | undefined {
+	const file = path.join(REPO, 'bench', 'results', 'reaction.json');
+	if (!fs.existsSync(file)) return undefined;
+	const previous = JSON.parse(fs.readFileSync(file, 'utf8')) as { environment: { date: string }; profiles: Array<ProfileResult & { load?: unknown }>; sequentialFrom?: { date: string } };
+	return {
+		date: previous.sequentialFrom?.date ?? previous.environment.date,
+		profiles: previous.profiles.map((p) => {
+			const copy = { ...p };
+			delete copy.load;
+			return copy;
+		}),
+	};
+}
+
 export async function run(ctx: BenchContext): Promise<Record<string, unknown>> {
 	const users = [...Object.values(AGENTS), SUPERVISOR];
 	const sim = await SimProcess.start({ users });
@@ -439,7 +466,7 @@ export async function run(ctx: BenchContext): Promise<Record<string, unknown>> {
 	let scriptLoad: LoadSweep | undefined;
 	let queueProfiled: QueueProfile | undefined;
 	try {
-		for (const profile of profiles(ctx.quick)) results.push(await runProfile(ctx, sim, logs, phones, profile, script.pid));
+		for (const profile of selectedProfiles(ctx)) results.push(await runProfile(ctx, sim, logs, phones, profile, script.pid));
 		const meter = new CpuMeter(() => ({ simulator: sim.pid, script: script.pid, bench: process.pid }));
 		scriptLoad = await sweep(ctx, logs, phones.script, 'script', 'script', LOAD_RATES(ctx), LOAD_SECONDS(ctx), meter);
 		for (const setup of QUEUE_SETUPS(ctx)) queue.push(await queueSweep(ctx, sim, logs, phones, setup));
@@ -465,7 +492,10 @@ async function report(ctx: BenchContext, results: ProfileResult[], queue: LoadSw
 	ctx.log(table(rows));
 	const sweeps = [...results.map((r) => r.load).filter((l): l is LoadSweep => !!l), ...queue, ...(scriptLoad ? [scriptLoad] : [])];
 	ctx.log(table(sweeps.map((s) => ({ mode: s.mode, flow: s.flow, heldRate: s.heldRate, steps: s.steps.map((x) => `${x.ratePerSec}/s:${x.p50}/${x.p99}ms${x.missed ? ` missed ${x.missed}` : ''}${x.duplicated ? ` dup ${x.duplicated}` : ''}`).join(' ') }))));
-	const result = { lagThresholdP99Ms: LAG_P99_MS, recommendedEnv: RECOMMENDED_ENV, queueEnv: QUEUE_ENV, workerConcurrency: WORKER_CONCURRENCY, profiles: results, load: sweeps, queueProfile: queueProfiled };
+	// A load-only run keeps the previous full run's sequential figures (its warm-up rounds are not comparable).
+	const previous = loadOnly(ctx) ? previousSequential() : undefined;
+	const sequential = previous ? { profiles: previous.profiles, sequentialFrom: { date: previous.date, why: 'BENCH_REACTION_PARTS=load: the sequential profiles were not run again' } } : { profiles: results };
+	const result = { lagThresholdP99Ms: LAG_P99_MS, recommendedEnv: RECOMMENDED_ENV, queueEnv: QUEUE_ENV, workerConcurrency: WORKER_CONCURRENCY, ...sequential, load: sweeps, queueProfile: queueProfiled };
 	await writeResult(ctx, 'reaction', result, reactionChart(result));
 	return result;
 }

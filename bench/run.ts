@@ -44,6 +44,12 @@ async function main(): Promise<void> {
 		}
 		console.log(`(${name}: ${((Date.now() - t0) / 1000).toFixed(1)} s)`);
 	}
+	if (!quick) {
+		// The tables in README.md and docs/PERFORMANCE.md come from the results (bench/lib/docs-tables.ts).
+		const { writeDocTables } = await import('./lib/docs-tables');
+		const changed = writeDocTables();
+		console.log(changed.length ? `\nBenchmark tables rewritten in ${changed.join(', ')}: re-read the prose around them` : '\nBenchmark tables in the docs already match the results');
+	}
 	console.log(`\nAll done in ${((Date.now() - started) / 1000).toFixed(1)} s${failed ? `, ${failed} failed` : ''}`);
 	process.exit(failed ? 1 : 0);
 }
