@@ -132,9 +132,9 @@ export function writeDocTables(): string[] {
 	const rendered = Object.fromEntries(Object.entries(BLOCKS).map(([name, render]) => [name, render()]));
 	for (const file of DOCS.filter((f) => fs.existsSync(f))) {
 		const before = fs.readFileSync(file, 'utf8');
-		const after = before.replace(/(<!-- bench:([a-z-]+):start[^>]*-->\n)[\s\S]*?(\n<!-- bench:\2:end -->)/g, (whole, open: string, name: string, close: string) => {
+		const after = before.replace(/(<!-- bench:([a-z-]+):start[^>]*-->)\n[\s\S]*?(<!-- bench:\2:end -->)/g, (whole, open: string, name: string, close: string) => {
 			const table = rendered[name];
-			return table === undefined ? whole : `${open}${table}${close}`;
+			return table === undefined ? whole : `${open}\n${table}\n${close}`;
 		});
 		if (after !== before) {
 			fs.writeFileSync(file, after);

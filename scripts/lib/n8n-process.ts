@@ -98,7 +98,7 @@ export interface N8nEnvOptions {
 }
 
 /** Where n8n finds its PostgreSQL database (a PostgresServer from scripts/lib/postgres.ts is one). */
-export interface PostgresConnection {
+interface PostgresConnection {
 	host: string;
 	port: number;
 	database: string;

@@ -35,7 +35,7 @@ export interface PostgresServer {
 }
 
 /** Where the server binaries are: $GWS_PG_BIN, else the newest /usr/lib/postgresql/<major>/bin (Debian's layout). */
-export function postgresBinDir(): string | undefined {
+function postgresBinDir(): string | undefined {
 	const fromEnv = process.env.GWS_PG_BIN;
 	if (fromEnv) return fs.existsSync(path.join(fromEnv, 'pg_ctl')) ? fromEnv : undefined;
 	const root = '/usr/lib/postgresql';
