@@ -12,7 +12,8 @@
  * Parts: (1) sequential calls, one at a time, under n8n settings profiles (what a user can change); (2) where the
  * time goes: n8n's execution records, our trace lines when present, a CPU profile attributed to files; (3) load:
  * calls at rising rates until reactions lag (p99 > 1 s) or conferences are missed or duplicated, in regular mode
- * and queue mode with 1 and 2 workers, with each process's CPU use.
+ * (SQLite), in queue mode on PostgreSQL with 1 and 2 workers (n8n's queue settings: QUEUE_ENV) and, as the
+ * comparison that explains its losses, queue mode on SQLite with 2 workers, with each process's CPU use.
  */
 import { setTimeout as sleep } from 'timers/promises';
 import { fork, type ChildProcess } from 'child_process';
@@ -52,6 +53,24 @@ export const RECOMMENDED_ENV: Record<string, string> = {
 	N8N_EXPRESSION_ENGINE: 'legacy',
 	EXECUTIONS_DATA_SAVE_ON_SUCCESS: 'none',
 };
+
+/**
+ * Queue mode as n8n documents it for production (docs/hosting/scaling/queue-mode.md, execution-data.md), on top of
+ * the recommended settings: PostgreSQL with a larger pool than its default 2, workers at n8n's default concurrency
+ * written out, nothing saved for successful or manual executions, no progress saving.
+ */
+export const QUEUE_ENV: Record<string, string> = {
+	...RECOMMENDED_ENV,
+	DB_POSTGRESDB_POOL_SIZE: '4',
+	EXECUTIONS_DATA_SAVE_ON_PROGRESS: 'false',
+	EXECUTIONS_DATA_SAVE_MANUAL_EXECUTIONS: 'false',
+};
+export const WORKER_CONCURRENCY = 10;
+
+type QueueSetup = { workers: number; database: 'postgres' | 'sqlite' };
+
+const queueMode = (q: QueueSetup) =>
+	`queue, ${q.database === 'postgres' ? 'PostgreSQL' : 'SQLite (unsupported; comparison)'}, ${q.workers} worker${q.workers > 1 ? 's' : ''}`;
 
 interface Profile {
 	name: string;
@@ -125,6 +144,8 @@ interface ProfileResult {
 interface LoadSweep {
 	mode: string;
 	flow: Flow;
+	/** Queue mode: workers, database, and the n8n settings of the run. */
+	queue?: QueueSetup & { env: Record<string, string>; workerConcurrency: number; postgresVersion?: string };
 	steps: Array<
 		Omit<LoadStepResult, 'reactions'> & {
 			p50: number;
@@ -148,6 +169,7 @@ function logLinesOf(n8n: N8nBench): Record<string, Record<string, number>> {
 	return {
 		SQLITE_BUSY: n8n.countLogLines(/SQLITE_BUSY/),
 		'execution errors': n8n.countLogLines(/Execution \d+ .*(failed|error)|Problem with execution|job .* failed/i),
+		'sqlite in scaling mode warning': n8n.countLogLines(/not officially supported with sqlite/i),
 	};
 }
 
@@ -257,7 +279,7 @@ async function runProfile(ctx: BenchContext, sim: SimProcess, logs: SimLogs, pho
 
 		if (profile.load) {
 			const meter = new CpuMeter(() => ({ 'n8n main': n8n.pids().main, simulator: sim.pid, script: scriptPid, bench: process.pid }));
-			result.load = await sweep(ctx, logs, phones[profile.load], `regular, ${profile.name}`, profile.load, LOAD_RATES(ctx), LOAD_SECONDS(ctx), meter);
+			result.load = await sweep(ctx, logs, phones[profile.load], `regular (SQLite), ${profile.name}`, profile.load, LOAD_RATES(ctx), LOAD_SECONDS(ctx), meter);
 			await n8n.stop();
 			result.load.logLines = logLinesOf(n8n);
 		}
@@ -287,15 +309,27 @@ async function runProfile(ctx: BenchContext, sim: SimProcess, logs: SimLogs, pho
 
 const LOAD_RATES = (ctx: BenchContext) => (ctx.quick ? [5, 20] : [2, 5, 10, 15, 20, 30, 50, 100]);
 const LOAD_SECONDS = (ctx: BenchContext) => (ctx.quick ? 2 : 5);
+/** PostgreSQL with 1 and 2 workers (a quick run: 2 workers only); SQLite with 2 workers only as the comparison. */
+const QUEUE_SETUPS = (ctx: BenchContext): QueueSetup[] =>
+	ctx.quick
+		? [{ workers: 2, database: 'postgres' }]
+		: [
+				{ workers: 1, database: 'postgres' },
+				{ workers: 2, database: 'postgres' },
+				{ workers: 2, database: 'sqlite' },
+			];
 
-async function queueSweep(ctx: BenchContext, sim: SimProcess, logs: SimLogs, phones: Record<Flow, AgentPhone>, workers: number): Promise<LoadSweep> {
-	ctx.log(`queue mode, ${workers} worker(s): starting n8n with ${JSON.stringify(RECOMMENDED_ENV)}`);
-	const n8n = await N8nBench.start({ sim, agents: [AGENTS.c], env: RECOMMENDED_ENV, workers });
+async function queueSweep(ctx: BenchContext, sim: SimProcess, logs: SimLogs, phones: Record<Flow, AgentPhone>, setup: QueueSetup): Promise<LoadSweep> {
+	const mode = queueMode(setup);
+	ctx.log(`${mode}: starting n8n with ${JSON.stringify(QUEUE_ENV)}, worker concurrency ${WORKER_CONCURRENCY}`);
+	const n8n = await N8nBench.start({ sim, agents: [AGENTS.c], env: QUEUE_ENV, workers: setup.workers, queueDatabase: setup.database, workerConcurrency: WORKER_CONCURRENCY });
 	try {
 		await n8n.activate(workflows().c, AGENTS.c.username);
 		await sleep(1000);
-		const result = await sweep(ctx, logs, phones.c, `queue, ${workers} worker${workers > 1 ? 's' : ''}`, 'c', LOAD_RATES(ctx), LOAD_SECONDS(ctx), queueMeter(n8n, sim));
-		return { ...result, logLines: logLinesOf(n8n) };
+		const result = await sweep(ctx, logs, phones.c, mode, 'c', LOAD_RATES(ctx), LOAD_SECONDS(ctx), queueMeter(n8n, sim));
+		const queue = { ...setup, env: QUEUE_ENV, workerConcurrency: WORKER_CONCURRENCY, postgresVersion: n8n.stack.postgres?.version };
+		await n8n.stop();
+		return { ...result, queue, logLines: logLinesOf(n8n) };
 	} finally {
 		await n8n.stop().catch(() => undefined);
 		n8n.cleanup();
@@ -305,12 +339,20 @@ async function queueSweep(ctx: BenchContext, sim: SimProcess, logs: SimLogs, pho
 function queueMeter(n8n: N8nBench, sim: SimProcess): CpuMeter {
 	return new CpuMeter(() => {
 		const pids = n8n.pids();
-		return { 'n8n main': pids.main, ...Object.fromEntries(pids.workers.map((p, i) => [`worker ${i + 1}`, p])), redis: pids.redis, simulator: sim.pid, bench: process.pid };
+		return {
+			'n8n main': pids.main,
+			...Object.fromEntries(pids.workers.map((p, i) => [`worker ${i + 1}`, p])),
+			redis: pids.redis,
+			...(pids.postgres ? { postgres: pids.postgres } : {}),
+			simulator: sim.pid,
+			bench: process.pid,
+		};
 	});
 }
 
 interface QueueProfile {
 	workers: number;
+	database: 'postgres' | 'sqlite';
 	ratePerSec: number;
 	step: Omit<LoadStepResult, 'reactions'> & { p50: number; p99: number };
 	cores: Record<string, number>;
@@ -322,10 +364,11 @@ interface QueueProfile {
 }
 
 /** One load step in queue mode under --cpu-prof: what each process spends its time on at a rate it cannot hold. */
-async function queueProfile(ctx: BenchContext, sim: SimProcess, logs: SimLogs, phones: Record<Flow, AgentPhone>, workers: number, rate: number): Promise<QueueProfile> {
+async function queueProfile(ctx: BenchContext, sim: SimProcess, logs: SimLogs, phones: Record<Flow, AgentPhone>, setup: QueueSetup, rate: number): Promise<QueueProfile> {
+	const { workers, database } = setup;
 	const cpuDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gws-bench-cpuprof-'));
-	ctx.log(`queue mode, ${workers} workers, profiled at ${rate}/s`);
-	const n8n = await N8nBench.start({ sim, agents: [AGENTS.c], env: RECOMMENDED_ENV, workers, cpuProfileDir: cpuDir });
+	ctx.log(`${queueMode(setup)}, profiled at ${rate}/s`);
+	const n8n = await N8nBench.start({ sim, agents: [AGENTS.c], env: QUEUE_ENV, workers, queueDatabase: database, workerConcurrency: WORKER_CONCURRENCY, cpuProfileDir: cpuDir });
 	try {
 		await n8n.activate(workflows().c, AGENTS.c.username);
 		await sleep(1000);
@@ -349,7 +392,7 @@ async function queueProfile(ctx: BenchContext, sim: SimProcess, logs: SimLogs, p
 		}
 		const p = pct(step.reactions);
 		ctx.log(`  profiled step: missed ${step.missed}, p50 ${p.p50} ms; cores ${JSON.stringify(cores)}; busy ms per call ${JSON.stringify(busyMsPerCall)}`);
-		return { workers, ratePerSec: rate, step: { ...withoutReactions(step), p50: p.p50, p99: p.p99 }, cores, processes, busyMsPerCall, logLines };
+		return { workers, database, ratePerSec: rate, step: { ...withoutReactions(step), p50: p.p50, p99: p.p99 }, cores, processes, busyMsPerCall, logLines };
 	} finally {
 		await n8n.stop().catch(() => undefined);
 		n8n.cleanup();
@@ -384,6 +427,33 @@ export function profiles(quick: boolean): Profile[] {
 	return all.filter((p) => p.rounds > 0 && !(quick && p.profiled));
 }
 
+/**
+ * BENCH_REACTION_PARTS=load runs only the load sweeps (all modes, in one run) and the few sequential rounds that warm
+ * each n8n up; the sequential figures of the previous full run are kept in the result, named as such. Default: all.
+ */
+const loadOnly = (ctx: BenchContext) => !ctx.quick && process.env.BENCH_REACTION_PARTS === 'load';
+
+function selectedProfiles(ctx: BenchContext): Profile[] {
+	const all = profiles(ctx.quick);
+	if (!loadOnly(ctx)) return all;
+	return all.filter((p) => p.load).map((p) => ({ ...p, rounds: 10, variantRounds: 5, breakdown: false }));
+}
+
+/** The sequential results of the last full run (bench/results/reaction.json), for a load-only run. */
+function previousSequential(): { date: string; profiles: ProfileResult[] } | undefined {
+	const file = path.join(REPO, 'bench', 'results', 'reaction.json');
+	if (!fs.existsSync(file)) return undefined;
+	const previous = JSON.parse(fs.readFileSync(file, 'utf8')) as { environment: { date: string }; profiles: Array<ProfileResult & { load?: unknown }>; sequentialFrom?: { date: string } };
+	return {
+		date: previous.sequentialFrom?.date ?? previous.environment.date,
+		profiles: previous.profiles.map((p) => {
+			const copy = { ...p };
+			delete copy.load;
+			return copy;
+		}),
+	};
+}
+
 export async function run(ctx: BenchContext): Promise<Record<string, unknown>> {
 	const users = [...Object.values(AGENTS), SUPERVISOR];
 	const sim = await SimProcess.start({ users });
@@ -396,15 +466,15 @@ export async function run(ctx: BenchContext): Promise<Record<string, unknown>> {
 	let scriptLoad: LoadSweep | undefined;
 	let queueProfiled: QueueProfile | undefined;
 	try {
-		for (const profile of profiles(ctx.quick)) results.push(await runProfile(ctx, sim, logs, phones, profile, script.pid));
+		for (const profile of selectedProfiles(ctx)) results.push(await runProfile(ctx, sim, logs, phones, profile, script.pid));
 		const meter = new CpuMeter(() => ({ simulator: sim.pid, script: script.pid, bench: process.pid }));
 		scriptLoad = await sweep(ctx, logs, phones.script, 'script', 'script', LOAD_RATES(ctx), LOAD_SECONDS(ctx), meter);
-		for (const workers of ctx.quick ? [] : [1, 2]) queue.push(await queueSweep(ctx, sim, logs, phones, workers));
-		// What each process of queue mode spends its time on, at the first rate two workers could not hold.
-		const two = queue.find((q) => q.mode.startsWith('queue, 2'));
-		if (two) {
+		for (const setup of QUEUE_SETUPS(ctx)) queue.push(await queueSweep(ctx, sim, logs, phones, setup));
+		// What each process of queue mode spends its time on, at the first rate two workers on PostgreSQL could not hold.
+		const two = queue.find((q) => q.queue?.database === 'postgres' && q.queue.workers === 2);
+		if (two && !ctx.quick) {
 			const failed = two.steps.find((x) => !x.held)?.ratePerSec ?? LOAD_RATES(ctx)[LOAD_RATES(ctx).length - 1];
-			queueProfiled = await queueProfile(ctx, sim, logs, phones, 2, failed);
+			queueProfiled = await queueProfile(ctx, sim, logs, phones, { workers: 2, database: 'postgres' }, failed);
 		}
 	} finally {
 		script.kill();
@@ -422,7 +492,10 @@ async function report(ctx: BenchContext, results: ProfileResult[], queue: LoadSw
 	ctx.log(table(rows));
 	const sweeps = [...results.map((r) => r.load).filter((l): l is LoadSweep => !!l), ...queue, ...(scriptLoad ? [scriptLoad] : [])];
 	ctx.log(table(sweeps.map((s) => ({ mode: s.mode, flow: s.flow, heldRate: s.heldRate, steps: s.steps.map((x) => `${x.ratePerSec}/s:${x.p50}/${x.p99}ms${x.missed ? ` missed ${x.missed}` : ''}${x.duplicated ? ` dup ${x.duplicated}` : ''}`).join(' ') }))));
-	const result = { lagThresholdP99Ms: LAG_P99_MS, recommendedEnv: RECOMMENDED_ENV, profiles: results, load: sweeps, queueProfile: queueProfiled };
+	// A load-only run keeps the previous full run's sequential figures (its warm-up rounds are not comparable).
+	const previous = loadOnly(ctx) ? previousSequential() : undefined;
+	const sequential = previous ? { profiles: previous.profiles, sequentialFrom: { date: previous.date, why: 'BENCH_REACTION_PARTS=load: the sequential profiles were not run again' } } : { profiles: results };
+	const result = { lagThresholdP99Ms: LAG_P99_MS, recommendedEnv: RECOMMENDED_ENV, queueEnv: QUEUE_ENV, workerConcurrency: WORKER_CONCURRENCY, ...sequential, load: sweeps, queueProfile: queueProfiled };
 	await writeResult(ctx, 'reaction', result, reactionChart(result));
 	return result;
 }

@@ -15,6 +15,7 @@ const BENCHMARKS: Record<string, () => Promise<Bench>> = {
 	'trigger-scale': async () => (await import('./trigger-scale')).run,
 	recovery: async () => (await import('./recovery')).run,
 	reaction: async () => (await import('./reaction')).run,
+	agents: async () => (await import('./agents')).run,
 };
 
 async function main(): Promise<void> {
@@ -42,6 +43,12 @@ async function main(): Promise<void> {
 			console.error(`${name} FAILED: ${(error as Error).stack ?? error}`);
 		}
 		console.log(`(${name}: ${((Date.now() - t0) / 1000).toFixed(1)} s)`);
+	}
+	if (!quick) {
+		// The tables in README.md and docs/PERFORMANCE.md come from the results (bench/lib/docs-tables.ts).
+		const { writeDocTables } = await import('./lib/docs-tables');
+		const changed = writeDocTables();
+		console.log(changed.length ? `\nBenchmark tables rewritten in ${changed.join(', ')}: re-read the prose around them` : '\nBenchmark tables in the docs already match the results');
 	}
 	console.log(`\nAll done in ${((Date.now() - started) / 1000).toFixed(1)} s${failed ? `, ${failed} failed` : ''}`);
 	process.exit(failed ? 1 : 0);

@@ -1,18 +1,20 @@
 /**
- * The real n8n for the reaction benchmark, started the way the e2e suite starts it (scripts/lib/n8n-process.ts,
+ * The real n8n for the benchmarks, started the way the e2e suite starts it (scripts/lib/n8n-stack.ts,
  * scripts/lib/n8n-rest.ts, scripts/pack-and-install.sh): our packed package in a fresh user folder, `n8n start`
- * (regular mode) or `n8n start` + N `n8n worker` with Debian's redis-server (queue mode), an owner, one
- * `genesysGwsApi` credential per simulated agent, workflows imported and activated through n8n's REST API.
- * Differences from the e2e stack: the simulator is a separate process (SimProcess), the n8n settings under test
- * come in `env`, and n8n can be started under `--cpu-prof` with its log written to a file we parse.
+ * (regular mode, SQLite) or `n8n start` + N `n8n worker` with Debian's redis-server and PostgreSQL (queue mode;
+ * SQLite only as the comparison), an owner, one `genesysGwsApi` credential per simulated agent, workflows
+ * imported and activated through n8n's REST API. Differences from the e2e stack: the simulator is a separate
+ * process (SimProcess), the n8n settings under test come in `env`, and n8n can be started under `--cpu-prof` with
+ * its logs written to files we parse.
  */
 import { setTimeout as sleep } from 'timers/promises';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 
-import { buildAndPack, ensureN8n, freePort, ManagedProcess, n8nEnv, packAndInstall, startN8n, startRedis } from '../../scripts/lib/n8n-process';
+import { buildAndPack, ensureN8n, type ManagedProcess, packAndInstall } from '../../scripts/lib/n8n-process';
 import { N8nRest, type Owner, type WorkflowJson } from '../../scripts/lib/n8n-rest';
+import { startN8nStack, type N8nStack } from '../../scripts/lib/n8n-stack';
 import type { SimProcess } from './sim-process';
 
 // eslint-disable-next-line @n8n/community-nodes/no-hardcoded-secrets -- a throwaway local n8n owner, like test/e2e/helpers/stack.ts
@@ -40,8 +42,14 @@ export interface N8nBenchOptions {
 	env?: Record<string, string>;
 	/** 0 = regular mode; N >= 1 = queue mode with N workers. */
 	workers?: number;
+	/** Queue mode's database (default PostgreSQL; SQLite only as the comparison that shows why not). */
+	queueDatabase?: 'postgres' | 'sqlite';
+	/** `n8n worker --concurrency N` (n8n's default 10). */
+	workerConcurrency?: number;
 	/** Write a V8 CPU profile of every n8n process into this folder (written when the process exits). */
 	cpuProfileDir?: string;
+	/** Sampling interval of that profile in µs (V8's default 1000). */
+	cpuProfileIntervalUs?: number;
 }
 
 export class N8nBench {
@@ -51,70 +59,82 @@ export class N8nBench {
 
 	private constructor(
 		readonly rest: N8nRest,
-		readonly main: ManagedProcess,
-		readonly workers: ManagedProcess[],
-		readonly redis: ManagedProcess | undefined,
+		readonly stack: N8nStack,
 		readonly userFolder: string,
 		readonly logFile: string,
 		private readonly sim: SimProcess,
 	) {}
 
+	get main(): ManagedProcess {
+		return this.stack.main;
+	}
+
+	get workers(): ManagedProcess[] {
+		return this.stack.workers;
+	}
+
 	static async start(options: N8nBenchOptions): Promise<N8nBench> {
 		const launcher = ensureN8n();
 		const userFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'gws-bench-n8n-'));
 		packAndInstall(userFolder, packOnce());
-		const logFile = path.join(userFolder, 'n8n-main.log');
-		const started: Array<{ stop(): Promise<void> }> = [];
+		const extra: Record<string, string> = { ...options.env };
+		if (options.cpuProfileDir) {
+			fs.mkdirSync(options.cpuProfileDir, { recursive: true });
+			const interval = options.cpuProfileIntervalUs ? ` --cpu-prof-interval=${options.cpuProfileIntervalUs}` : '';
+			extra.NODE_OPTIONS = `--cpu-prof --cpu-prof-dir=${options.cpuProfileDir}${interval}`;
+		}
+		let stack: N8nStack | undefined;
 		try {
-			const redis = options.workers ? await startRedis() : undefined;
-			if (redis) started.push(redis.proc);
-			const extra: Record<string, string> = { ...options.env };
-			if (options.cpuProfileDir) {
-				fs.mkdirSync(options.cpuProfileDir, { recursive: true });
-				extra.NODE_OPTIONS = `--cpu-prof --cpu-prof-dir=${options.cpuProfileDir}`;
-			}
-			const port = await freePort();
-			const env = n8nEnv({ userFolder, port, brokerPort: await freePort(), redisPort: redis?.port, extra });
-			const main = await startN8n(launcher, 'start', env, { name: 'n8n main', logFile });
-			started.push(main);
-			const workers: ManagedProcess[] = [];
-			for (let i = 0; i < (options.workers ?? 0); i++) {
-				const workerEnv = n8nEnv({
-					userFolder,
-					port: await freePort(),
-					brokerPort: await freePort(),
-					redisPort: redis?.port,
-					extra: { ...extra, QUEUE_HEALTH_CHECK_PORT: String(await freePort()) },
-				});
-				const worker = await startN8n(launcher, 'worker', workerEnv, { name: `n8n worker ${i + 1}`, logFile: path.join(userFolder, `n8n-worker-${i + 1}.log`) });
-				started.push(worker);
-				workers.push(worker);
-			}
-			const rest = new N8nRest(`http://127.0.0.1:${port}`);
+			stack = await startN8nStack({
+				launcher,
+				userFolder,
+				workers: options.workers ?? 0,
+				queueDatabase: options.queueDatabase,
+				workerConcurrency: options.workerConcurrency,
+				env: extra,
+				logDir: userFolder,
+			});
+			const rest = new N8nRest(stack.baseUrl);
 			await rest.setupOwner(OWNER);
 			await rest.login(OWNER);
-			const bench = new N8nBench(rest, main, workers, redis?.proc, userFolder, logFile, options.sim);
-			for (const agent of options.agents) {
-				const name = `GWS simulator (${agent.username})`;
-				const { id } = await rest.createCredential({
-					name,
-					type: 'genesysGwsApi',
-					data: { baseUrl: options.sim.url, username: agent.username, password: agent.password, allowUnauthorizedCerts: false },
-				});
-				bench.credentials.set(agent.username, { id, name });
-			}
+			const bench = new N8nBench(rest, stack, userFolder, path.join(userFolder, 'n8n-main.log'), options.sim);
+			for (const agent of options.agents) await bench.addCredential(agent);
 			return bench;
 		} catch (error) {
-			for (const item of started.reverse()) await item.stop().catch(() => undefined);
+			await stack?.stop();
 			fs.rmSync(userFolder, { recursive: true, force: true });
 			// eslint-disable-next-line @n8n/community-nodes/require-node-api-error -- benchmark tooling, not node code
 			throw error;
 		}
 	}
 
-	/** Process ids: main, workers, redis (for CPU accounting). */
-	pids(): { main?: number; workers: number[]; redis?: number } {
-		return { main: this.main.pid, workers: this.workers.map((w) => w.pid!).filter(Boolean), redis: this.redis?.pid };
+	/** A `genesysGwsApi` credential for the agent, pointing at the simulator. */
+	async addCredential(agent: BenchAgent): Promise<{ id: string; name: string }> {
+		const name = `GWS simulator (${agent.username})`;
+		const { id } = await this.rest.createCredential({
+			name,
+			type: 'genesysGwsApi',
+			data: { baseUrl: this.sim.url, username: agent.username, password: agent.password, allowUnauthorizedCerts: false },
+		});
+		this.credentials.set(agent.username, { id, name });
+		return { id, name };
+	}
+
+	/** A copy of the workflow with every Genesys node's credential pointed at `username`'s. */
+	withCredentialOf(workflow: WorkflowJson, username: string): WorkflowJson {
+		const credential = this.credentials.get(username);
+		if (!credential) throw new Error(`no credential for ${username}`);
+		const copy = JSON.parse(JSON.stringify(workflow)) as WorkflowJson;
+		for (const node of copy.nodes) {
+			const creds = node.credentials as Record<string, unknown> | undefined;
+			if (creds && 'genesysGwsApi' in creds) node.credentials = { genesysGwsApi: { id: credential.id, name: credential.name } };
+		}
+		return copy;
+	}
+
+	/** Process ids: main, workers, redis, PostgreSQL's processes (for CPU accounting). */
+	pids(): { main?: number; workers: number[]; redis?: number; postgres?: number[] } {
+		return { main: this.main.pid, workers: this.workers.map((w) => w.pid!).filter(Boolean), redis: this.stack.redis?.pid, postgres: this.stack.postgres?.processIds() };
 	}
 
 	/**
@@ -123,13 +143,7 @@ export class N8nBench {
 	 * (a call that changes before that read is learned, not emitted).
 	 */
 	async activate(workflow: WorkflowJson, username: string): Promise<string> {
-		const credential = this.credentials.get(username);
-		if (!credential) throw new Error(`no credential for ${username}`);
-		const copy = JSON.parse(JSON.stringify(workflow)) as WorkflowJson;
-		for (const node of copy.nodes) {
-			const creds = node.credentials as Record<string, unknown> | undefined;
-			if (creds && 'genesysGwsApi' in creds) node.credentials = { genesysGwsApi: { id: credential.id, name: credential.name } };
-		}
+		const copy = this.withCredentialOf(workflow, username);
 		const sessionsBefore = await this.sim.cometdSessions(username);
 		const seqBefore = await this.sim.lastRequestSeq();
 		const { id, versionId } = await this.rest.createWorkflow(copy);
@@ -145,12 +159,13 @@ export class N8nBench {
 		return id;
 	}
 
-	async stop(): Promise<void> {
+	/** `graceMs`: how long main may take to deactivate its triggers and exit (it writes its CPU profile then). */
+	async stop(graceMs = 30_000): Promise<void> {
 		// Workers first (they hold no trigger), then main: each writes its CPU profile on a clean exit.
 		for (const worker of this.workers) await worker.stop(30_000);
-		await this.main.stop(30_000);
-		this.exitedAt = { epochMs: Date.now(), hrtimeUs: Number(process.hrtime.bigint() / 1000n) };
-		await this.redis?.stop();
+		await this.main.stop(graceMs);
+		this.exitedAt ??= { epochMs: Date.now(), hrtimeUs: Number(process.hrtime.bigint() / 1000n) };
+		await this.stack.stop();
 	}
 
 	/** How many lines of each process's log (main, workers) match `pattern`, e.g. database lock errors. */

@@ -27,11 +27,17 @@ export class CpuMeter {
 	/** Wall seconds of the last begin()..end() interval. */
 	lastWallS = 0;
 
-	constructor(private readonly pids: () => Record<string, number | undefined>) {}
+	/** A name may stand for several processes (PostgreSQL's postmaster and backends): their CPU is added up. */
+	constructor(private readonly pids: () => Record<string, number | number[] | undefined>) {}
+
+	private secondsOf(name: string, pid: number | number[] | undefined): number {
+		if (name === 'bench') return process.cpuUsage().user / 1e6 + process.cpuUsage().system / 1e6;
+		return Array.isArray(pid) ? pid.reduce((sum, p) => sum + cpuSeconds(p), 0) : cpuSeconds(pid);
+	}
 
 	begin(): void {
 		this.t0 = performance.now();
-		this.start = new Map(Object.entries(this.pids()).map(([name, pid]) => [name, name === 'bench' ? process.cpuUsage().user / 1e6 + process.cpuUsage().system / 1e6 : cpuSeconds(pid)]));
+		this.start = new Map(Object.entries(this.pids()).map(([name, pid]) => [name, this.secondsOf(name, pid)]));
 	}
 
 	/** Cores used by each process over the interval since begin() (1 = one core fully busy). */
@@ -40,7 +46,7 @@ export class CpuMeter {
 		this.lastWallS = wall;
 		const out: Record<string, number> = {};
 		for (const [name, pid] of Object.entries(this.pids())) {
-			const now = name === 'bench' ? process.cpuUsage().user / 1e6 + process.cpuUsage().system / 1e6 : cpuSeconds(pid);
+			const now = this.secondsOf(name, pid);
 			out[name] = Math.round(((now - (this.start.get(name) ?? now)) / wall) * 100) / 100;
 		}
 		return out;

@@ -31,8 +31,13 @@ export class SimLogs {
 	private requestSeq = 0;
 	private notificationSeq = 0;
 	readonly established = new Map<string, EstablishedEvent>();
-	/** SingleStepConference POSTs per call id, in arrival order. */
+	/** SingleStepConference POSTs GWS accepted (2xx), per call id, in arrival order. */
 	readonly conferences = new Map<string, CallPost[]>();
+	/**
+	 * SingleStepConference POSTs GWS refused, per call id: e.g. 403 for a session that GWS forgot in a restart,
+	 * after which the node renews the session and sends the request again (that retry is not a duplicate).
+	 */
+	readonly refused = new Map<string, CallPost[]>();
 
 	constructor(private readonly sim: SimProcess) {}
 
@@ -41,9 +46,10 @@ export class SimLogs {
 		this.requestSeq = lastSeq;
 		for (const p of posts) {
 			if (p.operationName !== 'SingleStepConference') continue;
-			const list = this.conferences.get(p.callId) ?? [];
+			const byCall = p.status >= 200 && p.status < 300 ? this.conferences : this.refused;
+			const list = byCall.get(p.callId) ?? [];
 			list.push(p);
-			this.conferences.set(p.callId, list);
+			byCall.set(p.callId, list);
 		}
 		const events = await this.sim.establishedSince(this.notificationSeq);
 		for (const e of events) {
@@ -146,12 +152,14 @@ export interface LoadStepResult {
 
 /**
  * Calls arrive at `ratePerSec` for `durationS` (bounded: ratePerSec × durationS calls), each answered at once;
- * then waits up to `drainMs` after the last call for the conferences, and 1 s more to catch duplicates.
+ * then waits up to `drainMs` after the last call for the conferences, and 1 s more to catch duplicates. With
+ * several phones the calls go to them in turn (spread over many agents, one call each at a time).
  */
-export async function loadStep(logs: SimLogs, phone: AgentPhone, ratePerSec: number, durationS: number, drainMs: number): Promise<LoadStepResult> {
+export async function loadStep(logs: SimLogs, phones: AgentPhone | AgentPhone[], ratePerSec: number, durationS: number, drainMs: number): Promise<LoadStepResult> {
+	const list = Array.isArray(phones) ? phones : [phones];
 	await logs.trim();
 	const count = Math.max(1, Math.round(ratePerSec * durationS));
-	const calls: string[] = [];
+	const calls: Array<{ id: string; phone: AgentPhone }> = [];
 	let placeErrors = 0;
 	const pending: Array<Promise<void>> = [];
 	const t0 = performance.now();
@@ -166,9 +174,10 @@ export async function loadStep(logs: SimLogs, phone: AgentPhone, ratePerSec: num
 		const due = t0 + (i * 1000) / ratePerSec;
 		const wait = due - performance.now();
 		if (wait > 0) await sleep(wait);
+		const phone = list[i % list.length];
 		pending.push(
 			phone.placeAnsweredCall().then(
-				(id) => void calls.push(id),
+				(id) => void calls.push({ id, phone }),
 				() => void placeErrors++,
 			),
 		);
@@ -176,28 +185,29 @@ export async function loadStep(logs: SimLogs, phone: AgentPhone, ratePerSec: num
 	await Promise.all(pending);
 	const placedMs = performance.now() - t0;
 	const deadline = performance.now() + drainMs;
-	while (performance.now() < deadline && calls.some((id) => !logs.conferences.has(id))) await sleep(100);
+	while (performance.now() < deadline && calls.some((c) => !logs.conferences.has(c.id))) await sleep(100);
 	await sleep(1000);
 	await logs.poll();
 	const reactions: number[] = [];
-	const missedIds = calls.filter((id) => !logs.conferences.has(id) || !logs.establishedOf(phone.username, id));
+	const isMissed = (c: { id: string; phone: AgentPhone }) => !logs.conferences.has(c.id) || !logs.establishedOf(c.phone.username, c.id);
+	const missedIds = new Set(calls.filter(isMissed).map((c) => c.id));
 	// Missed within the drain time; wait a while longer to tell a late conference from a lost one.
 	const lateDeadline = performance.now() + LATE_MS;
-	while (performance.now() < lateDeadline && missedIds.some((id) => !logs.conferences.has(id))) await sleep(200);
+	while (performance.now() < lateDeadline && [...missedIds].some((id) => !logs.conferences.has(id))) await sleep(200);
 	polling = false;
 	await poller;
 	await logs.poll();
-	const late = missedIds.filter((id) => logs.conferences.has(id)).length;
+	const late = [...missedIds].filter((id) => logs.conferences.has(id)).length;
 	let duplicated = 0;
-	for (const id of calls) {
+	for (const { id, phone } of calls) {
 		const posts = logs.conferences.get(id) ?? [];
 		const est = logs.establishedOf(phone.username, id);
-		if (posts.length > 0 && est && !missedIds.includes(id)) reactions.push(posts[0].time - est.time);
+		if (posts.length > 0 && est && !missedIds.has(id)) reactions.push(posts[0].time - est.time);
 		if (posts.length > 1) duplicated++;
 	}
-	const missed = missedIds.length;
-	// End every call (a few at a time) so the next step starts with an idle agent.
-	for (let i = 0; i < calls.length; i += 20) await Promise.all(calls.slice(i, i + 20).map((id) => phone.endCall(id)));
+	const missed = missedIds.size;
+	// End every call (a few at a time) so the next step starts with idle agents.
+	for (let i = 0; i < calls.length; i += 20) await Promise.all(calls.slice(i, i + 20).map((c) => c.phone.endCall(c.id)));
 	await sleep(500);
 	await logs.trim();
 	return {

@@ -2,9 +2,12 @@
  * The GWS simulator in its own process, driven over IPC by the benchmarks (sim-process.ts).
  * Why a child: GWS is a remote server; sharing one event loop with the clients under test would let the
  * server's work (JSON rendering, CometD batching) inflate or hide the client overhead we want to compare.
- * Options come as JSON in BENCH_SIM_OPTIONS (SimulatorOptions; port 0 = pick a free one).
+ * Options come as JSON in BENCH_SIM_OPTIONS (SimulatorOptions; port 0 = pick a free one), plus `usersFile`: the
+ * users read from a file by the loader behind the simulator's --users FILE.
  */
-import { startSimulator } from '../../simulator';
+import * as fs from 'fs';
+
+import { loadUsersFile, startSimulator } from '../../simulator';
 import type { LoggedNotification, LoggedRequest, SimulatorOptions } from '../../simulator/api';
 
 type Request = { id: number; op: string; args?: unknown };
@@ -54,9 +57,25 @@ function callPosts(log: LoggedRequest[], since: number): { posts: CallPost[]; la
 	return { posts, lastSeq };
 }
 
+/**
+ * TCP connections held open at the simulator: ESTABLISHED sockets whose local port is its listening port (Linux
+ * /proc/net/tcp; a client's own end has an ephemeral port). With no other client connected, each is a long poll.
+ */
+function openConnections(port: number): number {
+	let count = 0;
+	for (const file of ['/proc/net/tcp', '/proc/net/tcp6']) {
+		if (!fs.existsSync(file)) continue;
+		for (const line of fs.readFileSync(file, 'utf8').split('\n').slice(1)) {
+			const [, local, , state] = line.trim().split(/\s+/);
+			if (state === '01' && local && parseInt(local.split(':').pop() ?? '', 16) === port) count++;
+		}
+	}
+	return count;
+}
+
 async function main(): Promise<void> {
-	const options = JSON.parse(process.env.BENCH_SIM_OPTIONS ?? '{}') as SimulatorOptions;
-	const sim = await startSimulator({ port: 0, ...options });
+	const { usersFile, ...options } = JSON.parse(process.env.BENCH_SIM_OPTIONS ?? '{}') as SimulatorOptions & { usersFile?: string };
+	const sim = await startSimulator({ port: 0, ...options, ...(usersFile ? { users: loadUsersFile(usersFile) } : {}) });
 	const ops: Record<string, (args: never) => unknown> = {
 		burst: (a: Parameters<typeof sim.burst>[0]) => sim.burst(a),
 		placeInboundCall: (a: Parameters<typeof sim.placeInboundCall>[0]) => sim.placeInboundCall(a),
@@ -79,6 +98,13 @@ async function main(): Promise<void> {
 				.requests()
 				.filter((r) => r.seq > a.since && r.method === a.method && r.path === a.path && (a.username === undefined || r.username === a.username))
 				.length,
+		openConnections: () => openConnections(sim.port),
+		/** Users with a CometD session now, of those named (or all). */
+		usersWithSession: (a: { users: string[] }) => a.users.filter((u) => sim.cometdSessionCount(u) > 0),
+		/** Distinct users with a request of this method and exact path after `since` (a request seq). */
+		usersWithRequestSince: (a: { since: number; method: string; path: string }) => [
+			...new Set(sim.requests().filter((r) => r.seq > a.since && r.method === a.method && r.path === a.path && r.username).map((r) => r.username!)),
+		],
 		close: async () => {
 			await sim.close();
 			setImmediate(() => process.exit(0));

@@ -27,7 +27,8 @@ export class SimProcess {
 		});
 	}
 
-	static async start(options: SimulatorOptions = {}): Promise<SimProcess> {
+	/** `usersFile`: the simulator's users from a file (the loader behind its --users FILE). */
+	static async start(options: SimulatorOptions & { usersFile?: string } = {}): Promise<SimProcess> {
 		// A benchmark tool, not node code: the simulator runs in its own process on purpose.
 		const child = fork(path.join(__dirname, 'sim-child.ts'), [], {
 			execArgv: ['-r', 'ts-node/register/transpile-only'],
@@ -99,6 +100,17 @@ export class SimProcess {
 	/** POSTs on single calls received after `since` (a request seq), and the last request seq seen. */
 	callPostsSince(since: number) {
 		return this.call<{ posts: CallPost[]; lastSeq: number }>('callPostsSince', { since });
+	}
+
+	/** TCP connections held open at the simulator (its listening port). */
+	openConnections() {
+		return this.call<number>('openConnections');
+	}
+	usersWithSession(users: string[]) {
+		return this.call<string[]>('usersWithSession', { users });
+	}
+	usersWithRequestSince(filter: { since: number; method: string; path: string }) {
+		return this.call<string[]>('usersWithRequestSince', filter);
 	}
 
 	async close(): Promise<void> {

@@ -92,7 +92,35 @@ export interface N8nEnvOptions {
 	brokerPort: number;
 	/** Queue mode: the Redis port on 127.0.0.1. */
 	redisPort?: number;
+	/** n8n's database: PostgreSQL (queue mode; scripts/lib/postgres.ts), else SQLite in the user folder. */
+	postgres?: PostgresConnection;
 	extra?: Record<string, string>;
+}
+
+/** Where n8n finds its PostgreSQL database (a PostgresServer from scripts/lib/postgres.ts is one). */
+interface PostgresConnection {
+	host: string;
+	port: number;
+	database: string;
+	user: string;
+	password: string;
+}
+
+/**
+ * n8n's database settings. PostgreSQL: DB_TYPE=postgresdb and the DB_POSTGRESDB_* connection (the pool size
+ * stays n8n's default unless `extra` sets DB_POSTGRESDB_POOL_SIZE). SQLite: with its read pool on
+ * (DB_SQLITE_POOL_SIZE > 0, WAL), which n8n recommends; 3 is n8n 2.41's default (1.x defaulted to 0: no pool).
+ */
+function databaseEnv(postgres: PostgresConnection | undefined): Record<string, string> {
+	if (!postgres) return { DB_TYPE: 'sqlite', DB_SQLITE_POOL_SIZE: '3' };
+	return {
+		DB_TYPE: 'postgresdb',
+		DB_POSTGRESDB_HOST: postgres.host,
+		DB_POSTGRESDB_PORT: String(postgres.port),
+		DB_POSTGRESDB_DATABASE: postgres.database,
+		DB_POSTGRESDB_USER: postgres.user,
+		DB_POSTGRESDB_PASSWORD: postgres.password,
+	};
 }
 
 /**
@@ -101,7 +129,7 @@ export interface N8nEnvOptions {
  * cannot change what the tests see.
  */
 export function n8nEnv(options: N8nEnvOptions): NodeJS.ProcessEnv {
-	const { userFolder, port, brokerPort, redisPort, extra } = options;
+	const { userFolder, port, brokerPort, redisPort, postgres, extra } = options;
 	const env: NodeJS.ProcessEnv = {
 		PATH: process.env.PATH,
 		HOME: process.env.HOME,
@@ -130,6 +158,7 @@ export function n8nEnv(options: N8nEnvOptions): NodeJS.ProcessEnv {
 		N8N_COMMUNITY_PACKAGES_ENABLED: 'true',
 		N8N_LOG_LEVEL: 'info',
 		N8N_LOG_OUTPUT: 'console',
+		...databaseEnv(postgres),
 		...(redisPort
 			? {
 					EXECUTIONS_MODE: 'queue',
@@ -247,9 +276,9 @@ export async function startN8n(
 	launcher: string,
 	command: 'start' | 'worker',
 	env: NodeJS.ProcessEnv,
-	options: { name?: string; echo?: boolean; timeoutMs?: number; logFile?: string } = {},
+	options: { name?: string; echo?: boolean; timeoutMs?: number; logFile?: string; args?: string[] } = {},
 ): Promise<ManagedProcess> {
-	const proc = new ManagedProcess(options.name ?? `n8n ${command}`, launcher, [command], env, options.echo, options.logFile);
+	const proc = new ManagedProcess(options.name ?? `n8n ${command}`, launcher, [command, ...(options.args ?? [])], env, options.echo, options.logFile);
 	proc.start();
 	const timeoutMs = options.timeoutMs ?? 120_000;
 	if (command === 'start') {

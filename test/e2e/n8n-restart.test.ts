@@ -1,10 +1,12 @@
 /**
- * The trigger across a restart of n8n itself, in the real n8n program (regular and queue mode): stop n8n, change
+ * The trigger across a restart of n8n itself, in the real n8n program (regular mode on SQLite; queue mode on
+ * PostgreSQL with two workers, where only main restarts): stop n8n, change
  * calls on the simulator, start n8n, and count executions: exactly one per call that changed, appeared or went
  * while n8n was down, flagged _gws.resync with its reason; none for a call that did not change; none again after
  * another restart. What the trigger knew lives in the workflow's static data, which n8n keeps in its database.
  */
 import { TriggerActivations } from './helpers/activation';
+import { expectRanOnWorkers, expectRunsOnPostgres, executionRowsInPostgres } from './helpers/queue-mode';
 import { AGENT, startStack, type Stack } from './helpers/stack';
 import { chain, triggerNode } from './helpers/workflows';
 
@@ -44,7 +46,7 @@ const report = (items: Array<Record<string, any>>) =>
 
 describe.each([
 	['regular mode', false],
-	['queue mode (main + worker)', true],
+	['queue mode (PostgreSQL, main + 2 workers)', true],
 ])('%s', (_mode, queue) => {
 	let stack: Stack;
 	beforeAll(async () => {
@@ -89,10 +91,13 @@ describe.each([
 			[`${unchanged}: live Ringing`, `${answered}: live Ringing`, `${gone}: live Ringing`].sort(),
 		);
 		if (queue) {
-			// The trigger runs on main; its executions run on the worker.
-			for (const e of await rest.executions(id)) {
-				expect(stack.worker!.output()).toMatch(new RegExp(`Worker started execution ${e.id}\\b`));
-			}
+			// The trigger runs on main; its executions run on the workers; what the trigger knew is in PostgreSQL.
+			expectRanOnWorkers(
+				stack,
+				(await rest.executions(id)).map((e) => e.id),
+			);
+			expect(executionRowsInPostgres(stack, id)).toBe(6);
+			expectRunsOnPostgres(stack);
 		}
 
 		// Another restart with nothing changed reports nothing again.

@@ -1,22 +1,16 @@
 /**
  * One e2e "stack": the in-process simulator on a random port, a fresh n8n user folder with our packed package
- * installed as a user would, the real n8n (single process, or main + worker in queue mode with redis-server),
- * an owner account, a logged-in REST client and a `genesysGwsApi` credential pointing at the simulator.
+ * installed as a user would, the real n8n (scripts/lib/n8n-stack.ts: a single process on SQLite, or in queue mode
+ * main + two workers with redis-server and PostgreSQL), an owner account, a logged-in REST client and a
+ * `genesysGwsApi` credential pointing at the simulator.
  */
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 
 import { DEMO_USERS, startSimulator } from '../../../simulator';
-import {
-	ensureN8n,
-	freePort,
-	ManagedProcess,
-	n8nEnv,
-	packAndInstall,
-	startN8n,
-	startRedis,
-} from '../../../scripts/lib/n8n-process';
+import { ensureN8n, ManagedProcess, packAndInstall } from '../../../scripts/lib/n8n-process';
+import { startN8nStack, type N8nStack } from '../../../scripts/lib/n8n-stack';
 import { N8nRest, type Owner } from '../../../scripts/lib/n8n-rest';
 
 export const OWNER: Owner = {
@@ -35,24 +29,39 @@ export interface Stack {
 	baseUrl: string;
 	userFolder: string;
 	main: ManagedProcess;
-	worker?: ManagedProcess;
-	redis?: ManagedProcess;
+	/** Queue mode: the workers (two), which run every execution. */
+	workers: ManagedProcess[];
+	/** The n8n processes and servers (queue mode: redis-server and PostgreSQL). */
+	n8n: N8nStack;
 	/** agent1's credential. */
 	credential: { id: string; name: string };
 	/** supervisor1's credential (the supervisor example, the supervisor operations). */
 	supervisorCredential: { id: string; name: string };
 	/**
 	 * Stops `n8n start` as an operator would (SIGTERM), runs `whileDown`, then starts it again with the same user
-	 * folder, database and port, and logs in again. The worker and Redis keep running, as they would.
+	 * folder, database and port, and logs in again. The workers, Redis and PostgreSQL keep running, as they would.
 	 */
 	restartMain(whileDown?: () => Promise<void>): Promise<void>;
 	stop(): Promise<void>;
 }
 
 export interface StackOptions {
+	/** Queue mode: main + `workers` (default 2) on PostgreSQL and Redis. */
 	queue?: boolean;
+	workers?: number;
 	/** Extra env for n8n processes. */
 	env?: Record<string, string>;
+	/**
+	 * Puts our package into <userFolder>/.n8n/nodes; default scripts/pack-and-install.sh with the suite's tarball.
+	 * test/e2e/install-from-readme.test.ts runs the README's own commands instead.
+	 */
+	install?: (userFolder: string) => void;
+}
+
+/** Queue mode: the worker whose log says it started the execution (undefined: no worker did). */
+export function workerThatRan(stack: Stack, executionId: string): string | undefined {
+	const pattern = new RegExp(`Worker started execution ${executionId}\\b`);
+	return stack.workers.find((w) => pattern.test(w.output()))?.name;
 }
 
 function tarball(): string {
@@ -64,59 +73,40 @@ function tarball(): string {
 }
 
 /** Keeps every process's output for a post-mortem: $GWS_E2E_LOG_DIR (default <tmp>/gws-e2e-logs). */
-function saveLogs(items: Array<{ stop(): Promise<void> }>): void {
+function saveLogs(processes: ManagedProcess[], extra: Record<string, string> = {}): void {
 	const dir = process.env.GWS_E2E_LOG_DIR ?? path.join(os.tmpdir(), 'gws-e2e-logs');
 	fs.mkdirSync(dir, { recursive: true });
 	const test = (expect.getState().testPath ?? 'stack').split('/').pop();
-	for (const item of items) {
-		if (item instanceof ManagedProcess) {
-			fs.writeFileSync(path.join(dir, `${test}.${item.name.replace(/\W+/g, '-')}.log`), item.output());
-		}
-	}
+	for (const item of processes) fs.writeFileSync(path.join(dir, `${test}.${item.name.replace(/\W+/g, '-')}.log`), item.output());
+	for (const [name, text] of Object.entries(extra)) fs.writeFileSync(path.join(dir, `${test}.${name}.log`), text);
 }
 
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
 	const launcher = process.env.GWS_E2E_N8N ?? ensureN8n();
 	const userFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'gws-e2e-n8n-'));
-	packAndInstall(userFolder, tarball());
+	(options.install ?? ((folder) => packAndInstall(folder, tarball())))(userFolder);
 
-	const started: Array<{ stop(): Promise<void> }> = [];
+	let sim: Stack['sim'] | undefined;
+	let n8n: N8nStack | undefined;
 	const stopAll = async () => {
-		for (const item of started.reverse()) await item.stop().catch(() => undefined);
-		saveLogs(started);
+		const pgLog: Record<string, string> = n8n?.postgres && fs.existsSync(n8n.postgres.logFile) ? { postgres: fs.readFileSync(n8n.postgres.logFile, 'utf8') } : {};
+		await n8n?.stop();
+		await sim?.close().catch(() => undefined);
+		saveLogs(n8n?.processes() ?? [], pgLog);
 		fs.rmSync(userFolder, { recursive: true, force: true });
 	};
 	try {
-		const sim = await startSimulator({ port: 0 });
-		started.push({ stop: () => sim.close() });
-
-		const queue = options.queue ? await startRedis() : undefined;
-		if (queue) started.push(queue.proc);
-		const redis = queue?.proc;
-		const redisPort = queue?.port;
-		const port = await freePort();
+		sim = await startSimulator({ port: 0 });
 		// GWS_E2E_N8N_ENV (JSON object): extra n8n settings for a run, e.g. '{"N8N_LOG_LEVEL":"debug"}'.
 		const extra = { ...(JSON.parse(process.env.GWS_E2E_N8N_ENV ?? '{}') as Record<string, string>), ...options.env };
-		const env = n8nEnv({ userFolder, port, brokerPort: await freePort(), redisPort, extra });
-		let main = await startN8n(launcher, 'start', env, { name: 'n8n main' });
-		started.push(main);
-
-		let worker: ManagedProcess | undefined;
-		if (options.queue) {
-			// Same user folder (database and encryption key), its own ports.
-			const workerEnv = n8nEnv({
-				userFolder,
-				port: await freePort(),
-				brokerPort: await freePort(),
-				redisPort,
-				extra: { ...extra, QUEUE_HEALTH_CHECK_PORT: String(await freePort()), N8N_LOG_LEVEL: 'debug' },
-			});
-			worker = await startN8n(launcher, 'worker', workerEnv, { name: 'n8n worker' });
-			started.push(worker);
-		}
-
-		const baseUrl = `http://127.0.0.1:${port}`;
-		const rest = new N8nRest(baseUrl);
+		n8n = await startN8nStack({
+			launcher,
+			userFolder,
+			workers: options.queue ? (options.workers ?? 2) : 0,
+			env: extra,
+			workerEnv: { N8N_LOG_LEVEL: 'debug' },
+		});
+		const rest = new N8nRest(n8n.baseUrl);
 		await rest.setupOwner(OWNER);
 		await rest.login(OWNER);
 		const credentialOf = async (user: { username: string; password: string }) => {
@@ -124,30 +114,26 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
 			const { id } = await rest.createCredential({
 				name,
 				type: 'genesysGwsApi',
-				data: { baseUrl: sim.url, username: user.username, password: user.password, allowUnauthorizedCerts: false },
+				data: { baseUrl: sim!.url, username: user.username, password: user.password, allowUnauthorizedCerts: false },
 			});
 			return { id, name };
 		};
 		const credential = await credentialOf(AGENT);
 		const supervisorCredential = await credentialOf(SUPERVISOR);
+		const started = n8n;
 		const stack: Stack = {
 			sim,
 			rest,
-			baseUrl,
+			baseUrl: started.baseUrl,
 			userFolder,
-			main,
-			worker,
-			redis,
+			main: started.main,
+			workers: started.workers,
+			n8n: started,
 			credential,
 			supervisorCredential,
 			stop: stopAll,
 			restartMain: async (whileDown) => {
-				await main.stop();
-				await whileDown?.();
-				const restarted = await startN8n(launcher, 'start', env, { name: 'n8n main (restarted)' });
-				started.splice(started.indexOf(main), 1, restarted);
-				main = restarted;
-				stack.main = restarted;
+				stack.main = await started.restartMain(whileDown);
 				await rest.login(OWNER);
 			},
 		};
