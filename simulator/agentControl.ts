@@ -9,7 +9,7 @@ import type { HttpSession } from './auth';
 import { GwsError } from './errors';
 import { asGwsError, type Json } from './httpUtil';
 import { routeRest, type RestDeps } from './rest';
-import { ControlNotFound } from './server';
+import { ControlNotFound } from './controlNotFound';
 import type { SimUser, UserDirectory } from './users';
 
 /** What the agent-state route accepts, and the GWS request each one is. */

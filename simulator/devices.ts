@@ -31,7 +31,7 @@ export function postDevice(engine: CallEngine, user: SimUser, name: string, body
 		throw invalidForState(`Operation '${name}' is not allowed for device ${user.deviceId} now; allowed: ${listed.join(', ')}`);
 	}
 	change();
-	engine.deviceChanged(user);
+	engine.notifier.deviceChanged(user);
 }
 
 /** Checks the parameters and returns the change to apply. */

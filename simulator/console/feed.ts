@@ -18,6 +18,7 @@
  */
 import type * as http from 'http';
 import type { LoggedNotification, LoggedRequest } from '../api';
+import type { ConsoleSnapshot } from './snapshot';
 
 const HISTORY = 300;
 const MAX_BUFFERED_BYTES = 1024 * 1024;
@@ -29,7 +30,7 @@ const MAX_BATCH = 1000;
 
 /** What the feed reads from the simulator. */
 export interface FeedSource {
-	snapshot(): Record<string, unknown>;
+	snapshot(): ConsoleSnapshot;
 	recentNotifications(limit: number): LoggedNotification[];
 	recentRequests(limit: number): LoggedRequest[];
 }

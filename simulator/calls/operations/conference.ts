@@ -20,8 +20,8 @@ export const conferenceOperations: Record<string, Operation> = {
 		if (failsAsUnreachable(ctx, p.destination)) return;
 		update(call.userData, { ...(p.userData ?? {}), FirstConferencePartyDN: user.dn });
 		engine.join(call, p.destination);
-		engine.notify(call, user.username, 'ParticipantsUpdated');
-		engine.notifyAll(call, 'ParticipantsUpdated', user.username);
+		engine.notifier.notify(call, user.username, 'ParticipantsUpdated');
+		engine.notifier.notifyAll(call, 'ParticipantsUpdated', user.username);
 	}),
 
 	InitiateConference: initiateOperation('conference'),
@@ -45,8 +45,8 @@ export const conferenceOperations: Record<string, Operation> = {
 			engine.moveParties(consult, parent, user.username);
 			const parentLeg = parent.legs.get(user.username);
 			if (parentLeg) parentLeg.state = 'Established';
-			engine.notify(parent, user.username, 'ParticipantsUpdated');
-			engine.notifyAll(parent, 'ParticipantsUpdated', user.username);
+			engine.notifier.notify(parent, user.username, 'ParticipantsUpdated');
+			engine.notifier.notifyAll(parent, 'ParticipantsUpdated', user.username);
 		},
 	),
 

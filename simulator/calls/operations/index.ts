@@ -31,11 +31,11 @@ export function runCallOperation(engine: CallEngine, user: SimUser, callId: stri
 	}
 	requireVoiceSession(user, operationName);
 	if (!operation) return setCallDisposition(engine, user, callId, body);
-	const { call, leg } = engine.legOf(callId, user.username);
+	const { call, leg } = engine.views.legOf(callId, user.username);
 	const params = operation.params(body);
-	const accepted = engine.accepted(call, leg);
+	const accepted = engine.views.accepted(call, leg);
 	if (!accepted.has(operationName)) {
-		const allowed = engine.capabilities(call, leg);
+		const allowed = engine.views.capabilities(call, leg);
 		throw invalidForState(
 			`Operation '${operationName}' is not allowed for call ${call.id} in state ${leg.state}; allowed: ${allowed.length ? allowed.join(', ') : '(none)'}`,
 		);

@@ -10,7 +10,7 @@ const recording = (state: RecordingState, gsipRecord: string): Operation =>
 	op(noParams, ({ engine, call }) => {
 		call.recordingState = state;
 		update(call.userData, { GSIP_RECORD: gsipRecord });
-		engine.notifyAll(call, 'CallRecordingStateChange');
+		engine.notifier.notifyAll(call, 'CallRecordingStateChange');
 	});
 
 export const recordingOperations: Record<string, Operation> = {

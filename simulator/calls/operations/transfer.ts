@@ -17,8 +17,8 @@ export const transferOperations: Record<string, Operation> = {
 		// The destination joins first (so the call never drops below two parties), but is told after the agent left.
 		const joined = engine.join(call, p.destination, true, false);
 		engine.releaseLeg(call, user.username);
-		if (joined) engine.notify(call, joined, 'StatusChange');
-		engine.notifyAll(call, 'ParticipantsUpdated', joined);
+		if (joined) engine.notifier.notify(call, joined, 'StatusChange');
+		engine.notifier.notifyAll(call, 'ParticipantsUpdated', joined);
 	}),
 
 	InitiateTransfer: initiateOperation('transfer'),
@@ -52,8 +52,8 @@ export const transferOperations: Record<string, Operation> = {
 			const { engine, call, user } = ctx;
 			const other = otherHeldCall(ctx, otherId);
 			engine.moveParties(other.call, call, user.username);
-			engine.notify(call, user.username, 'ParticipantsUpdated');
-			engine.notifyAll(call, 'ParticipantsUpdated', user.username);
+			engine.notifier.notify(call, user.username, 'ParticipantsUpdated');
+			engine.notifier.notifyAll(call, 'ParticipantsUpdated', user.username);
 		},
 	),
 };

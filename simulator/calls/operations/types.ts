@@ -3,6 +3,7 @@ import type { SimUser } from '../../users';
 import type { CallEngine } from '../engine';
 import type { Call, Leg } from '../model';
 import type { Body } from '../params';
+import { failsAsUnreachable as unreachable } from '../unreachable';
 
 export interface OpContext {
 	engine: CallEngine;
@@ -24,7 +25,7 @@ export function op<P>(params: (body: Body) => P, run: (ctx: OpContext, params: P
 
 export const noParams = (): undefined => undefined;
 
-/** Unreachable destinations are accepted, then fail asynchronously (see engine.ts UNREACHABLE_PREFIX). */
+/** Unreachable destinations are accepted, then fail asynchronously (unreachable.ts). */
 export function failsAsUnreachable(ctx: OpContext, destination: string): boolean {
-	return ctx.engine.failsAsUnreachable(ctx.user.username, ctx.operationName, destination, ctx.call.id);
+	return unreachable(ctx.engine, ctx.user.username, ctx.operationName, destination, ctx.call.id);
 }

@@ -7,22 +7,22 @@ import { noParams, op, type Operation } from './types';
 export const userDataOperations: Record<string, Operation> = {
 	AttachUserData: op(requiredUserData, ({ engine, call }, data) => {
 		attach(call.userData, data);
-		engine.notifyAll(call, 'AttachedDataChanged');
+		engine.notifier.notifyAll(call, 'AttachedDataChanged');
 	}),
 	UpdateUserData: op(requiredUserData, ({ engine, call }, data) => {
 		update(call.userData, data);
-		engine.notifyAll(call, 'AttachedDataChanged');
+		engine.notifier.notifyAll(call, 'AttachedDataChanged');
 	}),
 	DeleteUserDataPair: op(key, ({ engine, call }, name) => {
 		if (deleteKey(call.userData, name) === 0) {
 			const keys = Object.keys(renderUserData(call.userData) ?? {});
 			throw notFound(`User data key '${name}' is not on call ${call.id}; its keys: ${keys.length ? keys.join(', ') : '(none)'}`);
 		}
-		engine.notifyAll(call, 'AttachedDataChanged');
+		engine.notifier.notifyAll(call, 'AttachedDataChanged');
 	}),
 	/** Voice DeleteUserData takes no parameters and deletes all user data (docs/FIDELITY.md O9). */
 	DeleteUserData: op(noParams, ({ engine, call }) => {
 		call.userData.splice(0, call.userData.length);
-		engine.notifyAll(call, 'AttachedDataChanged');
+		engine.notifier.notifyAll(call, 'AttachedDataChanged');
 	}),
 };
