@@ -13,9 +13,9 @@ const recording = (state: RecordingState, gsipRecord: string): Operation =>
 		engine.notifier.notifyAll(call, 'CallRecordingStateChange');
 	});
 
-export const recordingOperations: Record<string, Operation> = {
+export const recordingOperations = {
 	StartCallRecording: recording('Recording', 'ON'),
 	PauseCallRecording: recording('Paused', 'PAUSED'),
 	ResumeCallRecording: recording('Recording', 'ON'),
 	StopCallRecording: recording('Stopped', 'OFF'),
-};
+} satisfies Record<string, Operation>;
