@@ -109,29 +109,20 @@ export function callCard(agent: SimAgentSnapshot, call: ConsoleCall, endedAt: nu
 
 /** What the remote party can do (the control API's /simulator/calls/{id}/answer and /hangup). */
 function remoteActions(call: ConsoleCall, remote: string): Node[] {
-	const path = '/simulator/calls/' + encodeURIComponent(call.id);
-	const out: Node[] = [h('span', { class: 'sep' }), h('span', { class: 'who', text: 'Remote ' + remote + ':' })];
-	if (call.state === 'Dialing') {
-		out.push(
-			h('button', {
-				type: 'button',
-				class: 'op-Answer',
-				text: 'Answer',
-				title: 'The remote party answers (POST /simulator/calls/' + call.id + '/answer)',
-				onclick: (ev) => void act(buttonOf(ev), api('POST', path + '/answer'), 'The remote party answered'),
-			}),
-		);
-	}
-	out.push(
+	const remoteButton = (action: 'answer' | 'hangup', op: string, text: string, does: string, done: string) =>
 		h('button', {
 			type: 'button',
-			class: 'op-Hangup',
-			text: 'Hang up',
-			title: 'The remote party hangs up (POST /simulator/calls/' + call.id + '/hangup)',
-			onclick: (ev) => void act(buttonOf(ev), api('POST', path + '/hangup'), 'The remote party hung up'),
-		}),
-	);
-	return out;
+			class: 'op-' + op,
+			text,
+			title: `The remote party ${does} (POST /simulator/calls/${call.id}/${action})`,
+			onclick: (ev) => void act(buttonOf(ev), api('POST', `/simulator/calls/${encodeURIComponent(call.id)}/${action}`), done),
+		});
+	return [
+		h('span', { class: 'sep' }),
+		h('span', { class: 'who', text: 'Remote ' + remote + ':' }),
+		call.state === 'Dialing' ? remoteButton('answer', 'Answer', 'Answer', 'answers', 'The remote party answered') : null,
+		remoteButton('hangup', 'Hangup', 'Hang up', 'hangs up', 'The remote party hung up'),
+	].filter((node): node is HTMLElement => node !== null);
 }
 
 function userDataTable(userData: unknown): HTMLElement {
