@@ -9,18 +9,21 @@ import type { HttpSession } from './auth';
 import { GwsError } from './errors';
 import { asGwsError, type Json } from './httpUtil';
 import { routeRest, type RestDeps } from './rest';
-import { ControlNotFound } from './server';
+import { ControlNotFound } from './controlNotFound';
 import type { SimUser, UserDirectory } from './users';
 
 /** What the agent-state route accepts, and the GWS request each one is. */
-const AGENT_STATE_REQUESTS: Record<string, { path: string; body: Json }> = {
+const AGENT_STATE_REQUESTS = {
 	Ready: { path: 'me/channels/voice', body: { operationName: 'Ready' } },
 	NotReady: { path: 'me/channels/voice', body: { operationName: 'NotReady' } },
 	AfterCallWork: { path: 'me/channels/voice', body: { operationName: 'AfterCallWork' } },
 	AuxWork: { path: 'me/channels/voice', body: { operationName: 'AuxWork' } },
 	LoggedIn: { path: 'me', body: { operationName: 'StartContactCenterSession', channels: ['voice'] } },
 	LoggedOut: { path: 'me', body: { operationName: 'EndContactCenterSession' } },
-};
+} satisfies Record<string, { path: string; body: Json }>;
+
+/** The states POST /simulator/agents/{username}/state takes (the console's agent-state buttons). */
+export type ControlAgentState = keyof typeof AGENT_STATE_REQUESTS;
 
 export class AgentControl {
 	constructor(
@@ -31,7 +34,7 @@ export class AgentControl {
 	/** `{state, ...extra}`: extra fields (e.g. `workmode`, `reasonCode`) go into the GWS request body. */
 	setState(username: string, body: Json): Json {
 		const { state, ...extra } = body;
-		const request = typeof state === 'string' ? AGENT_STATE_REQUESTS[state] : undefined;
+		const request: { path: string; body: Json } | undefined = typeof state === 'string' ? AGENT_STATE_REQUESTS[state as ControlAgentState] : undefined;
 		if (!request) {
 			throw new Error(`"state" must be one of ${Object.keys(AGENT_STATE_REQUESTS).join(', ')} (got ${JSON.stringify(state) ?? 'nothing'})`);
 		}

@@ -48,14 +48,14 @@ export function postMe(engine: CallEngine, sessions: SessionStore, auth: AuthRes
 		user.userState = AGENT_STATES.NotReady;
 		user.place = place;
 		user.loginQueue = queue;
-		engine.deviceChanged(user);
+		engine.notifier.deviceChanged(user);
 		return;
 	}
 	if (name === 'EndContactCenterSession') {
 		user.loggedIn = false;
 		user.userState = AGENT_STATES.LoggedOut;
 		user.monitoring = undefined;
-		engine.deviceChanged(user);
+		engine.notifier.deviceChanged(user);
 		// "invalidates the HTTP session" (https://docs.genesys.com/Documentation/HTCC/8.5.2/API/EndContactCenterSession).
 		sessions.invalidate(auth.session.id);
 		return;
@@ -82,5 +82,5 @@ export function setAgentState(engine: CallEngine, user: SimUser, name: string, b
 	}
 	user.userState = state;
 	if (name === 'Ready') engine.queue.readyAgain(user);
-	engine.deviceChanged(user);
+	engine.notifier.deviceChanged(user);
 }

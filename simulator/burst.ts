@@ -1,7 +1,7 @@
 /** Synthetic notification bursts for the benchmarks (control API POST /simulator/burst). */
 import type { BurstOptions } from './api';
 import type { CallEngine } from './calls/engine';
-import { newCallIds, type Call } from './calls/model';
+import { newCallIds, newLeg, type Call } from './calls/model';
 import type { CometdEndpoint } from './cometd';
 import type { NotificationHub } from './notificationHub';
 import { callStateChange, renderCall } from './notifications';
@@ -21,7 +21,7 @@ export async function runBurst(
 
 	// One synthetic Established call carries the burst; userData says which message of the burst this is.
 	const call: Call = { ...newCallIds(), parties: [{ dn: user.dn, username: user.username }, { dn: '5550000' }], legs: new Map(), userData: [], createdAt: Date.now() };
-	const leg = deps.engine.newLeg(user.username, 'Established', 'Inbound', user.dn);
+	const leg = newLeg(user.username, 'Established', 'Inbound', user.dn);
 	const base = deps.baseUrl();
 	const startedAt = Date.now();
 	let sent = 0;

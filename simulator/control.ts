@@ -34,7 +34,8 @@
  * route) with {"error":"..."}.
  */
 import type { BurstOptions, FaultSpec, PlaceInboundCallOptions } from './api';
-import { ControlNotFound, type Simulator } from './server';
+import { ControlNotFound } from './controlNotFound';
+import type { Simulator } from './server';
 
 type Obj = Record<string, unknown>;
 

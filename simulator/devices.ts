@@ -12,7 +12,24 @@ import type { MonitorMode, MonitorPlan, MonitorScope, SimUser } from './users';
 import { isSupervisor } from './users';
 
 const MONITOR_OPS = new Set(['ListenIn', 'Coach', 'BargeIn', 'CancelSupervisorMonitoring']);
-const DEVICE_OPS = ['DoNotDisturbOn', 'DoNotDisturbOff', 'ForwardCallsOn', 'ForwardCallsOff', 'ListenIn', 'Coach', 'BargeIn', 'CancelSupervisorMonitoring'];
+/** ListenIn / Coach / BargeIn without supervisorMonitoringScope / supervisorMonitoringMode (docs/FIDELITY.md M4). */
+const MONITOR_DEFAULTS = { scope: 'Call', plan: 'AllCalls' } as const;
+const MONITOR_FORM = { targetDeviceUri: '', supervisorMonitoringScope: MONITOR_DEFAULTS.scope, supervisorMonitoringMode: MONITOR_DEFAULTS.plan };
+
+/** Every device operation, with the body fields it reads as a form to fill in (the console's operation dialog). */
+export const DEVICE_OPERATION_FORMS = {
+	DoNotDisturbOn: {},
+	DoNotDisturbOff: {},
+	ForwardCallsOn: { destination: '' },
+	ForwardCallsOff: {},
+	ListenIn: MONITOR_FORM,
+	Coach: MONITOR_FORM,
+	BargeIn: MONITOR_FORM,
+	CancelSupervisorMonitoring: {},
+} satisfies Record<string, Body>;
+
+export type DeviceOperationName = keyof typeof DEVICE_OPERATION_FORMS;
+const DEVICE_OPS = Object.keys(DEVICE_OPERATION_FORMS);
 
 export function postDevice(engine: CallEngine, user: SimUser, name: string, body: Body): void {
 	if (!DEVICE_OPS.includes(name)) {
@@ -31,7 +48,7 @@ export function postDevice(engine: CallEngine, user: SimUser, name: string, body
 		throw invalidForState(`Operation '${name}' is not allowed for device ${user.deviceId} now; allowed: ${listed.join(', ')}`);
 	}
 	change();
-	engine.deviceChanged(user);
+	engine.notifier.deviceChanged(user);
 }
 
 /** Checks the parameters and returns the change to apply. */
@@ -95,8 +112,8 @@ function monitoringParams(engine: CallEngine, user: SimUser, state: MonitorMode,
 	const target = engine.users.byDeviceId(decodeURIComponent(match[1]));
 	if (!target) throw notFound(`targetDeviceUri: device '${match[1]}' not found; ${expected}`);
 	if (target === user) throw invalidParameter('targetDeviceUri', raw, `another agent's device (a supervisor cannot monitor their own device ${user.deviceId})`);
-	const scope = oneOf<MonitorScope>(body, 'supervisorMonitoringScope', ['Agent', 'Call'], 'Call');
-	const mode = oneOf<MonitorPlan>(body, 'supervisorMonitoringMode', ['NextCall', 'AllCalls'], 'AllCalls');
+	const scope = oneOf<MonitorScope>(body, 'supervisorMonitoringScope', ['Agent', 'Call'], MONITOR_DEFAULTS.scope);
+	const mode = oneOf<MonitorPlan>(body, 'supervisorMonitoringMode', ['NextCall', 'AllCalls'], MONITOR_DEFAULTS.plan);
 	const phone = body.phoneNumber;
 	if (phone !== undefined && (typeof phone !== 'string' || phone.trim() !== target.dn)) {
 		throw invalidParameter('phoneNumber', phone, `the monitored device's number "${target.dn}" (or leave it out)`);

@@ -6,7 +6,7 @@ export * from './api';
 export { DEMO_USERS } from './users';
 export { loadUsersFile, parseUsers, UsersFileError } from './usersFile';
 export { Simulator } from './server';
-export { UNREACHABLE_PREFIX } from './calls/engine';
+export { UNREACHABLE_PREFIX } from './calls/unreachable';
 
 export async function startSimulator(opts: SimulatorOptions = {}): Promise<RunningSimulator & Simulator> {
 	const sim = new Simulator({ port: 0, ...opts });

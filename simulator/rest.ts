@@ -9,6 +9,7 @@ import type { AuthResult, SessionStore } from './auth';
 import type { CallEngine } from './calls/engine';
 import { runCallOperation } from './calls/operations';
 import { destination, optionalUserData, type Body } from './calls/params';
+import { failsAsUnreachable } from './calls/unreachable';
 import { postDevice } from './devices';
 import { GwsError, STATUS, invalidParameter, missingParameter, notFound } from './errors';
 import type { Json } from './httpUtil';
@@ -54,8 +55,8 @@ const ROUTES: Array<[string, string, Handler]> = [
 		'GET',
 		'me/calls/*',
 		(deps, req, id) => {
-			const { call, leg } = deps.engine.legOf(id, req.auth.user.username);
-			return { statusCode: 0, call: pick(deps.engine.render(call, leg), req.query) };
+			const { call, leg } = deps.engine.views.legOf(id, req.auth.user.username);
+			return { statusCode: 0, call: pick(deps.engine.views.render(call, leg), req.query) };
 		},
 	],
 	[
@@ -118,7 +119,7 @@ function pick(resource: Json, query: URLSearchParams): Json {
 function callResources(deps: RestDeps, user: SimUser) {
 	return deps.engine.store.legsOf(user.username).map(({ call, leg }) => ({
 		uri: `${deps.baseUrl()}/api/v2/me/calls/${call.id}`,
-		resource: deps.engine.render(call, leg),
+		resource: deps.engine.views.render(call, leg),
 	}));
 }
 
@@ -171,7 +172,7 @@ function dial(deps: RestDeps, user: SimUser, deviceId: string, body: Body): Json
 	const to = destination(body);
 	const userData = optionalUserData(body);
 	if (to === user.dn) throw invalidParameter('destination.phoneNumber', to, `a number other than your own DN ${user.dn}`);
-	if (deps.engine.failsAsUnreachable(user.username, 'Dial', to)) return OK;
+	if (failsAsUnreachable(deps.engine, user.username, 'Dial', to)) return OK;
 	deps.engine.dial(user, to, Object.entries(userData ?? {}));
 	return OK;
 }

@@ -1,12 +1,12 @@
 /**
- * The simulator: one Node http(s) server with three areas:
- *   /api/v2/notifications  Bayeux (cometd.ts), authenticated like REST, no CSRF
- *   /api/v2/...            GWS REST (rest.ts) behind auth, CSRF, faults, latency and the request log
- *   /simulator/...         the control API (control.ts) and the console (console/), no auth, loopback clients only
+ * The simulator: its parts put together, and the in-process API (api.ts RunningSimulator) the tests, the demo and
+ * the control API use. One Node http(s) listener (listener.ts) with three areas (dispatch.ts):
+ *   /api/v2/notifications  Bayeux (cometdRoute.ts, cometd.ts), authenticated like REST, no CSRF
+ *   /api/v2/...            GWS REST (restPipeline.ts, rest.ts) behind auth, CSRF, faults, latency and the request log
+ *   /simulator/...         the control API (controlRoute.ts, control.ts) and the console (console/), no auth,
+ *                          loopback clients only
  */
-import * as http from 'http';
-import * as https from 'https';
-import type { AddressInfo, Socket } from 'net';
+import { agentSnapshots } from './agentSnapshots';
 import type {
 	BurstOptions,
 	FaultSpec,
@@ -23,64 +23,58 @@ import type {
 	SimUserConfig,
 } from './api';
 import { AgentControl } from './agentControl';
-import { CSRF_HEADER_NAME, SessionStore, type AuthResult } from './auth';
+import { SessionStore } from './auth';
 import { runBurst } from './burst';
 import { CallEngine } from './calls/engine';
-import { newCallIds } from './calls/model';
-import { DEFAULT_QUEUE } from './calls/queue';
-import { preciseNow } from './clock';
 import { CometdEndpoint } from './cometd';
+import { serveCometd } from './cometdRoute';
 import { ConsoleFeed } from './console/feed';
-import { serveConsole } from './console/routes';
-import { routeControl } from './control';
-import { controlRefusal } from './controlGuard';
-import { GwsError, STATUS } from './errors';
+import { consoleSnapshot } from './console/snapshot';
+import { ControlNotFound } from './controlNotFound';
+import { serveControl } from './controlRoute';
+import { dispatcher } from './dispatch';
+import { placeInboundCall } from './inboundCall';
+import { HttpListener } from './listener';
 import { NotificationHub } from './notificationHub';
-import { renderDevice } from './notifications';
 import { routeRest, type RestDeps } from './rest';
-import { asGwsError, type Json, keepSetCookie, parseForLog, readBody, sendGwsError, sendJson, sleep } from './httpUtil';
-import { FaultQueue, redactHeaders, RequestLog } from './traffic';
+import { RestPipeline } from './restPipeline';
+import { FaultQueue, RequestLog } from './traffic';
 import { DEMO_USERS, UserDirectory } from './users';
-
-const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '::1']);
-const NOTIFICATIONS_PATH = '/api/v2/notifications';
-/** The console shows at most this many call legs (a benchmark can hold thousands). */
-const CONSOLE_CALLS = 500;
 
 export class Simulator implements RunningSimulator {
 	readonly users: SimUserConfig[];
 	private readonly directory: UserDirectory;
 	private readonly sessions: SessionStore;
-	readonly engine: CallEngine;
-	private cometd: CometdEndpoint;
-	private readonly hub: NotificationHub;
+	private readonly engine: CallEngine;
+	private readonly cometd = new CometdEndpoint();
+	private readonly hub = new NotificationHub(() => this.cometd);
 	private readonly log = new RequestLog();
 	private readonly faults = new FaultQueue();
-	private latencyMs: number;
-	private readonly host: string;
-	private readonly csrf: boolean;
-	private server?: http.Server;
-	private readonly sockets = new Set<Socket>();
-	private currentPort: number;
-	private readonly verbose: boolean;
+	private readonly rest: RestPipeline;
+	private readonly listener: HttpListener;
 	private readonly feed: ConsoleFeed;
 	/** The control routes that act as an agent (agentControl.ts). */
 	private readonly agentControl: AgentControl;
 
 	constructor(private readonly options: SimulatorOptions = {}) {
-		this.host = options.host ?? '127.0.0.1';
-		if (!LOOPBACK_HOSTS.has(this.host)) {
-			throw new Error(`Simulator host '${this.host}' is not a loopback address; use 127.0.0.1, ::1 or localhost`);
-		}
+		this.listener = new HttpListener({
+			host: options.host,
+			port: options.port,
+			tls: options.tls,
+			handle: dispatcher({
+				control: (req, res, path, query) => serveControl(this, this.feed, req, res, path, query),
+				cometd: (req, res) => serveCometd({ sessions: this.sessions, cometd: this.cometd }, req, res),
+				rest: (req, res, path, query, rawUrl) => this.rest.handle(req, res, rawUrl, path, query),
+				verbose: options.verbose === true,
+			}),
+			onStop: () => {
+				this.cometd.restart();
+				this.sessions.clear();
+			},
+		});
 		this.directory = new UserDirectory(options.users ?? DEMO_USERS, options.agentsLoggedOut === true);
 		this.users = this.directory.all().map((u) => ({ ...u.config }));
 		this.sessions = new SessionStore(this.directory);
-		this.csrf = options.csrf !== false;
-		this.latencyMs = options.latencyMs ?? 0;
-		this.currentPort = options.port ?? 0;
-		this.verbose = options.verbose === true;
-		this.cometd = new CometdEndpoint();
-		this.hub = new NotificationHub(() => this.cometd);
 		this.engine = new CallEngine({
 			users: this.directory,
 			baseUrl: () => this.url,
@@ -88,9 +82,23 @@ export class Simulator implements RunningSimulator {
 			remoteAnswerDelayMs: options.remoteAnswerDelayMs ?? 0,
 			features: { callRecording: options.features?.callRecording !== false, clearCall: options.features?.clearCall !== false },
 		});
+		this.rest = new RestPipeline({
+			log: this.log,
+			faults: this.faults,
+			sessions: this.sessions,
+			csrf: options.csrf !== false,
+			latencyMs: options.latencyMs ?? 0,
+			verbose: options.verbose === true,
+			route: (request) => {
+				const reply = routeRest(this.restDeps(), request);
+				// After every request: queued calls go to agents who became available.
+				this.engine.settle();
+				return reply;
+			},
+		});
 		this.agentControl = new AgentControl(this.directory, () => this.restDeps());
 		this.feed = new ConsoleFeed({
-			snapshot: () => this.consoleSnapshot(),
+			snapshot: () => consoleSnapshot(this.snapshotSource()),
 			recentNotifications: (limit) => this.hub.recent(limit),
 			recentRequests: (limit) => this.log.recent(limit),
 		});
@@ -99,66 +107,26 @@ export class Simulator implements RunningSimulator {
 	}
 
 	get port(): number {
-		return this.currentPort;
+		return this.listener.port;
 	}
 
 	get url(): string {
-		const scheme = this.options.tls ? 'https' : 'http';
-		const host = this.host.includes(':') ? `[${this.host}]` : this.host;
-		return `${scheme}://${host}:${this.currentPort}`;
+		return this.listener.url;
 	}
 
 	// ---------------------------------------------------------------- lifecycle
 
-	async start(): Promise<void> {
-		if (this.server) return;
-		const handler = (req: http.IncomingMessage, res: http.ServerResponse) => {
-			this.handle(req, res).catch((error) => this.crash(res, error));
-		};
-		const server = this.options.tls
-			? https.createServer({ key: this.options.tls.key, cert: this.options.tls.cert }, handler)
-			: http.createServer(handler);
-		server.on('connection', (socket: Socket) => {
-			this.sockets.add(socket);
-			socket.on('close', () => this.sockets.delete(socket));
-		});
-		await new Promise<void>((resolve, reject) => {
-			server.once('error', reject);
-			server.listen(this.currentPort, this.host, () => {
-				server.off('error', reject);
-				resolve();
-			});
-		});
-		this.currentPort = (server.address() as AddressInfo).port;
-		this.server = server;
+	start(): Promise<void> {
+		return this.listener.start();
 	}
 
 	/** Like a GWS restart: HTTP sessions and CometD sessions are gone; calls stay (T-Server keeps them). */
-	async stop(): Promise<void> {
-		const server = this.server;
-		if (!server) return;
-		this.server = undefined;
-		this.cometd.restart();
-		this.sessions.clear();
-		const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-		for (const socket of this.sockets) socket.destroy();
-		this.sockets.clear();
-		await closed;
+	stop(): Promise<void> {
+		return this.listener.stop();
 	}
 
-	/** stop(), `downMs` of outage, start() on the same port (retried for a few seconds while the port is busy). */
-	async restart(downMs = 0): Promise<void> {
-		await this.stop();
-		if (downMs > 0) await sleep(downMs);
-		for (let attempt = 1; ; attempt++) {
-			const failure = await this.start().then(
-				() => undefined,
-				(error: NodeJS.ErrnoException) => error,
-			);
-			if (!failure) return;
-			if (failure.code !== 'EADDRINUSE' || attempt >= 20) throw failure;
-			await sleep(250);
-		}
+	restart(downMs = 0): Promise<void> {
+		return this.listener.restart(downMs);
 	}
 
 	async close(): Promise<void> {
@@ -172,23 +140,7 @@ export class Simulator implements RunningSimulator {
 	// ---------------------------------------------------------------- RunningSimulator API
 
 	async placeInboundCall(opts: PlaceInboundCallOptions): Promise<PlacedCall> {
-		if (!opts || typeof opts !== 'object') throw new Error('placeInboundCall: an options object {to?, from, dnis?, userData?, viaQueue?, queue?} is required');
-		const viaQueue = opts.viaQueue === true || opts.queue !== undefined;
-		if (opts.queue !== undefined && (typeof opts.queue !== 'string' || opts.queue === '')) throw new Error('placeInboundCall: "queue" must be a non-empty string (the queue\'s name)');
-		if (opts.to === undefined && !viaQueue) throw new Error('placeInboundCall: "to" (username or DN of an agent) is required unless the call goes through a queue (viaQueue: true)');
-		const agent = opts.to === undefined ? undefined : this.directory.find(String(opts.to));
-		if (opts.to !== undefined && !agent) throw new Error(`placeInboundCall: "to" ${JSON.stringify(opts.to)} is not a configured username or DN`);
-		if (typeof opts.from !== 'string' || opts.from === '') throw new Error('placeInboundCall: "from" (the caller\'s number) is required');
-		if (opts.dnis !== undefined && (typeof opts.dnis !== 'string' || opts.dnis === '')) throw new Error('placeInboundCall: "dnis" must be a non-empty string');
-		if (opts.userData !== undefined && (typeof opts.userData !== 'object' || opts.userData === null || Array.isArray(opts.userData))) {
-			throw new Error('placeInboundCall: "userData" must be an object');
-		}
-		const queueName = viaQueue ? (opts.queue ?? DEFAULT_QUEUE) : undefined;
-		const call = this.engine.placeInbound(agent, opts.from, opts.dnis, Object.entries(opts.userData ?? {}), queueName);
-		this.engine.settle();
-		if (!call) return { callId: newCallIds().id, forwardedTo: agent?.forwardTo };
-		const offeredTo = [...call.legs.keys()][0];
-		return offeredTo === undefined ? { callId: call.id } : { callId: call.id, offeredTo };
+		return placeInboundCall(this.engine, this.directory, opts);
 	}
 
 	async remoteAnswer(callId: string): Promise<void> {
@@ -208,29 +160,11 @@ export class Simulator implements RunningSimulator {
 	}
 
 	calls(username?: string): SimCallSnapshot[] {
-		return this.engine.snapshots(username);
+		return this.engine.views.snapshots(username);
 	}
 
 	agents(): SimAgentSnapshot[] {
-		return this.directory.all().map((user) => ({
-			username: user.username,
-			phoneNumber: user.dn,
-			firstName: user.config.firstName,
-			lastName: user.config.lastName,
-			roles: [...(user.config.roles ?? ['agent'])],
-			deviceId: user.deviceId,
-			device: renderDevice(this.url, user),
-			loggedIn: user.loggedIn,
-			place: user.place,
-			loginQueue: user.loginQueue,
-			wrapUpTime: user.wrapUpTime,
-			monitoring: user.monitoring && {
-				target: user.monitoring.target,
-				state: user.monitoring.state,
-				mode: user.monitoring.mode,
-				scope: user.monitoring.scope,
-			},
-		}));
+		return agentSnapshots(this.directory, this.url);
 	}
 
 	queue(): SimQueuedCall[] {
@@ -247,7 +181,7 @@ export class Simulator implements RunningSimulator {
 		this.log.clear();
 		this.hub.clear();
 		this.directory.resetStates();
-		this.latencyMs = this.options.latencyMs ?? 0;
+		this.rest.latencyMs = this.options.latencyMs ?? 0;
 		this.feed.startOver();
 	}
 
@@ -265,7 +199,7 @@ export class Simulator implements RunningSimulator {
 	}
 	setLatency(ms: number): void {
 		if (typeof ms !== 'number' || !(ms >= 0)) throw new Error(`latency must be a number of ms >= 0 (got ${JSON.stringify(ms)})`);
-		this.latencyMs = ms;
+		this.rest.latencyMs = ms;
 	}
 	injectFault(fault: FaultSpec): void {
 		this.faults.add(fault);
@@ -313,199 +247,21 @@ export class Simulator implements RunningSimulator {
 		return this.feed.clientCount;
 	}
 
-	/** What the console shows; the most recent CONSOLE_CALLS call legs at most. */
-	private consoleSnapshot(): Record<string, unknown> {
-		const calls = this.calls();
+	private snapshotSource() {
 		return {
 			url: this.url,
-			agents: this.agents(),
-			calls: calls.slice(-CONSOLE_CALLS),
-			callsTotal: calls.length,
-			cometdSessions: Object.fromEntries(this.users.map((u) => [u.username, this.cometd.sessionCount(u.username)])),
+			agents: () => this.agents(),
+			calls: () => this.calls(),
+			alsoAccepted: (callId: string, username: string) => this.engine.views.acceptedUnlisted(callId, username),
+			cometdSessionCount: (username: string) => this.cometd.sessionCount(username),
 			notificationsPublished: this.hub.published,
 			notificationsPaused: this.hub.isPaused,
-			faults: this.faults.pending(),
-			latencyMs: this.latencyMs,
+			pendingFaults: () => this.faults.pending(),
+			latencyMs: this.rest.latencyMs,
 		};
 	}
 
 	private restDeps(): RestDeps {
 		return { engine: this.engine, sessions: this.sessions, baseUrl: () => this.url };
 	}
-
-	// ---------------------------------------------------------------- HTTP
-
-	private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
-		const rawUrl = req.url ?? '/';
-		const parsed = new URL(rawUrl, 'http://simulator.local');
-		let path: string;
-		try {
-			path = decodeURIComponent(parsed.pathname);
-		} catch {
-			path = parsed.pathname;
-		}
-		if (path === '/simulator' || path.startsWith('/simulator/')) {
-			return this.handleControl(req, res, path, parsed.searchParams);
-		}
-		if (path === NOTIFICATIONS_PATH || path.startsWith(NOTIFICATIONS_PATH + '/')) return this.handleCometd(req, res);
-		if (path === '/api/v2' || path.startsWith('/api/v2/')) return this.handleRest(req, res, rawUrl, path, parsed.searchParams);
-		sendJson(res, 404, { statusCode: STATUS.notFound, statusMessage: `Not found: ${path}; GWS REST is under /api/v2, the control API under /simulator/` });
-	}
-
-	private async handleCometd(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
-		let auth: AuthResult;
-		try {
-			auth = this.sessions.authenticate(req);
-		} catch (error) {
-			await readBody(req).catch(() => undefined);
-			return sendGwsError(res, asGwsError(error));
-		}
-		const raw = await readBody(req);
-		let messages: unknown;
-		try {
-			messages = JSON.parse(raw);
-		} catch {
-			return sendJson(res, 400, { statusCode: STATUS.inputValidation, statusMessage: 'Malformed Bayeux request: the body is not JSON' });
-		}
-		if (!Array.isArray(messages)) messages = [messages];
-		for (const m of messages as Array<{ clientId?: unknown }>) {
-			const owner = typeof m?.clientId === 'string' ? this.cometd.ownerOf(m.clientId) : undefined;
-			if (owner !== undefined && owner !== auth.user.username) {
-				return sendJson(res, 403, { statusCode: STATUS.forbidden, statusMessage: `CometD client ${m.clientId} belongs to another user` });
-			}
-		}
-		if (auth.setCookie) keepSetCookie(res, auth.setCookie);
-		this.cometd.handle(req, res, auth.user.username, messages as unknown[]);
-	}
-
-	private async handleRest(req: http.IncomingMessage, res: http.ServerResponse, rawUrl: string, path: string, query: URLSearchParams): Promise<void> {
-		const method = (req.method ?? 'GET').toUpperCase();
-		const rawBody = await readBody(req);
-		const entry = this.log.add({
-			time: preciseNow(),
-			method,
-			url: rawUrl,
-			path,
-			body: parseForLog(rawBody),
-			rawBody: rawBody === '' ? undefined : rawBody,
-			headers: redactHeaders(req.headers),
-			status: 0,
-		});
-		res.on('finish', () => {
-			entry.status = res.statusCode;
-		});
-		res.on('close', () => this.log.settled(entry));
-		if (this.latencyMs > 0) await sleep(this.latencyMs);
-		if (this.verbose) console.log(`${new Date().toISOString()} ${method} ${rawUrl}`);
-
-		const fault = this.faults.take(method, path);
-		if (fault) return this.applyFault(fault, req, res, entry);
-
-		let auth: AuthResult;
-		try {
-			auth = this.sessions.authenticate(req);
-		} catch (error) {
-			res.setHeader('WWW-Authenticate', 'Basic realm="GWS simulator"');
-			return sendGwsError(res, asGwsError(error));
-		}
-		entry.username = auth.user.username;
-		if (auth.setCookie) res.setHeader('Set-Cookie', auth.setCookie);
-		if (method === 'GET' && this.csrf) {
-			res.setHeader('X-CSRF-HEADER', CSRF_HEADER_NAME);
-			res.setHeader('X-CSRF-TOKEN', auth.session.csrfToken);
-		}
-		if (this.csrf && (method === 'POST' || method === 'PUT' || method === 'DELETE') && !this.sessions.csrfValid(auth, req)) {
-			res.statusCode = 403;
-			res.setHeader('Content-Type', 'text/plain;charset=UTF-8');
-			res.end('Missing or invalid Csrf token');
-			return;
-		}
-		let body: Record<string, unknown> = {};
-		if (method !== 'GET' && rawBody.trim() !== '') {
-			let parsedBody: unknown;
-			try {
-				parsedBody = JSON.parse(rawBody);
-			} catch (error) {
-				return sendJson(res, 400, {
-					statusCode: STATUS.inputValidation,
-					statusMessage: `Malformed JSON request body (${(error as Error).message}); send a JSON object such as {"operationName":"Answer"}`,
-				});
-			}
-			if (parsedBody === null || typeof parsedBody !== 'object' || Array.isArray(parsedBody)) {
-				return sendJson(res, 400, {
-					statusCode: STATUS.inputValidation,
-					statusMessage: 'The request body must be a JSON object such as {"operationName":"Answer"}',
-				});
-			}
-			body = parsedBody as Record<string, unknown>;
-		}
-		try {
-			const reply = routeRest(this.restDeps(), { method, path, query, body, auth });
-			this.engine.settle();
-			sendJson(res, 200, reply);
-		} catch (error) {
-			if (!(error instanceof GwsError) && this.verbose) console.error('simulator internal error', error);
-			return sendGwsError(res, asGwsError(error));
-		}
-	}
-
-	private applyFault(fault: FaultSpec, req: http.IncomingMessage, res: http.ServerResponse, entry: LoggedRequest): void {
-		if (fault.mode === 'reset') {
-			entry.status = -1;
-			req.socket.destroy();
-			return;
-		}
-		if (fault.mode === 'hang') {
-			entry.status = -2;
-			return; // never answered; the socket is destroyed by stop()/close() or by the client giving up
-		}
-		const body = fault.body ?? { statusCode: STATUS.internal, statusMessage: `Simulated fault: HTTP ${fault.status}` };
-		res.statusCode = fault.status;
-		if (typeof body === 'string') {
-			res.setHeader('Content-Type', 'application/json;charset=UTF-8');
-			res.end(body);
-		} else {
-			sendJson(res, fault.status, body as Json);
-		}
-	}
-
-	private async handleControl(req: http.IncomingMessage, res: http.ServerResponse, path: string, query: URLSearchParams): Promise<void> {
-		const refusal = controlRefusal(req);
-		if (refusal) return sendJson(res, 403, { error: refusal });
-		if (serveConsole(this.feed, req, res, path)) return;
-		const raw = await readBody(req);
-		let body: unknown = {};
-		if (raw.trim() !== '') {
-			try {
-				body = JSON.parse(raw);
-			} catch (error) {
-				return sendJson(res, 400, { error: `Malformed JSON body: ${(error as Error).message}` });
-			}
-		}
-		try {
-			let afterReply: (() => void) | undefined;
-			const reply = await routeControl(this, (req.method ?? 'GET').toUpperCase(), path, query, body, (action) => (afterReply = action));
-			if (afterReply) {
-				// The action (a restart) closes every connection: this reply goes out first, on a connection of its own.
-				res.setHeader('Connection', 'close');
-				res.once('finish', afterReply);
-			}
-			sendJson(res, 200, reply as Json);
-		} catch (error) {
-			const status = error instanceof ControlNotFound ? 404 : 400;
-			sendJson(res, status, { error: (error as Error).message });
-		}
-	}
-
-	/** Last resort: never crash, never leave a request unanswered. */
-	private crash(res: http.ServerResponse, error: unknown): void {
-		if (this.verbose) console.error('simulator internal error', error);
-		if (res.headersSent) {
-			res.destroy();
-			return;
-		}
-		sendJson(res, 500, { statusCode: STATUS.internal, statusMessage: `Simulator internal error: ${(error as Error)?.message ?? String(error)}` });
-	}
 }
-
-export class ControlNotFound extends Error {}

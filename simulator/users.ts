@@ -118,6 +118,12 @@ export class UserDirectory {
 	byUsername(username: string): SimUser | undefined {
 		return this.byName.get(username);
 	}
+	/** A user the simulator already knows is configured (an unknown name here is a simulator bug). */
+	get(username: string): SimUser {
+		const user = this.byName.get(username);
+		if (!user) throw new Error(`unknown user ${username}`);
+		return user;
+	}
 	byPhoneNumber(dn: string): SimUser | undefined {
 		return this.byDn.get(dn);
 	}

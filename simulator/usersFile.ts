@@ -14,7 +14,7 @@
  */
 import { readFileSync } from 'fs';
 import type { SimUserConfig } from './api';
-import { UNREACHABLE_PREFIX } from './calls/engine';
+import { UNREACHABLE_PREFIX } from './calls/unreachable';
 import { findJsonSyntaxError } from './jsonSyntax';
 
 const USER_FIELDS = ['username', 'password', 'phoneNumber', 'firstName', 'lastName', 'roles'] as const;

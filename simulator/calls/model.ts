@@ -77,6 +77,11 @@ export interface Call {
 	waiting?: QueueWait;
 }
 
+/** A new leg of `username` on a call, not yet added to it. */
+export function newLeg(username: string, state: LegState, callType: CallType, dnis: string, extra: Partial<Leg> = {}): Leg {
+	return { username, state, callType, dnis, startedAt: Date.now(), mute: 'Off', viaQueue: false, dtmf: '', ...extra };
+}
+
 let counter = 0;
 const prefix = randomBytes(13).toString('hex').toUpperCase().replace(/[^0-9A-Z]/g, 'K').slice(0, 26);
 

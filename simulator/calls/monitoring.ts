@@ -14,13 +14,20 @@
  * then monitors the newest simulated agent on it); SwitchToBargeIn from ListenIn or Coach; SwitchToListenIn from
  * BargeIn; nothing returns to Coach.
  */
-import type { MonitorMode, SimUser } from '../users';
-import type { CallEngine } from './engine';
+import type { MonitorMode, SimUser, UserDirectory } from '../users';
 import type { Call, Leg } from './model';
-import { realParties } from './model';
+import { newLeg, realParties } from './model';
+import type { CallNotifier } from './notifier';
+
+/** What monitoring needs from the call engine: the users, the notifications, and releasing a leg. */
+export interface MonitoringHost {
+	readonly users: Pick<UserDirectory, 'all' | 'get'>;
+	readonly notifier: Pick<CallNotifier, 'notify' | 'participantLists' | 'notifyChangedParticipants' | 'deviceChanged'>;
+	releaseLeg(call: Call, username: string): void;
+}
 
 export class SupervisorMonitoring {
-	constructor(private readonly engine: CallEngine) {}
+	constructor(private readonly engine: MonitoringHost) {}
 
 	/** A (non-monitoring) leg became Established for the first time: deliver the call to its supervisors. */
 	onEstablished(call: Call, leg: Leg): void {
@@ -35,36 +42,36 @@ export class SupervisorMonitoring {
 	}
 
 	private join(call: Call, supervisor: SimUser, agentLeg: Leg, mode: MonitorMode, scope: 'Agent' | 'Call'): void {
-		const before = this.engine.views(call);
-		const agent = this.engine.user(agentLeg.username);
+		const before = this.engine.notifier.participantLists(call);
+		const agent = this.engine.users.get(agentLeg.username);
 		call.parties.push({ dn: supervisor.dn, username: supervisor.username });
-		const leg = this.engine.newLeg(supervisor.username, 'Established', 'Internal', agent.dn, {
+		const leg = newLeg(supervisor.username, 'Established', 'Internal', agent.dn, {
 			mute: mode === 'ListenIn' ? 'On' : 'Off',
 			wasEstablished: true,
 			monitor: { mode, scope, monitoredUser: agent.username, monitoredUserMuted: false },
 		});
 		call.legs.set(supervisor.username, leg);
-		this.engine.notify(call, supervisor.username, 'StatusChange');
-		this.engine.notifyChangedViews(call, before, supervisor.username);
+		this.engine.notifier.notify(call, supervisor.username, 'StatusChange');
+		this.engine.notifier.notifyChangedParticipants(call, before, supervisor.username);
 	}
 
 	/** SwitchToBargeIn / SwitchToListenIn on the supervisor's leg: StatusChange to them, ParticipantsUpdated to others. */
 	switchTo(call: Call, leg: Leg, mode: 'BargeIn' | 'ListenIn'): void {
 		const monitor = leg.monitor!;
-		const before = this.engine.views(call);
+		const before = this.engine.notifier.participantLists(call);
 		monitor.mode = mode;
 		leg.mute = mode === 'ListenIn' ? 'On' : 'Off';
-		this.engine.notify(call, leg.username, 'StatusChange');
-		this.engine.notifyChangedViews(call, before, leg.username);
+		this.engine.notifier.notify(call, leg.username, 'StatusChange');
+		this.engine.notifier.notifyChangedParticipants(call, before, leg.username);
 	}
 
 	/** MuteMonitoredUser / UnmuteMonitoredUser: MonitoredUserMutedStateChange to the supervisor and the agent. */
 	setMonitoredUserMuted(call: Call, leg: Leg, muted: boolean): void {
 		const monitor = leg.monitor!;
 		monitor.monitoredUserMuted = muted;
-		this.engine.notify(call, leg.username, 'MonitoredUserMutedStateChange');
+		this.engine.notifier.notify(call, leg.username, 'MonitoredUserMutedStateChange');
 		if (monitor.monitoredUser && call.legs.has(monitor.monitoredUser)) {
-			this.engine.notify(call, monitor.monitoredUser, 'MonitoredUserMutedStateChange');
+			this.engine.notifier.notify(call, monitor.monitoredUser, 'MonitoredUserMutedStateChange');
 		}
 	}
 
@@ -90,6 +97,6 @@ export class SupervisorMonitoring {
 	onMonitorLegEnded(supervisor: SimUser, call: Call): void {
 		if (supervisor.monitoring?.usedBy !== call.id) return;
 		supervisor.monitoring = undefined;
-		this.engine.deviceChanged(supervisor);
+		this.engine.notifier.deviceChanged(supervisor);
 	}
 }

@@ -8,15 +8,24 @@
  * aside). Agents are tried in configuration order, after the one who rejected.
  */
 import type { SimQueuedCall } from '../api';
+import type { SimUser, UserDirectory } from '../users';
+import type { Call, CallStore, Leg } from './model';
 import { renderUserData } from './userData';
-import type { SimUser } from '../users';
-import type { CallEngine } from './engine';
-import type { Call, Leg } from './model';
 
 export const DEFAULT_QUEUE = 'default';
 
+/** What the queue needs from the call engine: the calls, the agents in order, and two of its transitions. */
+export interface QueueHost {
+	readonly store: Pick<CallStore, 'add' | 'delete' | 'all' | 'legsOf'>;
+	readonly users: Pick<UserDirectory, 'all'>;
+	/** The call rings this agent. */
+	offer(call: Call, agent: SimUser): void;
+	/** The agent's leg is Released (`callEnds`: no monitoring follow-up). */
+	releaseLeg(call: Call, username: string, callEnds: boolean): void;
+}
+
 export class CallQueue {
-	constructor(private readonly engine: CallEngine) {}
+	constructor(private readonly engine: QueueHost) {}
 
 	/** The call waits in its queue (offered at the next dispatch when an agent is available). */
 	enqueue(call: Call, rejectedBy?: string): void {

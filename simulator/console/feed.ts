@@ -18,6 +18,7 @@
  */
 import type * as http from 'http';
 import type { LoggedNotification, LoggedRequest } from '../api';
+import type { ConsoleSnapshot } from './snapshot';
 
 const HISTORY = 300;
 const MAX_BUFFERED_BYTES = 1024 * 1024;
@@ -29,13 +30,27 @@ const MAX_BATCH = 1000;
 
 /** What the feed reads from the simulator. */
 export interface FeedSource {
-	snapshot(): Record<string, unknown>;
+	snapshot(): ConsoleSnapshot;
 	recentNotifications(limit: number): LoggedNotification[];
 	recentRequests(limit: number): LoggedRequest[];
 }
 
 /** A request as the console shows it: the log entry without the raw body (the parsed `body` says the same). */
 export type ConsoleRequest = Omit<LoggedRequest, 'rawBody'>;
+
+/** The `hello` event: the whole picture with the most recent log entries, oldest first. */
+export interface HelloEvent {
+	snapshot: ConsoleSnapshot;
+	notifications: LoggedNotification[];
+	requests: ConsoleRequest[];
+}
+
+/** The `log` event: new entries since the last one, and how many were left out. */
+export interface LogEvent {
+	notifications: LoggedNotification[];
+	requests: ConsoleRequest[];
+	skipped: number;
+}
 
 interface Client {
 	res: http.ServerResponse;
@@ -128,7 +143,7 @@ export class ConsoleFeed {
 		this.stopTimers();
 	}
 
-	private hello(): Record<string, unknown> {
+	private hello(): HelloEvent {
 		const snapshot = this.source.snapshot();
 		this.lastSnapshot = JSON.stringify(snapshot);
 		return {
@@ -184,7 +199,7 @@ export class ConsoleFeed {
 	}
 
 	private flushLog(): void {
-		const data = { notifications: this.notifications, requests: this.requests, skipped: this.skipped };
+		const data: LogEvent = { notifications: this.notifications, requests: this.requests, skipped: this.skipped };
 		this.notifications = [];
 		this.requests = [];
 		this.skipped = 0;

@@ -1,26 +1,30 @@
 /**
- * The console's own routes under /simulator/ (after the control API's loopback and origin checks, server.ts):
- *   GET /simulator/console            the page
- *   GET /simulator/console/app.js     its script
- *   GET /simulator/console/style.css  its styles
+ * The console's own routes under /simulator/ (after the control API's loopback and origin checks, controlRoute.ts):
+ *   GET /simulator/console            the page (html.ts, with the catalog of catalog.ts)
+ *   GET /simulator/console/app.js     its script (script.ts: the bundle of page/*.ts)
+ *   GET /simulator/console/style.css  its styles (style.ts)
  *   GET /simulator/events             the live feed (feed.ts)
  * The page drives the simulator through the documented control API only (control.ts), like any script would.
- * Its files are TypeScript string modules (page/*.ts) so that `tsc` ships them in dist/simulator without a copy
- * step, and the package scanner, which lints every .js file of the tarball as node code, never sees browser code.
  */
 import type * as http from 'http';
+import { consoleCatalog } from './catalog';
+import { CONSOLE_PATH, EVENTS_PATH, SCRIPT_PATH, STYLE_PATH } from './contract';
 import type { ConsoleFeed } from './feed';
-import { APP_JS } from './page/app';
-import { CONSOLE_HTML } from './page/html';
-import { STYLE_CSS } from './page/style';
+import { consoleHtml } from './html';
+import { consoleScript } from './script';
+import { STYLE_CSS } from './style';
 
-const CONSOLE_PATH = '/simulator/console';
-
-const ASSETS: Record<string, { type: string; body: string }> = {
-	[CONSOLE_PATH]: { type: 'text/html; charset=utf-8', body: CONSOLE_HTML },
-	[`${CONSOLE_PATH}/app.js`]: { type: 'text/javascript; charset=utf-8', body: APP_JS },
-	[`${CONSOLE_PATH}/style.css`]: { type: 'text/css; charset=utf-8', body: STYLE_CSS },
+/** Each asset's type and body, made on first request (the script may need bundling first). */
+const ASSETS: Record<string, { type: string; body: () => string }> = {
+	[CONSOLE_PATH]: { type: 'text/html; charset=utf-8', body: once(() => consoleHtml(consoleCatalog())) },
+	[SCRIPT_PATH]: { type: 'text/javascript; charset=utf-8', body: consoleScript },
+	[STYLE_PATH]: { type: 'text/css; charset=utf-8', body: () => STYLE_CSS },
 };
+
+function once(make: () => string): () => string {
+	let value: string | undefined;
+	return () => (value ??= make());
+}
 
 /** Only the simulator's own files run in the page, it cannot be framed, and nothing is loaded from elsewhere. */
 const SECURITY_HEADERS = {
@@ -30,8 +34,6 @@ const SECURITY_HEADERS = {
 	'Referrer-Policy': 'no-referrer',
 	'X-Frame-Options': 'DENY',
 };
-
-const EVENTS_PATH = '/simulator/events';
 
 /** Serves the console's routes; false when `path` is not one of them. */
 export function serveConsole(feed: ConsoleFeed, req: http.IncomingMessage, res: http.ServerResponse, path: string): boolean {
@@ -50,12 +52,13 @@ export function serveConsole(feed: ConsoleFeed, req: http.IncomingMessage, res: 
 		feed.open(res);
 		return true;
 	}
+	const body = asset.body();
 	res.writeHead(200, {
 		...SECURITY_HEADERS,
 		'Content-Type': asset.type,
-		'Content-Length': Buffer.byteLength(asset.body),
+		'Content-Length': Buffer.byteLength(body),
 		'Cache-Control': 'no-cache',
 	});
-	res.end(method === 'HEAD' ? undefined : asset.body);
+	res.end(method === 'HEAD' ? undefined : body);
 	return true;
 }

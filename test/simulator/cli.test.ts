@@ -1,38 +1,76 @@
- 
-/** The CLI (`npm run simulator` / `gws-simulator`) as a real child process, and HTTPS with a throwaway certificate. */
-import { execFileSync, spawn } from 'child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
+/**
+ * The CLI as users run it: the built `gws-simulator` bin (dist/simulator/cli.js, what the packed package ships) as
+ * a real child process, and HTTPS with a throwaway certificate. Each case spawns plain node on the build, not
+ * ts-node on the sources (a few hundred ms instead of seconds each). The build must be fresh: CI builds before
+ * `npm test`; a local run whose dist/ is missing or older than simulator/ runs `npm run build` first (beforeAll).
+ */
+import { execFileSync, spawn, spawnSync } from 'child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
+import { Script } from 'vm';
 import { parseArgs } from '../../simulator/cli';
-import { GwsRestClient, startTestSimulator } from './helpers';
+import { GwsRestClient, rawRequest, startTestSimulator } from './helpers';
 
 const ROOT = join(__dirname, '..', '..');
-const CLI = join(ROOT, 'simulator', 'cli.ts');
+const CLI = join(ROOT, 'dist', 'simulator', 'cli.js');
+const BUNDLE = join(ROOT, 'dist', 'simulator', 'console', 'app.js');
+const LISTENING = /listening on (http:\/\/127\.0\.0\.1:\d+)/;
 
-function runCli(args: string[]) {
-	const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', CLI, ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
-	let out = '';
-	let err = '';
-	child.stdout.on('data', (c) => (out += c));
-	child.stderr.on('data', (c) => (err += c));
-	const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-	return { child, exited, output: () => out, errors: () => err };
+/** The newest modification time of any file under `dir`. */
+function newest(dir: string): number {
+	let latest = 0;
+	for (const entry of readdirSync(dir, { withFileTypes: true })) {
+		const path = join(dir, entry.name);
+		latest = Math.max(latest, entry.isDirectory() ? newest(path) : statSync(path).mtimeMs);
+	}
+	return latest;
 }
 
-test('prints its URL and the demo users, serves GWS, stops cleanly on SIGTERM', async () => {
+beforeAll(() => {
+	const fresh = existsSync(CLI) && existsSync(BUNDLE) && statSync(CLI).mtimeMs >= newest(join(ROOT, 'simulator'));
+	if (fresh) return;
+	const build = spawnSync('npm', ['run', 'build', '--silent'], { cwd: ROOT, encoding: 'utf8' });
+	if (build.status !== 0) throw new Error(`npm run build failed, so the CLI cannot be tested:\n${build.stdout}\n${build.stderr}`);
+}, 240_000);
+
+function runCli(args: string[]) {
+	const child = spawn(process.execPath, [CLI, ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+	let out = '';
+	let err = '';
+	child.stderr.on('data', (c) => (err += c));
+	const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+	/** The URL it prints once listening; rejects when it exits first. */
+	const listening = new Promise<string>((resolve, reject) => {
+		child.stdout.on('data', (c) => {
+			out += c;
+			const url = LISTENING.exec(out)?.[1];
+			if (url) resolve(url);
+		});
+		void exited.then((code) => reject(new Error(`the simulator exited (${code}) before listening: ${out} ${err}`)));
+	});
+	listening.catch(() => undefined);
+	return { child, exited, listening, output: () => out, errors: () => err };
+}
+
+test('prints its URL and the demo users, serves GWS and the console, stops cleanly on SIGTERM', async () => {
 	const cli = runCli(['--port', '0', '--no-csrf']);
 	try {
-		const deadline = Date.now() + 20000;
-		while (!/listening on (http:\/\/127\.0\.0\.1:\d+)/.test(cli.output()) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
-		const url = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(cli.output())?.[1];
-		expect(url).toBeDefined();
+		const url = await cli.listening;
 		for (const line of ['agent1 / agent1pass / 15000', 'agent2 / agent2pass / 15001', 'supervisor1 / supervisor1pass / 15002']) {
 			expect(cli.output()).toContain(line);
 		}
 		expect(cli.output()).toContain('CSRF off');
-		const rest = new GwsRestClient(url!, 'agent1', 'agent1pass');
+		const rest = new GwsRestClient(url, 'agent1', 'agent1pass');
 		expect((await rest.post('/api/v2/me/channels/voice', { operationName: 'Ready' })).body).toEqual({ statusCode: 0 });
+		// The console page and the script the build bundled for it.
+		const page = await rawRequest('GET', `${url}/simulator/console`, {});
+		expect(page.status).toBe(200);
+		expect(page.text).toContain('<script src="/simulator/console/app.js" defer></script>');
+		const script = await rawRequest('GET', `${url}/simulator/console/app.js`, {});
+		expect(script.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+		expect(script.text).toBe(readFileSync(BUNDLE, 'utf8'));
+		expect(() => new Script(script.text, { filename: 'app.js' })).not.toThrow();
 		cli.child.kill('SIGTERM');
 		expect(await cli.exited).toBe(0);
 		expect(cli.output()).toContain('SIGTERM: stopping the simulator');
@@ -44,11 +82,9 @@ test('prints its URL and the demo users, serves GWS, stops cleanly on SIGTERM', 
 test('--agents-logged-out: the agents start logged out (Ready refused until StartContactCenterSession)', async () => {
 	const cli = runCli(['--port', '0', '--no-csrf', '--agents-logged-out']);
 	try {
-		const deadline = Date.now() + 20000;
-		while (!/listening on (http:\/\/127\.0\.0\.1:\d+)/.test(cli.output()) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
-		const url = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(cli.output())?.[1];
+		const url = await cli.listening;
 		expect(cli.output()).toContain('Agents start logged out');
-		const rest = new GwsRestClient(url!, 'agent1', 'agent1pass');
+		const rest = new GwsRestClient(url, 'agent1', 'agent1pass');
 		expect((await rest.post('/api/v2/me/channels/voice', { operationName: 'Ready' })).body.statusCode).toBe(2);
 		expect((await rest.post('/api/v2/me', { operationName: 'StartContactCenterSession', channels: ['voice'] })).body).toEqual({ statusCode: 0 });
 		expect((await rest.post('/api/v2/me/channels/voice', { operationName: 'Ready' })).body).toEqual({ statusCode: 0 });
@@ -61,20 +97,12 @@ test('--agents-logged-out: the agents start logged out (Ready refused until Star
 
 test('bad flags exit with status 2 and say what to fix', async () => {
 	const cli = runCli(['--port', 'abc']);
+	const host = runCli(['--host', '0.0.0.0']);
 	expect(await cli.exited).toBe(2);
 	expect(cli.errors()).toContain("--port must be an integer >= 0 (got 'abc')");
-	const host = runCli(['--host', '0.0.0.0']);
 	expect(await host.exited).toBe(1);
 	expect(host.errors()).toContain('not a loopback address');
 }, 30000);
-
-async function listening(cli: ReturnType<typeof runCli>): Promise<string> {
-	const deadline = Date.now() + 20000;
-	while (!/listening on (http:\/\/127\.0\.0\.1:\d+)/.test(cli.output()) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
-	const url = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(cli.output())?.[1];
-	if (!url) throw new Error(`the simulator did not start: ${cli.output()} ${cli.errors()}`);
-	return url;
-}
 
 test('--users FILE: serves exactly those users, prints them and the console URL', async () => {
 	const dir = mkdtempSync(join(tmpdir(), 'gws-sim-users-'));
@@ -82,7 +110,7 @@ test('--users FILE: serves exactly those users, prints them and the console URL'
 	writeFileSync(file, JSON.stringify({ users: [{ username: 'dana', password: 'dana-pass', phoneNumber: '41000', roles: ['agent', 'supervisor'] }] }));
 	const cli = runCli(['--port', '0', '--users', file]);
 	try {
-		const url = await listening(cli);
+		const url = await cli.listening;
 		expect(cli.output()).toContain('Users from --users (username / password / DN):');
 		expect(cli.output()).toContain('dana / dana-pass / 41000 (supervisor)');
 		expect(cli.output()).not.toContain('agent1');

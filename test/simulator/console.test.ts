@@ -7,7 +7,7 @@
 import * as http from 'http';
 import * as net from 'net';
 import { Script } from 'vm';
-import { APP_JS } from '../../simulator/console/page/app';
+import { consoleScript } from '../../simulator/console/script';
 import { useSimulator } from '../helpers/simulator';
 import { CometdSubscriber, DEMO, GwsRestClient, rawRequest, sleep } from './helpers';
 
@@ -109,7 +109,7 @@ describe('the page', () => {
 		expect(page.text).toContain('<script src="/simulator/console/app.js" defer></script>');
 		const script = await rawRequest('GET', `${sim.url}/simulator/console/app.js`, {});
 		expect(script.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
-		expect(script.text).toBe(APP_JS);
+		expect(script.text).toBe(consoleScript());
 		expect(() => new Script(script.text, { filename: 'app.js' })).not.toThrow();
 		const style = await rawRequest('GET', `${sim.url}/simulator/console/style.css`, {});
 		expect(style.headers.get('content-type')).toBe('text/css; charset=utf-8');
@@ -119,7 +119,7 @@ describe('the page', () => {
 
 	test('the page sets what it shows as text, never as HTML', () => {
 		// User data and numbers come from users: no innerHTML/outerHTML/insertAdjacentHTML/document.write anywhere.
-		expect(APP_JS).not.toMatch(/innerHTML|outerHTML|insertAdjacentHTML|document\.write/);
+		expect(consoleScript()).not.toMatch(/innerHTML|outerHTML|insertAdjacentHTML|document\.write/);
 	});
 });
 

@@ -1,8 +1,8 @@
 /** Answer, Reject, Hangup, Hold, Retrieve, MuteCall, UnmuteCall, SendDtmf, ClearCall. */
 import { digits } from '../params';
-import { noParams, op, type Operation } from './types';
+import { bodyParams, noParams, op, type Operation } from './types';
 
-export const basicOperations: Record<string, Operation> = {
+export const basicOperations = {
 	Answer: op(noParams, ({ engine, call, leg }) => engine.answer(call, leg)),
 
 	/** The call goes back to its queue; the caller stays on it (queue.ts, docs/FIDELITY.md Q4). */
@@ -29,10 +29,10 @@ export const basicOperations: Record<string, Operation> = {
 	}),
 
 	/** No notification (docs/FIDELITY.md N8); the digits show in the control API's calls(). */
-	SendDtmf: op(digits, ({ leg }, value) => {
+	SendDtmf: op(bodyParams(digits, { digits: '1' }), ({ leg }, value) => {
 		leg.dtmf += value;
 	}),
 
 	/** Ends the conference for every party: each agent's view Released (docs/FIDELITY.md O8). */
 	ClearCall: op(noParams, ({ engine, call, user }) => engine.releaseAll(call, user.username)),
-};
+} satisfies Record<string, Operation>;

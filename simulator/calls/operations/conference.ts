@@ -1,14 +1,14 @@
 /** SingleStepConference, InitiateConference, CompleteConference, RemoveParticipantFromConference. */
 import { invalidForState, invalidParameter } from '../../errors';
 import { isConference, participantsFor } from '../model';
-import { callUri, participant } from '../params';
+import { participant } from '../params';
 import { update } from '../userData';
-import { failsAsUnreachable, op, type Operation } from './types';
+import { bodyParams, failsAsUnreachable, op, type Operation } from './types';
 import { resolveConsultPair } from './consult';
-import { checkNotOnCall, destinationAndData, initiateOperation } from './toDestination';
+import { checkNotOnCall, consultCallParams, destinationAndData, initiateOperation } from './toDestination';
 
 
-export const conferenceOperations: Record<string, Operation> = {
+export const conferenceOperations = {
 	/**
 	 * Adds the party to this call: ParticipantsUpdated with userData FirstConferencePartyDN = the agent's DN,
 	 * merged after the request's userData (test/simulator/fixtures/SingleStepConference.json). A simulated agent
@@ -20,8 +20,8 @@ export const conferenceOperations: Record<string, Operation> = {
 		if (failsAsUnreachable(ctx, p.destination)) return;
 		update(call.userData, { ...(p.userData ?? {}), FirstConferencePartyDN: user.dn });
 		engine.join(call, p.destination);
-		engine.notify(call, user.username, 'ParticipantsUpdated');
-		engine.notifyAll(call, 'ParticipantsUpdated', user.username);
+		engine.notifier.notify(call, user.username, 'ParticipantsUpdated');
+		engine.notifier.notifyAll(call, 'ParticipantsUpdated', user.username);
 	}),
 
 	InitiateConference: initiateOperation('conference'),
@@ -31,27 +31,24 @@ export const conferenceOperations: Record<string, Operation> = {
 	 * consultCallUri (docs/FIDELITY.md C12; or none: the newest
 	 * consult). The consult call is released, then the parent gets ParticipantsUpdated (Established, new party first).
 	 */
-	CompleteConference: op(
-		(body) => callUri(body, 'consultCallUri', false),
-		(ctx, consultId) => {
-			const { parent, consult } = resolveConsultPair(ctx, consultId);
-			const consultLeg = consult.legs.get(ctx.user.username);
-			if (!consultLeg || consultLeg.state !== 'Established') {
-				throw invalidForState(
-					`Operation 'CompleteConference' needs the consult call ${consult.id} to be Established (the consulted party must answer first); it is ${consultLeg?.state ?? 'Released'}`,
-				);
-			}
-			const { engine, user } = ctx;
-			engine.moveParties(consult, parent, user.username);
-			const parentLeg = parent.legs.get(user.username);
-			if (parentLeg) parentLeg.state = 'Established';
-			engine.notify(parent, user.username, 'ParticipantsUpdated');
-			engine.notifyAll(parent, 'ParticipantsUpdated', user.username);
-		},
-	),
+	CompleteConference: op(consultCallParams, (ctx, consultId) => {
+		const { parent, consult } = resolveConsultPair(ctx, consultId);
+		const consultLeg = consult.legs.get(ctx.user.username);
+		if (!consultLeg || consultLeg.state !== 'Established') {
+			throw invalidForState(
+				`Operation 'CompleteConference' needs the consult call ${consult.id} to be Established (the consulted party must answer first); it is ${consultLeg?.state ?? 'Released'}`,
+			);
+		}
+		const { engine, user } = ctx;
+		engine.moveParties(consult, parent, user.username);
+		const parentLeg = parent.legs.get(user.username);
+		if (parentLeg) parentLeg.state = 'Established';
+		engine.notifier.notify(parent, user.username, 'ParticipantsUpdated');
+		engine.notifier.notifyAll(parent, 'ParticipantsUpdated', user.username);
+	}),
 
 	/** Any party the requester sees (a barged-in supervisor too); a supervisor on a monitoring leg may remove parties. */
-	RemoveParticipantFromConference: op(participant, (ctx, dn) => {
+	RemoveParticipantFromConference: op(bodyParams(participant, { participant: '' }), (ctx, dn) => {
 		const { engine, call, user } = ctx;
 		const visible = participantsFor(call, user.username);
 		if (!isConference(call, user.username)) {
@@ -65,4 +62,4 @@ export const conferenceOperations: Record<string, Operation> = {
 		}
 		engine.removeParty(call, dn);
 	}),
-};
+} satisfies Record<string, Operation>;

@@ -37,7 +37,7 @@ export function resolveConsultPair(ctx: OpContext, consultId: string | undefined
 		}
 		return { parent: call, consult };
 	}
-	const consult = engine.consultOf(call, user.username);
+	const consult = engine.views.consultOf(call, user.username);
 	if (!consult) throw invalidForState(`Operation '${operationName}': call ${call.id} has no consult call (start one with InitiateConference or InitiateTransfer)`);
 	return { parent: call, consult };
 }

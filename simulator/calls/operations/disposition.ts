@@ -50,5 +50,5 @@ export function setCallDisposition(engine: CallEngine, user: SimUser, callId: st
 	engine.dispositions.add({ time: Date.now(), username: user.username, callId, key: p.key, disposition: p.disposition, callState: active ? 'active' : 'released' });
 	if (!active) return;
 	update(call.userData, { [p.key]: p.disposition });
-	engine.notifyAll(call, 'AttachedDataChanged');
+	engine.notifier.notifyAll(call, 'AttachedDataChanged');
 }

@@ -10,12 +10,12 @@ const recording = (state: RecordingState, gsipRecord: string): Operation =>
 	op(noParams, ({ engine, call }) => {
 		call.recordingState = state;
 		update(call.userData, { GSIP_RECORD: gsipRecord });
-		engine.notifyAll(call, 'CallRecordingStateChange');
+		engine.notifier.notifyAll(call, 'CallRecordingStateChange');
 	});
 
-export const recordingOperations: Record<string, Operation> = {
+export const recordingOperations = {
 	StartCallRecording: recording('Recording', 'ON'),
 	PauseCallRecording: recording('Paused', 'PAUSED'),
 	ResumeCallRecording: recording('Recording', 'ON'),
 	StopCallRecording: recording('Stopped', 'OFF'),
-};
+} satisfies Record<string, Operation>;

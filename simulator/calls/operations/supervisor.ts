@@ -4,11 +4,11 @@
  */
 import { noParams, op, type Operation } from './types';
 
-export const supervisorOperations: Record<string, Operation> = {
+export const supervisorOperations = {
 	/** Listed while ListenIn or Coach: the supervisor is heard by everybody, mute Off. */
 	SwitchToBargeIn: op(noParams, ({ engine, call, leg }) => engine.monitoring.switchTo(call, leg, 'BargeIn')),
 	/** Listed while BargeIn: silent again, mute On (there is no way back to Coach). */
 	SwitchToListenIn: op(noParams, ({ engine, call, leg }) => engine.monitoring.switchTo(call, leg, 'ListenIn')),
 	MuteMonitoredUser: op(noParams, ({ engine, call, leg }) => engine.monitoring.setMonitoredUserMuted(call, leg, true)),
 	UnmuteMonitoredUser: op(noParams, ({ engine, call, leg }) => engine.monitoring.setMonitoredUserMuted(call, leg, false)),
-};
+} satisfies Record<string, Operation>;

@@ -3,12 +3,17 @@
  * Conference): their parameters, the refusal of a number already on the call, and the two-step start.
  */
 import { invalidParameter } from '../../errors';
-import { destination, optionalUserData, type Body } from '../params';
+import { callUri, destination, optionalUserData } from '../params';
 import { initiateConsult } from './consult';
-import { failsAsUnreachable, op, type OpContext, type Operation } from './types';
+import { bodyParams, failsAsUnreachable, op, type OpContext, type Operation } from './types';
 
 /** `destination` {phoneNumber} and optional `userData` (the conference and transfer pages). */
-export const destinationAndData = (body: Body) => ({ destination: destination(body), userData: optionalUserData(body) });
+export const destinationAndData = bodyParams((body) => ({ destination: destination(body), userData: optionalUserData(body) }), {
+	destination: { phoneNumber: '' },
+});
+
+/** CompleteConference / CompleteTransfer: the consult call, optional when posted on the consult call itself. */
+export const consultCallParams = bodyParams((body) => callUri(body, 'consultCallUri', false), {});
 
 export function checkNotOnCall(ctx: OpContext, dn: string): void {
 	if (dn === ctx.user.dn) {

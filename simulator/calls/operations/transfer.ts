@@ -2,12 +2,14 @@
 import { invalidForState, invalidParameter, notFound } from '../../errors';
 import { callUri } from '../params';
 import { update } from '../userData';
-import { checkNotOnCall, destinationAndData, initiateOperation } from './toDestination';
+import { checkNotOnCall, consultCallParams, destinationAndData, initiateOperation } from './toDestination';
 import { resolveConsultPair } from './consult';
-import { failsAsUnreachable, op, type OpContext, type Operation } from './types';
+import { bodyParams, failsAsUnreachable, op, type OpContext, type Operation } from './types';
+
+const otherCallParams = bodyParams((body) => callUri(body, 'otherCallUri', true) as string, { otherCallUri: '' });
 
 
-export const transferOperations: Record<string, Operation> = {
+export const transferOperations = {
 	/** The destination joins (a simulated agent alerts: Ringing), the agent leaves: their view is Released. */
 	SingleStepTransfer: op(destinationAndData, (ctx, p) => {
 		const { engine, call, user } = ctx;
@@ -17,46 +19,37 @@ export const transferOperations: Record<string, Operation> = {
 		// The destination joins first (so the call never drops below two parties), but is told after the agent left.
 		const joined = engine.join(call, p.destination, true, false);
 		engine.releaseLeg(call, user.username);
-		if (joined) engine.notify(call, joined, 'StatusChange');
-		engine.notifyAll(call, 'ParticipantsUpdated', joined);
+		if (joined) engine.notifier.notify(call, joined, 'StatusChange');
+		engine.notifier.notifyAll(call, 'ParticipantsUpdated', joined);
 	}),
 
 	InitiateTransfer: initiateOperation('transfer'),
 
 	/** Both of the agent's calls are Released (consult first); the consulted party takes the agent's place. */
-	CompleteTransfer: op(
-		(body) => callUri(body, 'consultCallUri', false),
-		(ctx, consultId) => {
-			const { engine, user } = ctx;
-			const { parent, consult } = resolveConsultPair(ctx, consultId);
-			engine.moveParties(consult, parent, user.username);
-			engine.removeParty(parent, user.dn);
-		},
-	),
+	CompleteTransfer: op(consultCallParams, (ctx, consultId) => {
+		const { engine, user } = ctx;
+		const { parent, consult } = resolveConsultPair(ctx, consultId);
+		engine.moveParties(consult, parent, user.username);
+		engine.removeParty(parent, user.dn);
+	}),
 
 	/** This call goes on hold, the other (held) call is retrieved. */
-	SwapCalls: op(
-		(body) => callUri(body, 'otherCallUri', true) as string,
-		(ctx, otherId) => {
-			const { engine, call, leg } = ctx;
-			const other = otherHeldCall(ctx, otherId);
-			engine.setState(call, leg, 'Held');
-			engine.setState(other.call, other.leg, 'Established');
-		},
-	),
+	SwapCalls: op(otherCallParams, (ctx, otherId) => {
+		const { engine, call, leg } = ctx;
+		const other = otherHeldCall(ctx, otherId);
+		engine.setState(call, leg, 'Held');
+		engine.setState(other.call, other.leg, 'Established');
+	}),
 
 	/** The other (held) call's parties join this call; the other call is Released for the agent. */
-	MergeWithOtherCall: op(
-		(body) => callUri(body, 'otherCallUri', true) as string,
-		(ctx, otherId) => {
-			const { engine, call, user } = ctx;
-			const other = otherHeldCall(ctx, otherId);
-			engine.moveParties(other.call, call, user.username);
-			engine.notify(call, user.username, 'ParticipantsUpdated');
-			engine.notifyAll(call, 'ParticipantsUpdated', user.username);
-		},
-	),
-};
+	MergeWithOtherCall: op(otherCallParams, (ctx, otherId) => {
+		const { engine, call, user } = ctx;
+		const other = otherHeldCall(ctx, otherId);
+		engine.moveParties(other.call, call, user.username);
+		engine.notifier.notify(call, user.username, 'ParticipantsUpdated');
+		engine.notifier.notifyAll(call, 'ParticipantsUpdated', user.username);
+	}),
+} satisfies Record<string, Operation>;
 
 function otherHeldCall(ctx: OpContext, otherId: string) {
 	if (otherId === ctx.call.id) {

@@ -3,6 +3,7 @@ import type { SimUser } from '../../users';
 import type { CallEngine } from '../engine';
 import type { Call, Leg } from '../model';
 import type { Body } from '../params';
+import { failsAsUnreachable as unreachable } from '../unreachable';
 
 export interface OpContext {
 	engine: CallEngine;
@@ -12,19 +13,28 @@ export interface OpContext {
 	operationName: string;
 }
 
-export interface Operation {
+/** What an operation reads from the request body. */
+export interface BodyParams<P> {
 	/** Parses and checks the body (400 errors) before the state check. */
-	params(body: Body): unknown;
+	read(body: Body): P;
+	/** The fields it reads, blank or with a sample value: the console's operation dialog starts from it. */
+	form: Body;
+}
+
+export interface Operation {
+	params: BodyParams<unknown>;
 	run(ctx: OpContext, params: unknown): void;
 }
 
-export function op<P>(params: (body: Body) => P, run: (ctx: OpContext, params: P) => void): Operation {
+export function op<P>(params: BodyParams<P>, run: (ctx: OpContext, params: P) => void): Operation {
 	return { params, run: run as (ctx: OpContext, params: unknown) => void };
 }
 
-export const noParams = (): undefined => undefined;
+export const bodyParams = <P>(read: (body: Body) => P, form: Body): BodyParams<P> => ({ read, form });
 
-/** Unreachable destinations are accepted, then fail asynchronously (see engine.ts UNREACHABLE_PREFIX). */
+export const noParams = bodyParams((): undefined => undefined, {});
+
+/** Unreachable destinations are accepted, then fail asynchronously (unreachable.ts). */
 export function failsAsUnreachable(ctx: OpContext, destination: string): boolean {
-	return ctx.engine.failsAsUnreachable(ctx.user.username, ctx.operationName, destination, ctx.call.id);
+	return unreachable(ctx.engine, ctx.user.username, ctx.operationName, destination, ctx.call.id);
 }

@@ -2,27 +2,29 @@
 import { notFound } from '../../errors';
 import { renderUserData, attach, deleteKey, update } from '../userData';
 import { key, requiredUserData } from '../params';
-import { noParams, op, type Operation } from './types';
+import { bodyParams, noParams, op, type Operation } from './types';
 
-export const userDataOperations: Record<string, Operation> = {
-	AttachUserData: op(requiredUserData, ({ engine, call }, data) => {
+const userDataParams = bodyParams(requiredUserData, { userData: { Key: 'value' } });
+
+export const userDataOperations = {
+	AttachUserData: op(userDataParams, ({ engine, call }, data) => {
 		attach(call.userData, data);
-		engine.notifyAll(call, 'AttachedDataChanged');
+		engine.notifier.notifyAll(call, 'AttachedDataChanged');
 	}),
-	UpdateUserData: op(requiredUserData, ({ engine, call }, data) => {
+	UpdateUserData: op(userDataParams, ({ engine, call }, data) => {
 		update(call.userData, data);
-		engine.notifyAll(call, 'AttachedDataChanged');
+		engine.notifier.notifyAll(call, 'AttachedDataChanged');
 	}),
-	DeleteUserDataPair: op(key, ({ engine, call }, name) => {
+	DeleteUserDataPair: op(bodyParams(key, { key: '' }), ({ engine, call }, name) => {
 		if (deleteKey(call.userData, name) === 0) {
 			const keys = Object.keys(renderUserData(call.userData) ?? {});
 			throw notFound(`User data key '${name}' is not on call ${call.id}; its keys: ${keys.length ? keys.join(', ') : '(none)'}`);
 		}
-		engine.notifyAll(call, 'AttachedDataChanged');
+		engine.notifier.notifyAll(call, 'AttachedDataChanged');
 	}),
 	/** Voice DeleteUserData takes no parameters and deletes all user data (docs/FIDELITY.md O9). */
 	DeleteUserData: op(noParams, ({ engine, call }) => {
 		call.userData.splice(0, call.userData.length);
-		engine.notifyAll(call, 'AttachedDataChanged');
+		engine.notifier.notifyAll(call, 'AttachedDataChanged');
 	}),
-};
+} satisfies Record<string, Operation>;
