@@ -34,6 +34,27 @@ const operationProperties: INodeProperties[] = RESOURCES.map(({ value, firstOper
 	default: firstOperation,
 }));
 
+/**
+ * The tool node's Description (what a model reads about it), one property per operation, shown only on the tool
+ * node n8n derives from `usableAsTool` (`@tool`). n8n adds its own Description (defaulting to "<action> in Genesys
+ * GWS") only to nodes without a `toolDescription` property, and uses this value as the tool's description
+ * (n8n-workflow NodeHelpers.getToolDescriptionForNode); its default is the operation's declared toolDescription.
+ */
+const TOOL_DESCRIPTION: INodeProperties = {
+	displayName: 'Tool Description',
+	name: 'toolDescription',
+	type: 'string',
+	typeOptions: { rows: 3 },
+	default: '',
+	description: 'What the AI model reads about this tool: what it does, what it needs and what it returns',
+};
+
+const toolDescriptionProperties: INodeProperties[] = OPERATIONS.map((op) => ({
+	...TOOL_DESCRIPTION,
+	default: op.toolDescription,
+	displayOptions: { show: { '@tool': [true], resource: [op.resource], operation: [op.value] } },
+}));
+
 /** Show a property for exactly these operations. */
 function showFor(ops: GwsOperation[]) {
 	return {
@@ -98,5 +119,6 @@ export const properties: INodeProperties[] = [
 	},
 	...operationProperties,
 	...parameterProperties(),
+	...toolDescriptionProperties,
 	optionsProperty,
 ];
