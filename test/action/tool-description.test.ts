@@ -56,3 +56,11 @@ it('declares, for each operation, what it needs and returns in words; and a hint
 		expect({ name, hint: spec.forModel.length > 10 }).toEqual({ name, hint: true });
 	}
 });
+
+it('simplifies the calls Get and Get Many output by default on the tool node only (the regular node keeps the raw call)', () => {
+	for (const operation of ['get', 'getAll']) {
+		expect(nodeOf(tool, { resource: 'call', operation }).parameters.simplify).toBe(true);
+		expect(nodeOf(regular, { resource: 'call', operation }).parameters.simplify).toBe(false);
+	}
+	expect(nodeOf(tool, { resource: 'call', operation: 'hold' }).parameters).not.toHaveProperty('simplify');
+});

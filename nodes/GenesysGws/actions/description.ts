@@ -5,6 +5,7 @@ import { takenFromInputItem } from './emptyValues';
 import { optionsProperty } from './options';
 import { OPERATIONS, type GwsOperation, type GwsResource } from './operations';
 import { PARAMETERS } from './parameters/catalog';
+import { simplifyProperties } from './simplify';
 
 /** The resources in the panel's order, each with the operation it starts on. */
 const RESOURCES: Array<{ name: string; value: GwsResource; firstOperation: string }> = [
@@ -119,6 +120,7 @@ export const properties: INodeProperties[] = [
 	},
 	...operationProperties,
 	...parameterProperties(),
+	...simplifyProperties,
 	...toolDescriptionProperties,
 	optionsProperty,
 ];

@@ -53,12 +53,28 @@ export async function connectMcp(url: string, token = MCP_TOKEN, registerTimeout
 export interface ToolResult {
 	isError: boolean;
 	text: string;
+	/**
+	 * A tool error's message as the model reads it: n8n answers `<ErrorName>: <message>` when main ran the tool, and
+	 * `{"error": {"message", "name"}}` when a worker did (queue mode).
+	 */
+	errorMessage?: string;
+}
+
+function errorMessageOf(text: string): string {
+	try {
+		const parsed = JSON.parse(text) as { error?: { message?: unknown } };
+		if (typeof parsed.error?.message === 'string') return parsed.error.message;
+	} catch {
+		// not JSON: the direct form
+	}
+	return text.replace(/^\w+Error: /, '');
 }
 
 /** A tool call's result as the model gets it: its text, and whether MCP marks it as an error. */
 export async function callTool(client: Client, name: string, args: Record<string, unknown>): Promise<ToolResult> {
 	const result = (await client.callTool({ name, arguments: args })) as { isError?: boolean; content: Array<{ type: string; text?: string }> };
-	return { isError: result.isError === true, text: result.content.map((c) => c.text ?? '').join('\n') };
+	const text = result.content.map((c) => c.text ?? '').join('\n');
+	return { isError: result.isError === true, text, ...(result.isError ? { errorMessage: errorMessageOf(text) } : {}) };
 }
 
 /** POSTs GWS received from `user` after `since` (a request-log seq): where and what. */
