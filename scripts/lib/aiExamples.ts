@@ -168,8 +168,8 @@ function renderAgentExample(): WorkflowJson {
 				type: '@n8n/n8n-nodes-langchain.lmChatOpenAi',
 				typeVersion: 1.2,
 				position: [-400, 100],
+				// No credential: users pick their own (n8n refuses to import a workflow naming a credential it lacks).
 				parameters: { model: { __rl: true, mode: 'list', value: 'gpt-4o-mini' }, options: {} },
-				credentials: { openAiApi: { id: 'REPLACE_WITH_YOUR_CHAT_MODEL_CREDENTIAL_ID', name: 'OpenAI account' } },
 			},
 			...CURATED_TOOLS.map(toolNode),
 		],

@@ -68,7 +68,7 @@ const CALL_PARAMETERS = {
 			default: '',
 			placeholder: 'e.g. 15002',
 			description:
-				'The phone number to call, transfer or conference to (GWS receives it as {"phoneNumber": "..."}); for Forward Calls On, where to forward your calls',
+				'The phone number to call, transfer or conference to: digits, optionally a leading + (GWS receives it as {"phoneNumber": "..."}); for Forward Calls On, where to forward your calls',
 		},
 		hint: 'Enter the phone number, e.g. 15002',
 		forModel: 'The phone number to dial, transfer or conference to: digits only (a leading + and * or # are allowed), e.g. 15002',
