@@ -8,6 +8,7 @@ import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { findOperation } from '../../../nodes/GenesysGws/actions/operations';
 import { PARAMETERS, type ParamName } from '../../../nodes/GenesysGws/actions/parameters/catalog';
 import { CURATED_TOOLS } from '../../../scripts/lib/aiExamples';
+import { readExample } from '../../../scripts/lib/examples';
 import { eventually } from '../../helpers/wait';
 import { activateMcpExample, callTool, connectMcp, lastSeq, postsSince, type McpWorkflow } from './mcp';
 import { AGENT, SUPERVISOR, startStack, workerThatRan, type Stack } from './stack';
@@ -41,7 +42,7 @@ export function mcpSuite(options: { queue: boolean }): void {
 	async function run(name: string, args: Record<string, unknown>) {
 		const since = lastSeq(stack);
 		const result = await callTool(client, name, args);
-		return { result, posts: postsSince(stack, since) };
+		return { result, posts: postsSince(stack, since), since };
 	}
 
 	it('lists exactly the curated tools, each with its operation\'s description and a $fromAI() argument per value a model fills', async () => {
@@ -69,6 +70,7 @@ export function mcpSuite(options: { queue: boolean }): void {
 		expect(calls).toEqual(expect.arrayContaining([expect.objectContaining({ id: callId, state: 'Established', participants: ['5553001'] })]));
 		expect(calls.find((c) => c.id === callId)).not.toHaveProperty('callUuid');
 		expect(listed.posts).toEqual([]);
+		expect(stack.sim.requests().some((r) => r.seq > listed.since && r.method === 'GET' && r.path === '/api/v2/me/calls' && r.username === AGENT.username)).toBe(true);
 
 		const got = await run('get_call', { callId });
 		expect(got.result.isError).toBe(false);
@@ -155,6 +157,15 @@ export function mcpSuite(options: { queue: boolean }): void {
 			expect([401, 403]).toContain(reply.status);
 			expect(await reply.text()).not.toMatch(/list_my_calls/);
 		}
+	});
+
+	it('imports the AI Agent example (chat trigger, AI Agent, a chat model node left for the user\'s credential, the same tools)', async () => {
+		const workflow = readExample('ai-call-control-agent.json', { agent: stack.credential, supervisor: stack.supervisorCredential });
+		const { id } = await stack.rest.createWorkflow(workflow);
+		const stored = await stack.rest.rest<{ nodes: Array<{ name: string; type: string }> }>('GET', `/workflows/${id}`);
+		expect(stored.nodes.map((n) => n.name).sort()).toEqual(workflow.nodes.map((n) => String(n.name)).sort());
+		const known = new Set(((await stack.rest.request('GET', '/types/nodes.json')).body as Array<{ name: string }>).map((t) => t.name));
+		expect([...new Set(stored.nodes.map((n) => n.type))].filter((t) => !known.has(t))).toEqual([]);
 	});
 
 	it('records each tool call as an execution that did not fail or crash, also for the tool errors', async () => {
