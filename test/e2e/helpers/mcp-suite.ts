@@ -55,6 +55,8 @@ export function mcpSuite(options: { queue: boolean }): void {
 			expect({ tool: tool.name, description: listed.description }).toEqual({ tool: tool.name, description: op.toolDescription });
 			const properties = (listed.inputSchema.properties ?? {}) as Record<string, { description?: string; type?: unknown }>;
 			expect({ tool: tool.name, args: Object.keys(properties).sort() }).toEqual({ tool: tool.name, args: [...required].sort() });
+			// n8n makes every $fromAI() argument required (create-node-as-tool getSchema).
+			expect({ tool: tool.name, required: [...((listed.inputSchema.required as string[] | undefined) ?? [])].sort() }).toEqual({ tool: tool.name, required: [...required].sort() });
 			for (const name of required) {
 				expect({ tool: tool.name, name, hint: properties[name].description }).toEqual({ tool: tool.name, name, hint: PARAMETERS[name as ParamName].forModel });
 			}
