@@ -16,6 +16,7 @@ import * as os from 'os';
 import * as path from 'path';
 
 import { DEMO_USERS, startSimulator } from '../simulator';
+import { MCP_PATH } from './lib/aiExamples';
 import { exampleFiles, readExample, type ExampleCredentials } from './lib/examples';
 import { ensureN8n, ManagedProcess, n8nEnv, n8nVersion, packAndInstall, startN8n, freePort } from './lib/n8n-process';
 import { N8nRest, type Owner, type WorkflowJson } from './lib/n8n-rest';
@@ -29,9 +30,19 @@ export const DEMO_OWNER: Owner = {
 
 const step = (text: string) => process.stderr.write(`\n==> ${text}\n`);
 
+/** The MCP example's bearer token in the demo (the demo is local; pick your own token in a real n8n). */
+const DEMO_MCP_TOKEN = 'demo-mcp-token';
+
+/** Examples that need a credential the demo cannot have: the AI Agent example's chat model (users bring one). */
+const NOT_IMPORTED: Record<string, string> = {
+	'ai-call-control-agent.json': 'needs a chat model credential of your own; import it in the editor',
+};
+
 /** Example files with their credential placeholders pointed at the demo's agent and supervisor credentials. */
-export function exampleWorkflows(credentials: ExampleCredentials): Array<{ file: string; workflow: WorkflowJson }> {
-	return exampleFiles().map((file) => ({ file, workflow: readExample(file, credentials) }));
+function exampleWorkflows(credentials: ExampleCredentials): Array<{ file: string; workflow: WorkflowJson }> {
+	return exampleFiles()
+		.filter((file) => !(file in NOT_IMPORTED))
+		.map((file) => ({ file, workflow: readExample(file, credentials) }));
 }
 
 /** A credential for a demo user, pointing at the simulator. */
@@ -94,6 +105,10 @@ async function main(): Promise<void> {
 	const credentials: ExampleCredentials = {
 		agent: await demoCredential(rest, sim.url, agent),
 		supervisor: await demoCredential(rest, sim.url, supervisor),
+		mcpBearer: {
+			id: (await rest.createCredential({ name: 'MCP bearer token', type: 'httpBearerAuth', data: { token: DEMO_MCP_TOKEN } })).id,
+			name: 'MCP bearer token',
+		},
 	};
 	for (const { file, workflow } of exampleWorkflows(credentials)) {
 		const created = await rest.createWorkflow(workflow);
@@ -101,6 +116,8 @@ async function main(): Promise<void> {
 		if (hasTrigger) await rest.activateWorkflow(created.id, created.versionId);
 		process.stderr.write(`    ${file}: "${workflow.name}"${hasTrigger ? ' (active)' : ''}\n`);
 	}
+	for (const [file, why] of Object.entries(NOT_IMPORTED)) process.stderr.write(`    ${file}: not imported (${why})\n`);
+	const mcpUrl = `http://127.0.0.1:${n8nPort}/mcp/${MCP_PATH}`;
 
 	const call = JSON.stringify({ to: agent.username, from: '5551234', userData: { VIP: 'true' } });
 	const monitoredCall = JSON.stringify({ to: agent.username, from: '5559000', userData: { CustomerSegment: 'VIP' } });
@@ -123,6 +140,13 @@ Supervisor monitoring (${supervisor.username}, credential "${credentials.supervi
 
   curl -s -X POST ${sim.url}/simulator/calls -H 'content-type: application/json' -d '${monitoredCall}'
   curl -s -X POST ${sim.url}/simulator/agents/${agent.username}/calls/<callId from above> -H 'content-type: application/json' -d '${escalate}'
+
+AI agents (examples/ai-call-control-mcp.json, active): an MCP server with ten call-control tools.
+
+  Endpoint:  ${mcpUrl}  (Streamable HTTP)
+  Token:     ${DEMO_MCP_TOKEN}  (Authorization: Bearer ...)
+  List the tools:  npm run -s mcp -- ${mcpUrl} ${DEMO_MCP_TOKEN}
+  Call one:        npm run -s mcp -- ${mcpUrl} ${DEMO_MCP_TOKEN} list_my_calls '{}'
 
 Then watch the call in the console and the executions in the editor. n8n's log: ${path.join(userFolder, 'n8n.log')}
 Press Ctrl-C to stop n8n and the simulator.

@@ -1,11 +1,13 @@
 /**
  * The README's generated sections are rendered from the nodes' own declarations, so the docs cannot drift: the
- * operation table from the action node's operation table, the events table from the trigger's events. After
+ * operation table from the action node's operation table, the events table from the trigger's events, the AI tool
+ * table from the operations' tool descriptions and the parameters' hints for a model. After
  * changing either: `UPDATE_README=1 npx jest test/readme.test.ts` rewrites the sections.
  */
 import * as fs from 'fs';
 import * as path from 'path';
 import { renderOperationsMarkdown } from '../scripts/lib/operationsMarkdown';
+import { renderToolsMarkdown } from '../scripts/lib/toolsMarkdown';
 import { renderTriggerEventsMarkdown } from '../scripts/lib/triggerEventsMarkdown';
 
 const README = path.resolve(__dirname, '../README.md');
@@ -22,6 +24,12 @@ const SECTIONS = [
 		start: '<!-- events:start (generated from nodes/GenesysGwsTrigger/events.ts) -->',
 		end: '<!-- events:end -->',
 		render: renderTriggerEventsMarkdown,
+	},
+	{
+		name: 'AI tool table',
+		start: '<!-- tools:start (generated from the toolDescription and forModel of the operation and parameter records) -->',
+		end: '<!-- tools:end -->',
+		render: renderToolsMarkdown,
 	},
 ];
 

@@ -17,13 +17,19 @@ interface CredentialRef {
 export interface ExampleCredentials {
 	agent: CredentialRef;
 	supervisor?: CredentialRef;
+	/** The MCP example's trigger: an httpBearerAuth credential (its token is what MCP clients send). */
+	mcpBearer?: CredentialRef;
 }
 
 /** The credential ids the example files carry, by role. */
 const CREDENTIAL_PLACEHOLDERS: Record<keyof ExampleCredentials, string> = {
 	agent: 'REPLACE_WITH_YOUR_CREDENTIAL_ID',
 	supervisor: 'REPLACE_WITH_YOUR_SUPERVISOR_CREDENTIAL_ID',
+	mcpBearer: 'REPLACE_WITH_YOUR_BEARER_CREDENTIAL_ID',
 };
+
+/** Credential types whose placeholders are replaced (others, e.g. a chat model's, are the user's to pick). */
+const REPLACED_TYPES = ['genesysGwsApi', 'httpBearerAuth'];
 
 const EXAMPLES = path.join(REPO_ROOT, 'examples');
 
@@ -36,15 +42,16 @@ export function readExample(file: string, credentials: ExampleCredentials): Work
 	const workflow = JSON.parse(fs.readFileSync(path.join(EXAMPLES, file), 'utf8')) as WorkflowJson;
 	for (const node of workflow.nodes) {
 		const creds = node.credentials as Record<string, CredentialRef> | undefined;
-		if (!creds || !('genesysGwsApi' in creds)) continue;
-		const role = (Object.keys(CREDENTIAL_PLACEHOLDERS) as Array<keyof ExampleCredentials>).find(
-			(r) => CREDENTIAL_PLACEHOLDERS[r] === creds.genesysGwsApi.id,
-		);
-		const credential = role && credentials[role];
-		if (!credential) {
-			throw new Error(`${file}: node "${String(node.name)}" has credential "${creds.genesysGwsApi.id}", and no credential was given for it`);
+		for (const type of REPLACED_TYPES.filter((t) => creds && t in creds)) {
+			const role = (Object.keys(CREDENTIAL_PLACEHOLDERS) as Array<keyof ExampleCredentials>).find(
+				(r) => CREDENTIAL_PLACEHOLDERS[r] === creds![type].id,
+			);
+			const credential = role && credentials[role];
+			if (!credential) {
+				throw new Error(`${file}: node "${String(node.name)}" has credential "${creds![type].id}", and no credential was given for it`);
+			}
+			creds![type] = { id: credential.id, name: credential.name };
 		}
-		creds.genesysGwsApi = { id: credential.id, name: credential.name };
 	}
 	return workflow;
 }

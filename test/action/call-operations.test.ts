@@ -436,6 +436,29 @@ describe('reads', () => {
 	it('getAll returns nothing when there are no calls', async () => {
 		expect((await call('getAll', undefined)).items).toEqual([]);
 	});
+
+	it('Simplify (the tool node\'s default) keeps what one acts on: id, state, numbers, parties, user data, capabilities', async () => {
+		const id = await established();
+		const raw = (await call('get', id)).items[0];
+		for (const operation of ['get', 'getAll']) {
+			const simple = (await call(operation, operation === 'get' ? id : undefined, { simplify: true })).items.find((c) => c.id === id)!;
+			expect(simple).toEqual({
+				id,
+				state: 'Established',
+				callType: 'Inbound',
+				ani: raw.ani,
+				dnis: raw.dnis,
+				deviceUri: raw.deviceUri,
+				duration: raw.duration,
+				mute: raw.mute,
+				recordingState: raw.recordingState,
+				participants: (raw.participants as IDataObject[]).map((p) => p.phoneNumber),
+				userData: raw.userData,
+				capabilities: raw.capabilities,
+			});
+			expect(JSON.stringify(simple).length).toBeLessThan(JSON.stringify(raw).length * 0.8);
+		}
+	});
 });
 
 describe('agent', () => {

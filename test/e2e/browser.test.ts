@@ -8,16 +8,17 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
-import { exampleFiles } from '../../scripts/lib/examples';
+import { exampleFiles, readExample } from '../../scripts/lib/examples';
 import { REPO_ROOT } from '../../scripts/lib/n8n-process';
 import { OWNER, startStack, type Stack } from './helpers/stack';
-import { loadExample } from './helpers/workflows';
 
 const CHROMIUM = process.env.GWS_CHROMIUM ?? '/usr/bin/chromium';
 const SHOTS = path.join(REPO_ROOT, 'docs', 'screenshots');
 
 let stack: Stack;
 let browser: Browser;
+/** The MCP example's trigger credential (created on first use). */
+let bearer: { id: string } | undefined;
 let page: Page;
 
 beforeAll(async () => {
@@ -45,7 +46,12 @@ async function shot(name: string): Promise<void> {
 
 /** Imports an example as it is in examples/ (credentials pointed at the stack's) and opens it; returns its nodes' names. */
 async function openExample(file: string): Promise<string[]> {
-	const workflow = loadExample(file, stack.credential, stack.supervisorCredential);
+	bearer ??= await stack.rest.createCredential({ name: 'MCP bearer token', type: 'httpBearerAuth', data: { token: 'browser-test-token' } });
+	const workflow = readExample(file, {
+		agent: stack.credential,
+		supervisor: stack.supervisorCredential,
+		mcpBearer: { id: bearer.id, name: 'MCP bearer token' },
+	});
 	const { id } = await stack.rest.createWorkflow(workflow);
 	await page.goto(`${stack.baseUrl}/workflow/${id}`);
 	const names = workflow.nodes.filter((n) => n.type !== 'n8n-nodes-base.stickyNote').map((n) => String(n.name));

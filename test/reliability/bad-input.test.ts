@@ -82,7 +82,7 @@ const isChoice = (name: ParamName) => PARAMETERS[name].ui.type === 'options';
  * - texts take anything within their length;
  * - ids and references refuse "/", "?" and "#" (encoded, they would still reach a proxy or server that decodes %2F
  *   before routing as another resource's path);
- * - a choice takes only its options; digits only 0-9 * #, seconds only digits, user data only a JSON object: none of
+ * - a choice takes only its options; digits only 0-9 * #, a phone number only those and a leading +, seconds only digits, user data only a JSON object: none of
  *   the hostile texts is one.
  */
 function refusesHostile(name: ParamName, value: string): boolean {
@@ -90,7 +90,7 @@ function refusesHostile(name: ParamName, value: string): boolean {
 	if (isChoice(name)) return !(PARAMETERS[name].ui.options ?? []).some((o) => (o as { value: unknown }).value === value);
 	if (kind === kinds.text || kind === kinds.secretText) return false;
 	if (REFERENCE_KINDS.includes(kind)) return /[/?#]/.test(value);
-	if (kind === kinds.dialTones || kind === kinds.wholeSeconds || kind === userDataKind) return true;
+	if (kind === kinds.dialTones || kind === kinds.phoneNumber || kind === kinds.wholeSeconds || kind === userDataKind) return true;
 	throw new Error(`No hostile-text rule for the value kind of "${name}": say in refusesHostile whether its kind takes hostile text`);
 }
 
@@ -146,6 +146,7 @@ function refusedValues(name: ParamName, required: boolean): Array<[string, unkno
 	out.push(...WRONG_TYPES);
 	out.push(...tooLong(name));
 	if (kindOf(name) === kinds.dialTones) out.push(['letters', 'abc'], ['a space inside', '12 34'], ['a semicolon', '1;2'], ['a plus sign', '+123']);
+	if (kindOf(name) === kinds.phoneNumber) out.push(['letters', '15OO2'], ['a space inside', '150 02'], ['a plus sign inside', '150+02'], ['a SIP URI', 'sip:15002@pbx']);
 	return out;
 }
 
@@ -157,7 +158,7 @@ function tooLong(name: ParamName): Array<[string, unknown]> {
 		// (A bare id over MAX_ID_LENGTH here is known-defects.test.ts D9.)
 		return [[`a URI of ${MAX_URI_LENGTH + 1} characters`, `http://gws.example.com/api/v2/me/calls/${'x'.repeat(MAX_URI_LENGTH)}`.slice(0, MAX_URI_LENGTH + 1)]];
 	}
-	if (kind === kinds.dialTones) return [[`${MAX_TEXT_LENGTH + 1} digits`, '1'.repeat(MAX_TEXT_LENGTH + 1)]];
+	if (kind === kinds.dialTones || kind === kinds.phoneNumber) return [[`${MAX_TEXT_LENGTH + 1} digits`, '1'.repeat(MAX_TEXT_LENGTH + 1)]];
 	return [[`${MAX_TEXT_LENGTH + 1} characters`, 'x'.repeat(MAX_TEXT_LENGTH + 1)]];
 }
 

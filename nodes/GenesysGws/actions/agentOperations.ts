@@ -15,6 +15,8 @@ export const AGENT_OPERATIONS: GwsOperation[] = [
 		name: 'Start Session',
 		action: 'Log the agent in to voice',
 		description: 'Log in to the voice channel (needed before Ready, Dial or monitoring)',
+		toolDescription:
+			'Log the agent in to the voice channel (needed before Ready, dialing or monitoring). Needs nothing. Returns {"statusCode": 0} once GWS accepted the request.',
 		requestKind: 'userOperation',
 		operationName: 'StartContactCenterSession',
 		body: { channels: ['voice'] },
@@ -30,6 +32,8 @@ export const AGENT_OPERATIONS: GwsOperation[] = [
 		name: 'End Session',
 		action: 'Log the agent out of voice',
 		description: 'Log out of the voice channel (GWS also ends the HTTP session; the node logs in anew next time)',
+		toolDescription:
+			'Log the agent out of the voice channel. Needs nothing. Returns {"statusCode": 0} once GWS accepted the request.',
 		requestKind: 'userOperation',
 		operationName: 'EndContactCenterSession',
 		params: [],
@@ -41,6 +45,8 @@ export const AGENT_OPERATIONS: GwsOperation[] = [
 		name: 'Set State',
 		action: "Set the agent's voice state",
 		description: 'Set the agent to Ready, Not Ready or After Call Work on the voice channel',
+		toolDescription:
+			'Set the agent\'s voice state. Needs agentState: Ready, NotReady or AfterCallWork. Returns {"statusCode": 0} once GWS accepted the request.',
 		requestKind: 'agentState',
 		params: [
 			req('agentState'),
@@ -53,6 +59,8 @@ export const AGENT_OPERATIONS: GwsOperation[] = [
 		value: 'doNotDisturbOn',
 		name: 'Do Not Disturb On',
 		description: 'Turn Do Not Disturb on for your device',
+		toolDescription:
+			'Turn Do Not Disturb on for your phone (no calls are delivered). Needs nothing. Returns {"statusCode": 0} once GWS accepted the request.',
 		operationName: 'DoNotDisturbOn',
 		capability: 'DoNotDisturbOn',
 		confirmation: doNotDisturb('On'),
@@ -62,6 +70,8 @@ export const AGENT_OPERATIONS: GwsOperation[] = [
 		value: 'doNotDisturbOff',
 		name: 'Do Not Disturb Off',
 		description: 'Turn Do Not Disturb off for your device',
+		toolDescription:
+			'Turn Do Not Disturb off for your phone. Needs nothing. Returns {"statusCode": 0} once GWS accepted the request.',
 		operationName: 'DoNotDisturbOff',
 		capability: 'DoNotDisturbOff',
 		confirmation: doNotDisturb('Off'),
@@ -71,6 +81,8 @@ export const AGENT_OPERATIONS: GwsOperation[] = [
 		value: 'forwardCallsOn',
 		name: 'Forward Calls On',
 		description: 'Forward the calls to your device to another number',
+		toolDescription:
+			'Forward the calls to your phone to another number. Needs destination (digits). Returns {"statusCode": 0} once GWS accepted the request.',
 		operationName: 'ForwardCallsOn',
 		capability: 'ForwardCallsOn',
 		// ForwardCallsOn takes destination as a plain string ("destination":"5001"), not {"phoneNumber": ...}: its page.
@@ -82,6 +94,8 @@ export const AGENT_OPERATIONS: GwsOperation[] = [
 		value: 'forwardCallsOff',
 		name: 'Forward Calls Off',
 		description: 'Stop forwarding your calls',
+		toolDescription:
+			'Stop forwarding the calls to your phone. Needs nothing. Returns {"statusCode": 0} once GWS accepted the request.',
 		operationName: 'ForwardCallsOff',
 		capability: 'ForwardCallsOff',
 		confirmation: forwardingOff,
@@ -92,6 +106,8 @@ export const AGENT_OPERATIONS: GwsOperation[] = [
 		name: 'Get Devices',
 		action: "Get the agent's devices",
 		description: "Read the user's devices with their agent state (one item per device)",
+		toolDescription:
+			'List your phones (devices) with their id, deviceUri, agent state, Do Not Disturb and forwarding. Needs nothing.',
 		requestKind: 'getDevices',
 		params: [],
 	},

@@ -5,6 +5,7 @@ import { takenFromInputItem } from './emptyValues';
 import { optionsProperty } from './options';
 import { OPERATIONS, type GwsOperation, type GwsResource } from './operations';
 import { PARAMETERS } from './parameters/catalog';
+import { simplifyProperties } from './simplify';
 
 /** The resources in the panel's order, each with the operation it starts on. */
 const RESOURCES: Array<{ name: string; value: GwsResource; firstOperation: string }> = [
@@ -32,6 +33,27 @@ const operationProperties: INodeProperties[] = RESOURCES.map(({ value, firstOper
 	displayOptions: { show: { resource: [value] } },
 	options: operationOptions(value),
 	default: firstOperation,
+}));
+
+/**
+ * The tool node's Description (what a model reads about it), one property per operation, shown only on the tool
+ * node n8n derives from `usableAsTool` (`@tool`). n8n adds its own Description (defaulting to "<action> in Genesys
+ * GWS") only to nodes without a `toolDescription` property, and uses this value as the tool's description
+ * (n8n-workflow NodeHelpers.getToolDescriptionForNode); its default is the operation's declared toolDescription.
+ */
+const TOOL_DESCRIPTION: INodeProperties = {
+	displayName: 'Tool Description',
+	name: 'toolDescription',
+	type: 'string',
+	typeOptions: { rows: 3 },
+	default: '',
+	description: 'What the AI model reads about this tool: what it does, what it needs and what it returns',
+};
+
+const toolDescriptionProperties: INodeProperties[] = OPERATIONS.map((op) => ({
+	...TOOL_DESCRIPTION,
+	default: op.toolDescription,
+	displayOptions: { show: { '@tool': [true], resource: [op.resource], operation: [op.value] } },
 }));
 
 /** Show a property for exactly these operations. */
@@ -98,5 +120,7 @@ export const properties: INodeProperties[] = [
 	},
 	...operationProperties,
 	...parameterProperties(),
+	...simplifyProperties,
+	...toolDescriptionProperties,
 	optionsProperty,
 ];

@@ -16,7 +16,8 @@ import { sendForItem, sendOperationRequest, type ItemRun } from './itemRequests'
 import type { GwsOperation } from './operations';
 import { DEFAULT_CONFIRMATION_TIMEOUT_S, DEFAULT_REQUEST_TIMEOUT_S, readOptions } from './options';
 import { readParameters } from './parameters/readParameters';
-import { REQUEST_KINDS, operationRequest, outputOf } from './requestKinds';
+import { REQUEST_KINDS, operationRequest, outputOf, type RequestKind } from './requestKinds';
+import { simplifyCall } from './simplify';
 import { sendConfirmed } from './waitForConfirmation';
 
 /** Runs one operation for one input item; returns the output items' JSON. */
@@ -37,9 +38,12 @@ export async function executeOperation(
 	const server = await readGwsServer(this);
 	trace(this.logger, 'credential-read', tracedCall);
 	const params = readParameters(this, op, itemIndex, server.baseUrl);
-	// A read (Get, Get Many, Get Devices) outputs what it read, shaped by its request kind.
-	if (!('operation' in REQUEST_KINDS[op.requestKind].output)) {
-		return outputOf(op.requestKind, await sendForItem(run, operationRequest(op, params)));
+	// A read (Get, Get Many, Get Devices) outputs what it read, shaped by its request kind (calls, simplified on request).
+	const kind: RequestKind = REQUEST_KINDS[op.requestKind];
+	if (!('operation' in kind.output)) {
+		const items = outputOf(op.requestKind, await sendForItem(run, operationRequest(op, params)));
+		const simplify = kind.outputsCalls === true && this.getNodeParameter('simplify', itemIndex, false) === true;
+		return simplify ? items.map(simplifyCall) : items;
 	}
 
 	const callId = params.values.callId as string | undefined;

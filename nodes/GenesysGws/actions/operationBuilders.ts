@@ -20,6 +20,11 @@ export interface GwsOperation {
 	/** Dropdown action text (n8n shows it in the nodes panel). */
 	action: string;
 	description: string;
+	/**
+	 * What a model reads when the node is an AI tool (n8n's Tool node, the MCP Server Trigger): what it does, what it
+	 * needs, what it returns. The tool node's Description defaults to it (description.ts).
+	 */
+	toolDescription: string;
 	/** How the request is made (requestKinds.ts). */
 	requestKind: RequestKindName;
 	/** GWS operationName (Set State takes it from the agentState parameter). */
@@ -51,6 +56,8 @@ export interface PostedOperation {
 	/** Dropdown action text; default: the name in sentence case ("Single step conference"). */
 	action?: string;
 	description: string;
+	/** What a model reads when the node is an AI tool (GwsOperation.toolDescription). */
+	toolDescription: string;
 	operationName: string;
 	/** The capability GWS lists for it, or null where GWS lists none (then say why at the record). */
 	capability: string | null;

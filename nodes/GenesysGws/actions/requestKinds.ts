@@ -25,6 +25,8 @@ export interface RequestKind {
 	 * the call of {callId}, or the device of {deviceId}.
 	 */
 	capabilitiesOf?: 'call' | 'device';
+	/** The output items are calls: the Simplify parameter applies (simplify.ts). */
+	outputsCalls?: true;
 }
 
 const collection = (read: CollectionRead) => ({ method: 'GET', path: read.path, qs: read.qs, output: { list: read } }) as const;
@@ -41,9 +43,9 @@ export const REQUEST_KINDS = {
 	/** The agent's voice state. */
 	agentState: { method: 'POST', path: GWS_PATHS.voiceChannel, output: { operation: true } },
 	/** One call ({statusCode, call}: https://enu.docs.genesys.com/Documentation:HTCC:API:ReturnValues:8.5.2). */
-	getCall: { method: 'GET', path: GWS_PATHS.call, output: { resource: 'call' } },
+	getCall: { method: 'GET', path: GWS_PATHS.call, output: { resource: 'call' }, outputsCalls: true },
 	/** The user's calls. */
-	getCalls: collection(CALLS_READ),
+	getCalls: { ...collection(CALLS_READ), outputsCalls: true },
 	/** The user's devices. */
 	getDevices: collection(DEVICES_READ),
 } satisfies Record<string, RequestKind>;

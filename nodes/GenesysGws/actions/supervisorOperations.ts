@@ -21,6 +21,8 @@ export const SUPERVISOR_OPERATIONS: GwsOperation[] = [
 		value: 'listenIn',
 		name: 'Listen In',
 		description: "Monitor an agent's calls silently: nobody hears you",
+		toolDescription:
+			'Supervisor: listen in silently on an agent\'s calls (nobody hears you). Needs targetDeviceUri (the agent\'s device). Returns {"statusCode": 0} once GWS accepted it; the agent\'s calls then reach you muted.',
 		operationName: 'ListenIn',
 		capability: 'ListenIn',
 		params: monitoringParams,
@@ -31,6 +33,8 @@ export const SUPERVISOR_OPERATIONS: GwsOperation[] = [
 		value: 'coach',
 		name: 'Coach',
 		description: "Monitor an agent's calls as their coach: only the agent hears you",
+		toolDescription:
+			'Supervisor: coach an agent on their calls (only the agent hears you). Needs targetDeviceUri (the agent\'s device). Returns {"statusCode": 0} once GWS accepted the request.',
 		operationName: 'Coach',
 		capability: 'Coach',
 		params: monitoringParams,
@@ -41,6 +45,8 @@ export const SUPERVISOR_OPERATIONS: GwsOperation[] = [
 		value: 'bargeIn',
 		name: 'Barge In',
 		description: "Monitor an agent's calls by joining them: everybody hears you",
+		toolDescription:
+			'Supervisor: barge in on an agent\'s calls (everybody hears you). Needs targetDeviceUri (the agent\'s device). Returns {"statusCode": 0} once GWS accepted the request.',
 		operationName: 'BargeIn',
 		capability: 'BargeIn',
 		params: monitoringParams,
@@ -51,6 +57,8 @@ export const SUPERVISOR_OPERATIONS: GwsOperation[] = [
 		value: 'cancelMonitoring',
 		name: 'Cancel Monitoring',
 		description: 'Stop monitoring (a call you are on goes on; later calls are no longer delivered)',
+		toolDescription:
+			'Supervisor: stop monitoring the agent you listen in on, coach or barge in on. Needs nothing. Returns {"statusCode": 0} once GWS accepted the request.',
 		operationName: 'CancelSupervisorMonitoring',
 		capability: 'CancelSupervisorMonitoring',
 		confirmation: monitoringCancelled,
@@ -60,6 +68,8 @@ export const SUPERVISOR_OPERATIONS: GwsOperation[] = [
 		value: 'switchToListenIn',
 		name: 'Switch to Listen In',
 		description: 'On a monitored call you barged in on: become silent again',
+		toolDescription:
+			'Supervisor: on a monitored call you barged in on, become silent again. Needs callId (the monitored call). Returns {"statusCode": 0} once GWS accepted the request.',
 		operationName: 'SwitchToListenIn',
 		capability: 'SwitchToListenIn',
 		confirmation: switchedTo('ListenIn'),
@@ -69,6 +79,8 @@ export const SUPERVISOR_OPERATIONS: GwsOperation[] = [
 		value: 'switchToBargeIn',
 		name: 'Switch to Barge In',
 		description: 'On a monitored call you listen in on or coach: let everybody hear you',
+		toolDescription:
+			'Supervisor: on a monitored call you listen in on or coach, let everybody hear you. Needs callId (the monitored call). Returns {"statusCode": 0} once GWS accepted the request.',
 		operationName: 'SwitchToBargeIn',
 		capability: 'SwitchToBargeIn',
 		confirmation: switchedTo('BargeIn'),
@@ -78,6 +90,8 @@ export const SUPERVISOR_OPERATIONS: GwsOperation[] = [
 		value: 'muteMonitoredUser',
 		name: 'Mute Monitored User',
 		description: 'On a monitored call: mute the agent, to take the call over',
+		toolDescription:
+			'Supervisor: on a monitored call, mute the agent to take the call over. Needs callId (the monitored call). Returns {"statusCode": 0} once GWS accepted the request.',
 		operationName: 'MuteMonitoredUser',
 		// GWS accepts it on the supervisor's call although no call lists it (docs/FIDELITY.md C12, M11).
 		capability: null,
@@ -88,6 +102,8 @@ export const SUPERVISOR_OPERATIONS: GwsOperation[] = [
 		value: 'unmuteMonitoredUser',
 		name: 'Unmute Monitored User',
 		description: 'On a monitored call: let the agent be heard again',
+		toolDescription:
+			'Supervisor: on a monitored call, let the agent be heard again. Needs callId (the monitored call). Returns {"statusCode": 0} once GWS accepted the request.',
 		operationName: 'UnmuteMonitoredUser',
 		// As Mute Monitored User: accepted although no call lists it (docs/FIDELITY.md C12, M11).
 		capability: null,

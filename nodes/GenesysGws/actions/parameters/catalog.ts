@@ -10,7 +10,7 @@ import { AGENT_PARAMETERS } from './agentParameters';
 import { SUPERVISOR_PARAMETERS } from './supervisorParameters';
 import { USER_DATA_FIELDS_UI, USER_DATA_INPUT_UI, userData } from './userData';
 import type { ParameterSpec, ParamUseOf } from './parameterSpec';
-import { callReference, callUri, choice, dialTones, id, text } from './valueKinds';
+import { callReference, callUri, choice, dialTones, id, phoneNumber, text } from './valueKinds';
 
 /** In the node panel's order: Call first, it is what a user picks first. */
 const CALL_PARAMETERS = {
@@ -38,6 +38,7 @@ const CALL_PARAMETERS = {
 			],
 		},
 		hint: "Pick a call from the list or give its ID (e.g. {{ $json.call.id }}), or leave it empty when the incoming item has the call (call.id or callId)",
+		forModel: 'The call\'s id, as List my calls (Get Many) returns it in the field id, e.g. 01RCC3N118B1V0SL8O7GK2LAES000009',
 		valueKind: callReference,
 		wire: { path: 'callId' },
 		sample: '01RCC3N118B1V0SL8O7GK2LAES000009',
@@ -53,6 +54,7 @@ const CALL_PARAMETERS = {
 				'Your device to act on (dial from, monitor from, set DND or forwarding on). Leave empty to use your first device.',
 		},
 		hint: 'Enter a device ID from the "Get Devices" agent operation, or leave it empty to use your first device',
+		forModel: 'Leave empty to use your own first device; otherwise a device id from Get Devices',
 		valueKind: id,
 		wire: { path: 'deviceId' },
 		sample: '6f3d5c1e-2a4b-4c8d-9e0f-1a2b3c4d5e6f',
@@ -66,10 +68,11 @@ const CALL_PARAMETERS = {
 			default: '',
 			placeholder: 'e.g. 15002',
 			description:
-				'The phone number to call, transfer or conference to (GWS receives it as {"phoneNumber": "..."}); for Forward Calls On, where to forward your calls',
+				'The phone number to call, transfer or conference to: digits, optionally a leading + (GWS receives it as {"phoneNumber": "..."}); for Forward Calls On, where to forward your calls',
 		},
 		hint: 'Enter the phone number, e.g. 15002',
-		valueKind: text,
+		forModel: 'The phone number to dial, transfer or conference to: digits only (a leading + and * or # are allowed), e.g. 15002',
+		valueKind: phoneNumber,
 		wire: { body: 'destination', shape: (phoneNumber) => ({ phoneNumber }) },
 		sample: '15002',
 	},
@@ -83,6 +86,7 @@ const CALL_PARAMETERS = {
 				'T-Server location of the destination, for multi-site setups. Leave empty for the local site.',
 		},
 		hint: 'Enter the T-Server location name, or leave it empty for the local site',
+		forModel: 'Leave empty (local site); only for a multi-site switch, the T-Server location name',
 		valueKind: text,
 		wire: { body: 'location' },
 		sample: 'SiteB',
@@ -98,6 +102,7 @@ const CALL_PARAMETERS = {
 				'The consult call (its ID or URI, e.g. the output of the Initiate step). Leave empty to let GWS find it.',
 		},
 		hint: 'Enter the ID or URI of the consult call, or leave it empty',
+		forModel: 'Leave empty to let GWS find the consult call; otherwise the consult call\'s id',
 		valueKind: callUri,
 		wire: { body: 'consultCallUri' },
 		sample: '01RCC3N118B1V0SL8O7GK2LAES00000A',
@@ -112,6 +117,7 @@ const CALL_PARAMETERS = {
 			description: 'The other call (its ID or URI)',
 		},
 		hint: 'Enter the ID or URI of the other call',
+		forModel: 'The id of the other call, as List my calls returns it',
 		valueKind: callUri,
 		wire: { body: 'otherCallUri' },
 		sample: '01RCC3N118B1V0SL8O7GK2LAES00000A',
@@ -126,6 +132,7 @@ const CALL_PARAMETERS = {
 			description: 'Phone number of the participant to remove',
 		},
 		hint: 'Enter the phone number of the participant to remove, e.g. 15001',
+		forModel: 'The phone number of the party to remove, as listed in the call\'s participants',
 		valueKind: text,
 		wire: { body: 'participant' },
 		sample: '15001',
@@ -140,6 +147,7 @@ const CALL_PARAMETERS = {
 			description: 'The digits to send as dial tones (0-9, * and #)',
 		},
 		hint: 'Enter the digits to send, e.g. 1234',
+		forModel: 'The digits to send: 0-9, * and # only',
 		valueKind: dialTones,
 		wire: { body: 'digits' },
 		sample: '1234',
@@ -154,6 +162,7 @@ const CALL_PARAMETERS = {
 			description: 'The user data key to delete',
 		},
 		hint: 'Enter the user data key to delete, e.g. CaseNumber',
+		forModel: 'The user data key to delete, e.g. CaseNumber',
 		valueKind: text,
 		wire: { body: 'key' },
 		sample: 'CaseNumber',
@@ -168,6 +177,7 @@ const CALL_PARAMETERS = {
 			description: 'The outcome of the call to record (its disposition code)',
 		},
 		hint: 'Enter the disposition code, e.g. Sale',
+		forModel: 'The outcome code to record, e.g. Sale',
 		valueKind: text,
 		wire: { body: 'disposition' },
 		sample: 'Sale',
@@ -182,6 +192,7 @@ const CALL_PARAMETERS = {
 			description: 'The user data key to record it under. Leave empty for the key GWS is configured with.',
 		},
 		hint: 'Enter the user data key, e.g. DispositionCode, or leave it empty',
+		forModel: 'Leave empty for the key GWS is configured with',
 		valueKind: text,
 		wire: { body: 'dispositionKey' },
 		sample: 'DispositionCode',
@@ -196,6 +207,7 @@ const CALL_PARAMETERS = {
 			description: 'Key/value pairs as a JSON object, e.g. {"CaseNumber": "12345", "Priority": 2}',
 		},
 		hint: 'Enter a JSON object such as {"CaseNumber": "12345"}',
+		forModel: 'Key/value pairs to attach to the call as a JSON object of short strings, e.g. {"CaseNumber": "12345"}',
 		valueKind: userData,
 		wire: { body: 'userData' },
 		sample: { CaseNumber: '12345', Priority: 2 },
@@ -216,6 +228,7 @@ const CALL_PARAMETERS = {
 			options: AGENT_STATES.map((s) => ({ name: s.name, value: s.value })),
 			description: 'The voice state to set',
 		},
+		forModel: 'One of Ready, NotReady, AfterCallWork',
 		valueKind: choice(AGENT_STATES.map((s) => s.value)),
 		wire: { operationName: true },
 		sample: 'AfterCallWork',

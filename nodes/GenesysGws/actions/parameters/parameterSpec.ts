@@ -23,6 +23,11 @@ export interface ParameterSpec {
 	ui: ParamUi;
 	/** How to fix a missing or wrong value (shown in errors); parameters without one get a generic line. */
 	hint?: string;
+	/**
+	 * What a model reads about the value it fills when the node is an AI tool: the description of a
+	 * `$fromAI('<name>', ...)` argument (the examples' tool nodes, the README's tool table).
+	 */
+	forModel: string;
 	valueKind: ValueKind;
 	wire: Wire;
 	/** Input for the README's example requests. */

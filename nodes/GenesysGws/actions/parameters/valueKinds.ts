@@ -153,6 +153,22 @@ export const dialTones = textKind((value, env) => {
 	return value;
 });
 
+/**
+ * A phone number GWS dials (a DN): digits, with an optional leading "+" and the * and # a switch's feature codes
+ * use. Anything else (letters, spaces) is refused before a request: a number a person or a model mistyped would
+ * otherwise be accepted by GWS and fail later, on the switch, with only a notification to say so.
+ */
+export const phoneNumber = textKind((value, env) => {
+	within(value, MAX_TEXT_LENGTH, env);
+	if (!/^\+?[0-9*#]+$/.test(value)) {
+		env.fail(
+			`${labelOf(env)} must be a phone number (digits, optionally a leading +), but is "${excerpt(value, 80)}"`,
+			env.hint ?? 'Enter the number as digits, e.g. 15002.',
+		);
+	}
+	return value;
+});
+
 /** One of a fixed list of values. */
 export function choice(values: string[]): ValueKind<string> {
 	return textKind((value, env) => {
