@@ -229,6 +229,11 @@ export interface RunningSimulator {
 	/** While paused, notifications queue up and are delivered on resume (or dropped with resume(false)). */
 	pauseNotifications(): void;
 	resumeNotifications(deliver?: boolean): void;
+	/**
+	 * Publish one notification exactly as given (`{channel, data}`, e.g. a vendor page's sample) to a user's CometD
+	 * sessions: tests replay GWS's documented messages through the nodes with it. Nothing else changes.
+	 */
+	replayNotification(user: string, notification: { channel: string; data: Record<string, unknown> }): void;
 	/** Publish a burst of synthetic notifications; resolves when all were published. */
 	burst(opts: BurstOptions): Promise<{ published: number; startedAt: number; endedAt: number }>;
 	/** Stop listening (keeps state); start() again on the same port simulates a server restart. */

@@ -228,6 +228,15 @@ export class Simulator implements RunningSimulator {
 	resumeNotifications(deliver = true): void {
 		this.hub.resume(deliver);
 	}
+	replayNotification(user: string, notification: { channel: string; data: Record<string, unknown> }): void {
+		const found = this.engine.users.find(user);
+		if (!found) throw new ControlNotFound(`user ${JSON.stringify(user)} not found`);
+		const { channel, data } = notification ?? {};
+		if (typeof channel !== 'string' || !channel.startsWith('/') || data === null || typeof data !== 'object' || Array.isArray(data)) {
+			throw new Error('notification must be {"channel": "/v2/me/...", "data": {...}}');
+		}
+		this.hub.publish(found.username, { channel, data });
+	}
 	burst(opts: BurstOptions) {
 		return runBurst(opts, { engine: this.engine, hub: this.hub, cometd: () => this.cometd, baseUrl: () => this.url });
 	}
