@@ -4,7 +4,7 @@
  * - `notification`: the notification GWS's pages document for the operation, about which call, showing which field.
  *   Each carries its own matching rule and, where matching needs more than the request (the parent of a consult
  *   call), how to learn it.
- * - `readBack`: where the pages document no notification (MuteCall, UnmuteCall, SwapCalls, MergeWithOtherCall),
+ * - `readBack`: where the pages document no notification (SwapCalls, MergeWithOtherCall),
  *   the call is read back until it shows the effect, so no wait depends on a notification only our simulator sends.
  * docs/FIDELITY.md lists what GWS documents for each. Confirmations on /v2/me/devices are in deviceConfirmations.ts.
  */
@@ -81,15 +81,16 @@ export function callReleased(what: string): NotificationConfirmation {
 
 const NO_NOTIFICATION = '(GWS documents no notification for it)';
 
-/** Read back: the call shows `mute` ("On" / "Off"). */
-export function callMute(mute: 'On' | 'Off'): ReadBackConfirmation {
-	return {
-		by: 'readBack',
-		summary: `Read back: the call shows mute ${mute} ${NO_NOTIFICATION}`,
-		reads: 'call',
-		shows: (call) => call?.mute === mute,
-	};
+/**
+ * StatusChange of the same call showing `mute` On / Off: the CallsMuteCall and CallsUnmuteCall pages' notification
+ * (test/simulator/fixtures).
+ */
+export function callMute(mute: 'On' | 'Off'): NotificationConfirmation {
+	return callNotification('StatusChange', `StatusChange, mute ${mute}`, (call, t) => sameCall(call, t) && call.mute === mute);
 }
+
+/** DtmfSent about the same call: the CallsSendDTMF page's notification. */
+export const dtmfSent = callNotification('DtmfSent', 'DtmfSent', sameCall);
 
 /** Read back: this call is Held (SwapCalls holds it and retrieves the other). */
 export const callHeldBySwap: ReadBackConfirmation = {
