@@ -15,13 +15,14 @@
  * BargeIn; nothing returns to Coach.
  */
 import type { MonitorMode, SimUser, UserDirectory } from '../users';
-import type { Call, Leg } from './model';
+import type { Call, CallStore, Leg } from './model';
 import { newLeg, realParties } from './model';
 import type { CallNotifier } from './notifier';
 
 /** What monitoring needs from the call engine: the users, the notifications, and releasing a leg. */
 export interface MonitoringHost {
 	readonly users: Pick<UserDirectory, 'all' | 'get'>;
+	readonly store: Pick<CallStore, 'legsOf'>;
 	readonly notifier: Pick<CallNotifier, 'notify' | 'participantLists' | 'notifyChangedParticipants' | 'deviceChanged'>;
 	releaseLeg(call: Call, username: string): void;
 }
@@ -39,6 +40,22 @@ export class SupervisorMonitoring {
 			if (monitoring.mode === 'NextCall') monitoring.usedBy = call.id;
 			this.join(call, supervisor, leg, monitoring.state, monitoring.scope);
 		}
+	}
+
+	/**
+	 * BargeIn set while the agent is on a call: the supervisor is added to that call at once ("If the agent is currently
+	 * on a call ... the supervisor is immediately added to the call": the SupervisorBargeIn page; docs/FIDELITY.md M5).
+	 * ListenIn and Coach wait for the agent's next call, as their pages say.
+	 */
+	joinCallInProgress(supervisor: SimUser): void {
+		const monitoring = supervisor.monitoring;
+		if (!monitoring || monitoring.state !== 'BargeIn' || monitoring.usedBy !== undefined) return;
+		const current = this.engine.store
+			.legsOf(monitoring.target)
+			.find(({ call, leg }) => leg.state === 'Established' && !leg.monitor && !call.legs.has(supervisor.username));
+		if (!current) return;
+		if (monitoring.mode === 'NextCall') monitoring.usedBy = current.call.id;
+		this.join(current.call, supervisor, current.leg, 'BargeIn', monitoring.scope);
 	}
 
 	private join(call: Call, supervisor: SimUser, agentLeg: Leg, mode: MonitorMode, scope: 'Agent' | 'Call'): void {

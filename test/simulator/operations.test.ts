@@ -101,6 +101,19 @@ describe('Dial', () => {
 });
 
 describe('Answer / Reject / Hangup', () => {
+	test('Answer while on another call: the other call is held first (StatusChange Held, then Established), as a SIP phone does', async () => {
+		const first = await establishedToRemote();
+		const second = await ringingInbound();
+		const got = await opAndNotify(second, 'Answer', {}, 2);
+		expect(got.map((n) => [n.data.call.id, n.data.call.state])).toEqual([
+			[first, 'Held'],
+			[second, 'Established'],
+		]);
+		const heard = (id: string) => sim.calls('agent1').find((c) => c.id === id)?.heardBy;
+		expect(heard(first)).toEqual([]);
+		expect(heard(second)).toEqual(['5551234']);
+	});
+
 	test('Answer: Ringing inbound (Answer offered) -> Established; refused once Established', async () => {
 		const callId = await ringingInbound();
 		const ringing = (await ag.a1.get(`/api/v2/me/calls/${callId}`)).body.call;

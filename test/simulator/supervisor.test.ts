@@ -223,6 +223,24 @@ describe('monitored calls on the supervisor\'s /v2/me/calls, and who hears whom'
 		expect(snapshot('supervisor1', callId)?.heardBy).toEqual(['5551234', DEMO.agent1.dn]);
 	});
 
+	test('BargeIn while the agent is on a call: the supervisor is added to it at once (the SupervisorBargeIn page); ListenIn and Coach wait for the next call', async () => {
+		const callId = await answeredInbound(ag, 'agent1', '5550011');
+		for (const mode of ['ListenIn', 'Coach'] as const) {
+			await monitor(mode);
+			// Only the device notification (monitor() took it): the call in progress is not joined.
+			await nothingMore(ag.eSup, ag.eSup.notifications.length);
+		}
+		const from1 = ag.e1.notifications.length;
+		const fromSup = ag.eSup.notifications.length;
+		expect((await deviceOp(ag.sup, 'BargeIn', { targetDeviceUri: target })).body).toEqual({ statusCode: 0 });
+		const [device, joined] = await exactly(ag.eSup, fromSup, 2);
+		expect(device.channel).toBe('/v2/me/devices');
+		expect(joined.data).toMatchObject({ notificationType: 'StatusChange', call: { id: callId, state: 'Established', mute: 'Off', capabilities: monitorCaps('SwitchToListenIn') } });
+		const [sees] = await exactly(ag.e1, from1, 1);
+		expect([sees.data.notificationType, numbers(sees.data.call)]).toEqual(['ParticipantsUpdated', [DEMO.supervisor1.dn, '5550011']]);
+		expect(snapshot('supervisor1', callId)?.heardBy).toEqual(['5550011', DEMO.agent1.dn]);
+	});
+
 	test('AllCalls: each call of the agent is delivered; a call already Established when monitoring starts is not, nor a Retrieve', async () => {
 		const before = await answeredInbound(ag, 'agent1', '5550001');
 		await monitor('ListenIn');

@@ -4,8 +4,9 @@
  * - `notification`: the notification GWS's pages document for the operation, about which call, showing which field.
  *   Each carries its own matching rule and, where matching needs more than the request (the parent of a consult
  *   call), how to learn it.
- * - `readBack`: where the pages document no notification (SwapCalls, MergeWithOtherCall),
- *   the call is read back until it shows the effect, so no wait depends on a notification only our simulator sends.
+ * - `readBack`: where the pages document no notification (SwapCalls, MergeWithOtherCall, StartContactCenterSession),
+ *   the call (or the device) is read back until it shows the effect, so no wait depends on a notification only our
+ *   simulator sends.
  * docs/FIDELITY.md lists what GWS documents for each. Confirmations on /v2/me/devices are in deviceConfirmations.ts.
  */
 import type { IDataObject } from 'n8n-workflow';
@@ -44,10 +45,13 @@ export interface ReadBackConfirmation {
 	by: 'readBack';
 	/** For the README and the timeout message: what the call must show. */
 	summary: string;
-	/** The call read back: the one the operation was sent for, or the Other Call. */
-	reads: 'call' | 'otherCall';
-	/** Whether the call as read shows the effect; `undefined` = GWS no longer has the call. */
-	shows(call: IDataObject | undefined): boolean;
+	/** What is read back: the call the operation was sent for, the Other Call, or the user's devices. */
+	reads: 'call' | 'otherCall' | 'devices';
+	/**
+	 * Whether what was read shows the effect: the call (`undefined` = GWS no longer has it), or for `devices`
+	 * `{devices: [...]}` as GET /api/v2/me/devices?fields=* lists them.
+	 */
+	shows(read: IDataObject | undefined): boolean;
 }
 
 export type Confirmation = NotificationConfirmation | ReadBackConfirmation;
