@@ -22,7 +22,10 @@ export interface ConfirmationTarget {
 	/** The call the operation was sent for, or the call the confirmation arrives on (see `prepare`). */
 	callId?: string;
 	values: CheckedParams['values'];
-	/** The call is known to be released (GWS answered 404 for it, or the input item's call shows Released). */
+	/**
+	 * The call is known to be released: GWS no longer has it (statusCode 6 / HTTP 404), GWS shows it Released, or the
+	 * input item's call shows Released.
+	 */
 	callReleased?: boolean;
 }
 
