@@ -3,8 +3,10 @@
  * or BargeIn on their device against an agent's device gets each call of that agent that becomes Established
  * (the first time: not again on Retrieve; calls already Established when monitoring starts are not joined) on
  * their own /v2/me/calls: StatusChange Established, callType Internal, capabilities as the SupervisorSwitchToBargeIn
- * sample, `mute` On for ListenIn (Off otherwise), `supervisorListeningIn` true for ListenIn, `monitoredUserMuted`,
- * `monitoring` true, extensions {"WrapUpTime":0,"BusinessCall":0}. The mode decides who sees and hears the
+ * sample, `mute` On for ListenIn (Off otherwise), shaped field by field as the supervisor pages' samples (no
+ * `monitoring`, no `recordingState`, `supervisorListeningIn` false: notifications.ts renderCall), extensions
+ * {"WrapUpTime":0,"BusinessCall":0}. BargeIn also joins the call the agent is on when it is set (the SupervisorBargeIn
+ * page). The mode decides who sees and hears the
  * supervisor (model.ts visibleTo, audio.ts): ListenIn nobody, Coach the agent, BargeIn everybody; those whose
  * participant list changes get ParticipantsUpdated.
  *
@@ -12,7 +14,7 @@
  * that call ends: the device loses supervisorMonitoringState); scope Agent releases the supervisor when the agent
  * leaves a call that goes on (transfer, or hanging up from a conference); scope Call follows the call (the session
  * then monitors the newest simulated agent on it); SwitchToBargeIn from ListenIn or Coach; SwitchToListenIn from
- * BargeIn; nothing returns to Coach.
+ * BargeIn or Coach; nothing returns to Coach.
  */
 import type { MonitorMode, SimUser, UserDirectory } from '../users';
 import type { Call, CallStore, Leg } from './model';

@@ -59,7 +59,7 @@ export const SUPERVISOR_OPERATIONS: GwsOperation[] = [
 		resource: 'supervisor',
 		value: 'switchToListenIn',
 		name: 'Switch to Listen In',
-		description: 'On a monitored call you barged in on: become silent again',
+		description: 'On a monitored call you barged in on or coach: become silent (listen in)',
 		operationName: 'SwitchToListenIn',
 		capability: 'SwitchToListenIn',
 		confirmation: switchedTo('ListenIn'),
