@@ -43,6 +43,11 @@ export interface SimulatorOptions {
 		callRecording?: boolean;
 		/** ClearCall offered (and accepted) on Established conferences. */
 		clearCall?: boolean;
+		/**
+		 * The agent's phone holds the call it is on when it answers another, as a SIP phone does (docs/FIDELITY.md C14).
+		 * Off: an agent can have several Established calls at once (the reliability suites use one agent that way).
+		 */
+		holdOnAnswer?: boolean;
 	};
 }
 

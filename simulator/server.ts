@@ -80,7 +80,11 @@ export class Simulator implements RunningSimulator {
 			baseUrl: () => this.url,
 			publish: (username, n) => this.hub.publish(username, n),
 			remoteAnswerDelayMs: options.remoteAnswerDelayMs ?? 0,
-			features: { callRecording: options.features?.callRecording !== false, clearCall: options.features?.clearCall !== false },
+			features: {
+				callRecording: options.features?.callRecording !== false,
+				clearCall: options.features?.clearCall !== false,
+				holdOnAnswer: options.features?.holdOnAnswer !== false,
+			},
 		});
 		this.rest = new RestPipeline({
 			log: this.log,

@@ -18,6 +18,8 @@ export interface Features {
 	callRecording: boolean;
 	/** The switch can clear a conference (ClearCall offered on Established conferences). */
 	clearCall: boolean;
+	/** Answering a call holds the agent's Established one (docs/FIDELITY.md C14). */
+	holdOnAnswer: boolean;
 }
 
 const MASTER_ORDER = [

@@ -157,7 +157,7 @@ export class CallEngine {
 	 * Established is put on hold first, as a SIP phone does (StatusChange Held; docs/FIDELITY.md C14, a choice).
 	 */
 	answer(call: Call, leg: Leg): void {
-		for (const other of this.store.legsOf(leg.username)) {
+		for (const other of this.opts.features.holdOnAnswer ? this.store.legsOf(leg.username) : []) {
 			if (other.call !== call && other.leg.state === 'Established' && !other.leg.monitor) this.setState(other.call, other.leg, 'Held');
 		}
 		this.setState(call, leg, 'Established');

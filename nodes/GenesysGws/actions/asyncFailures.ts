@@ -6,7 +6,8 @@
  * - It never contradicts the request: where it names a call (`callId` or `callUri`) it is the call the request was
  *   posted on (a Dial has none), and where it names a dialled number (`destination.phoneNumber`) it is the request's.
  * - When it names an `operationName`, that is the request's.
- * - When it names none, it belongs to the request only if no other operation of the same GWS user pending in this
+ * - When it names none (no `operationName` at all) but says what failed (`errorMessage` or `errorCode`), it belongs
+ *   to the request only if no other operation of the same GWS user pending in this
  *   process could own it too (pendingOperations.ts). Two candidates: it ends neither wait (each still ends on its own
  *   confirmation, or times out saying that such an ErrorMessage arrived).
  */
@@ -47,7 +48,12 @@ function errorAbout(n: GwsNotification, request: SentRequest): IDataObject | und
 	return agreesWith(data, request) ? data : undefined;
 }
 
-const namesOperation = (data: IDataObject) => typeof data.operationName === 'string' && data.operationName !== '';
+/** It names an operation: any `operationName` present (one that is not a non-empty string can match no request). */
+const namesOperation = (data: IDataObject) => data.operationName !== undefined && data.operationName !== null;
+
+/** It says what failed: GWS's text or code. A bare ErrorMessage says nothing and ends no wait. */
+const saysWhat = (data: IDataObject) =>
+	(typeof data.errorMessage === 'string' && data.errorMessage !== '') || typeof data.errorCode === 'number';
 
 /**
  * The ErrorMessage's data when `n` reports the failure of this request; `others` are the other operations of the same
@@ -57,13 +63,14 @@ export function failureOf(n: GwsNotification, request: SentRequest, others: Sent
 	const data = errorAbout(n, request);
 	if (!data) return undefined;
 	if (namesOperation(data)) return data.operationName === request.operationName ? data : undefined;
+	if (!saysWhat(data)) return undefined;
 	return others.some((other) => errorAbout(n, other) !== undefined) ? undefined : data;
 }
 
 /** An ErrorMessage naming no operation that fits this request but also another pending one: it ended no wait. */
 export function isUnattributed(n: GwsNotification, request: SentRequest, others: SentRequest[]): boolean {
 	const data = errorAbout(n, request);
-	return data !== undefined && !namesOperation(data) && others.some((other) => errorAbout(n, other) !== undefined);
+	return data !== undefined && !namesOperation(data) && saysWhat(data) && others.some((other) => errorAbout(n, other) !== undefined);
 }
 
 /** The node error for such a failure: GWS's errorCode and errorMessage, and what to do. */
