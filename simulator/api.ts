@@ -43,6 +43,11 @@ export interface SimulatorOptions {
 		callRecording?: boolean;
 		/** ClearCall offered (and accepted) on Established conferences. */
 		clearCall?: boolean;
+		/**
+		 * The agent's phone holds the call it is on when it answers another, as a SIP phone does (docs/FIDELITY.md C14).
+		 * Off: an agent can have several Established calls at once (the reliability suites use one agent that way).
+		 */
+		holdOnAnswer?: boolean;
 	};
 }
 
@@ -229,6 +234,11 @@ export interface RunningSimulator {
 	/** While paused, notifications queue up and are delivered on resume (or dropped with resume(false)). */
 	pauseNotifications(): void;
 	resumeNotifications(deliver?: boolean): void;
+	/**
+	 * Publish one notification exactly as given (`{channel, data}`, e.g. a vendor page's sample) to a user's CometD
+	 * sessions: tests replay GWS's documented messages through the nodes with it. Nothing else changes.
+	 */
+	replayNotification(user: string, notification: { channel: string; data: Record<string, unknown> }): void;
 	/** Publish a burst of synthetic notifications; resolves when all were published. */
 	burst(opts: BurstOptions): Promise<{ published: number; startedAt: number; endedAt: number }>;
 	/** Stop listening (keeps state); start() again on the same port simulates a server restart. */

@@ -15,6 +15,7 @@
  *   POST   /simulator/faults {FaultSpec};  DELETE /simulator/faults              injectFault / clearFaults
  *   POST   /simulator/cometd/drop                                                dropCometdSessions
  *   POST   /simulator/notifications/pause;  POST /simulator/notifications/resume {deliver?}
+ *   POST   /simulator/notifications {user, notification: {channel, data}}  (published as given) replayNotification
  *   POST   /simulator/burst {BurstOptions} -> {published, startedAt, endedAt}    burst
  *   GET    /simulator/faults -> {faults}  (injected faults not yet used up)          pendingFaults
  *   GET    /simulator/status -> {url, users (no passwords), cometdSessions, calls, notificationsPublished, consoleClients}
@@ -118,6 +119,9 @@ export async function routeControl(
 			return { ok: true };
 		case 'POST notifications/resume':
 			sim.resumeNotifications(obj.deliver !== false);
+			return { ok: true };
+		case 'POST notifications':
+			sim.replayNotification(obj.user as string, obj.notification as { channel: string; data: Record<string, unknown> });
 			return { ok: true };
 		case 'POST burst':
 			return sim.burst(obj as unknown as BurstOptions);

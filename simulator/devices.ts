@@ -49,6 +49,7 @@ export function postDevice(engine: CallEngine, user: SimUser, name: string, body
 	}
 	change();
 	engine.notifier.deviceChanged(user);
+	if (name === 'BargeIn') engine.monitoring.joinCallInProgress(user);
 }
 
 /** Checks the parameters and returns the change to apply. */

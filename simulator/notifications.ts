@@ -22,6 +22,11 @@ function participant(dn: string) {
 	return { e164Number: '', formattedPhoneNumber: dn, phoneNumber: dn, digits: dn };
 }
 
+/** Whether a supervisor monitoring this leg's owner is on the call (any mode: each of them hears the agent). */
+function isListenedIn(call: Call, leg: Leg): boolean {
+	return [...call.legs.values()].some((l) => l.monitor?.monitoredUser === leg.username && l.state !== 'Released');
+}
+
 /** The call resource (same format in GET answers and in notifications), key order as the samples (docs/FIDELITY.md C1). */
 export function renderCall(
 	baseUrl: string,
@@ -48,11 +53,14 @@ export function renderCall(
 	if (userData) out.userData = userData;
 	out.duration = String(Math.max(0, Math.floor((Date.now() - leg.startedAt) / 1000)));
 	out.mute = leg.mute;
-	if (call.recordingState) out.recordingState = call.recordingState;
-	// A supervisor's monitoring leg: listening in while ListenIn; `monitoring` marks the leg as a monitoring session.
-	out.supervisorListeningIn = leg.monitor?.mode === 'ListenIn';
+	// A supervisor's monitoring leg as the supervisor pages' samples print it (docs/FIDELITY.md M6): no
+	// `recordingState`, `supervisorListeningIn` false in every mode, no `monitoring`. Other calls as the call samples:
+	// `supervisorListeningIn` true on the monitored agent's own call while a supervisor is on it (the CallResource
+	// 8.5.2 sample), `monitoring` false (CallsMuteCall, CallsSendDTMF, the newer CallResource sample).
+	if (call.recordingState && !leg.monitor) out.recordingState = call.recordingState;
+	out.supervisorListeningIn = !leg.monitor && isListenedIn(call, leg);
 	out.monitoredUserMuted = monitoredUserMuted;
-	out.monitoring = leg.monitor !== undefined;
+	if (!leg.monitor) out.monitoring = false;
 	out.uri = `${baseUrl}/api/v2/me/calls/${call.id}`;
 	out.path = `/calls/${call.id}`;
 	if (leg.parentCallId) out.parentCallPath = `/calls/${leg.parentCallId}`;

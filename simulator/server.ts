@@ -80,7 +80,11 @@ export class Simulator implements RunningSimulator {
 			baseUrl: () => this.url,
 			publish: (username, n) => this.hub.publish(username, n),
 			remoteAnswerDelayMs: options.remoteAnswerDelayMs ?? 0,
-			features: { callRecording: options.features?.callRecording !== false, clearCall: options.features?.clearCall !== false },
+			features: {
+				callRecording: options.features?.callRecording !== false,
+				clearCall: options.features?.clearCall !== false,
+				holdOnAnswer: options.features?.holdOnAnswer !== false,
+			},
 		});
 		this.rest = new RestPipeline({
 			log: this.log,
@@ -227,6 +231,15 @@ export class Simulator implements RunningSimulator {
 	}
 	resumeNotifications(deliver = true): void {
 		this.hub.resume(deliver);
+	}
+	replayNotification(user: string, notification: { channel: string; data: Record<string, unknown> }): void {
+		const found = this.engine.users.find(user);
+		if (!found) throw new ControlNotFound(`user ${JSON.stringify(user)} not found`);
+		const { channel, data } = notification ?? {};
+		if (typeof channel !== 'string' || !channel.startsWith('/') || data === null || typeof data !== 'object' || Array.isArray(data)) {
+			throw new Error('notification must be {"channel": "/v2/me/...", "data": {...}}');
+		}
+		this.hub.publish(found.username, { channel, data });
 	}
 	burst(opts: BurstOptions) {
 		return runBurst(opts, { engine: this.engine, hub: this.hub, cometd: () => this.cometd, baseUrl: () => this.url });

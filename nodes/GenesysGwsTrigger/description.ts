@@ -3,6 +3,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { MAX_TIMEOUT_S } from '../shared/limits';
 import { TRIGGER_EVENTS } from './events';
+import { MONITORED_CALLS } from './monitoredCalls';
 import { DEFAULT_MANUAL_TIMEOUT_SECONDS } from './triggerOptions';
 
 export const triggerProperties: INodeProperties[] = [
@@ -66,12 +67,9 @@ export const triggerProperties: INodeProperties[] = [
 				name: 'monitoredCalls',
 				type: 'options',
 				default: 'include',
-				description: 'Calls you (a supervisor) are delivered because you monitor an agent (call.monitoring is true)',
-				options: [
-					{ name: 'Exclude', value: 'exclude', description: 'Drop the calls you monitor: only your own calls' },
-					{ name: 'Include', value: 'include', description: 'Your own calls and the calls you monitor' },
-					{ name: 'Only', value: 'only', description: 'Only the calls you monitor' },
-				],
+				description:
+					"Calls you (a supervisor) are delivered because you monitor an agent (their capabilities list SwitchToBargeIn or SwitchToListenIn), or (as an agent) your calls a supervisor listens in on",
+				options: MONITORED_CALLS.map((m) => ({ ...m })),
 			},
 			{
 				displayName: 'User Data Key',

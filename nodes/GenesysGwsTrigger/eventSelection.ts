@@ -14,10 +14,13 @@ export interface EventSelection {
 
 /** Whether a notification of `event` (events.ts eventOf) with this data starts an execution. */
 export function isSelected(event: TriggerEvent, data: IDataObject, selection: EventSelection): boolean {
-	if (!selection.events.has(event.value)) return false;
 	const call = data.call;
+	// The filter sees every call notification, before the event is checked: Monitored Calls remembers the legs it
+	// recognised (a Released leg lists no capabilities), whichever events are selected.
+	const passes = call === undefined || (isObject(call) && selection.callFilter(call));
+	if (!selection.events.has(event.value)) return false;
 	if (event.aspect && !callIdOf(call)) return false;
-	return call === undefined || (isObject(call) && selection.callFilter(call));
+	return passes;
 }
 
 /** The event a notification starts an execution for, or undefined (not selected, filtered out, malformed). */

@@ -63,6 +63,14 @@ const EVENTS = [
 		aspect: 'monitoredUserMuted',
 	},
 	{
+		// The CallsSendDTMF page's notification. No call field records the digits, so a resync cannot report one
+		// missed while disconnected: no aspect.
+		value: 'DtmfSent',
+		name: 'DTMF Sent',
+		description: 'DtmfSent: DTMF digits were sent on a call (the digits are not in the notification)',
+		channel: CALLS_CHANNEL,
+	},
+	{
 		value: 'DeviceStateChangeMessage',
 		name: 'Agent or Device State Changed',
 		description:
@@ -126,7 +134,8 @@ export function eventOf(channel: string, data: IDataObject): TriggerEvent | unde
 	const type = data.notificationType;
 	if (typeof type !== 'string') return undefined;
 	const event = EVENT_BY_VALUE.get(type);
-	return event?.aspect ? event : undefined;
+	// A call notification's event: one on this channel other than ErrorMessage (with an aspect, or DtmfSent).
+	return event && event.channel === CALLS_CHANNEL && event.value !== 'ErrorMessage' ? event : undefined;
 }
 
 export function channelsFor(events: string[]): string[] {

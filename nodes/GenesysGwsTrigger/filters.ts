@@ -7,6 +7,7 @@ import type { IDataObject, INode } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { digitsOf, numbersOfCall } from '../shared/participants';
+import { MONITORED_CALLS, MonitoringLegs, isListenedIn } from './monitoredCalls';
 
 export interface FilterParameters {
 	callStates?: string[];
@@ -18,14 +19,9 @@ export interface FilterParameters {
 }
 
 /**
- * Calls the user has because they monitor them: a supervisor's leg on a monitored agent's call is delivered on the
- * supervisor's /v2/me/calls with `monitoring: true` (docs/FIDELITY.md M6; the monitored agent's own call shows
- * `monitoring: false`).
+ * Whether a call passes. Call it with every call notification, selected or not (eventSelection.ts): the Monitored
+ * Calls check remembers the legs it recognised.
  */
-const MONITORED_CALLS = ['include', 'exclude', 'only'] as const;
-
-const isMonitoringLeg = (call: IDataObject) => call.monitoring === true;
-
 export type CallFilter = (call: IDataObject) => boolean;
 
 export function compileCallFilter(node: INode, params: FilterParameters): CallFilter {
@@ -76,12 +72,17 @@ export function compileCallFilter(node: INode, params: FilterParameters): CallFi
 		);
 	}
 	const monitored = params.monitoredCalls ?? 'include';
-	if (!(MONITORED_CALLS as readonly string[]).includes(monitored)) {
+	const values: readonly string[] = MONITORED_CALLS.map((m) => m.value);
+	if (!values.includes(monitored)) {
 		throw new NodeOperationError(node, `Filter "Monitored Calls" has an unknown value "${monitored}"`, {
-			description: `Use one of: ${MONITORED_CALLS.join(', ')}.`,
+			description: `Use one of: ${values.join(', ')}.`,
 		});
 	}
-	if (monitored === 'exclude') checks.push((call) => !isMonitoringLeg(call));
-	if (monitored === 'only') checks.push(isMonitoringLeg);
-	return (call) => checks.every((check) => check(call));
+	if (monitored === 'listenedIn') checks.push(isListenedIn);
+	if (monitored !== 'exclude' && monitored !== 'only') return (call) => checks.every((check) => check(call));
+	// Stateful (monitoredCalls.ts): asked first, for every call, so a leg recognised once stays recognised even while
+	// the other filters drop its notifications.
+	const legs = new MonitoringLegs();
+	const wantLeg = monitored === 'only';
+	return (call) => legs.isMonitoringLeg(call) === wantLeg && checks.every((check) => check(call));
 }

@@ -18,6 +18,8 @@ export interface Features {
 	callRecording: boolean;
 	/** The switch can clear a conference (ClearCall offered on Established conferences). */
 	clearCall: boolean;
+	/** Answering a call holds the agent's Established one (docs/FIDELITY.md C14). */
+	holdOnAnswer: boolean;
 }
 
 const MASTER_ORDER = [
@@ -78,9 +80,20 @@ export interface LegContext {
 	features: Features;
 }
 
+/**
+ * The switch operations of each mode (docs/FIDELITY.md M10): BargeIn -> ListenIn ([TOBARGE] sample), ListenIn ->
+ * BargeIn ([TOLISTEN] sample), Coach -> either (the SwitchToBargeIn and SwitchToListenin pages: "If the supervisor
+ * switches from Coach to ..."); nothing returns to Coach. Coach listing both, in this order, is a choice.
+ */
+const SWITCHES: Record<string, string[]> = {
+	BargeIn: ['SwitchToListenIn'],
+	ListenIn: ['SwitchToBargeIn'],
+	Coach: ['SwitchToListenIn', 'SwitchToBargeIn'],
+};
+
 function monitorList(leg: Leg): string[] {
-	const switchTo = leg.monitor?.mode === 'BargeIn' ? 'SwitchToListenIn' : 'SwitchToBargeIn';
-	return MONITOR_ORDER.map((op) => (op === 'SwitchTo' ? switchTo : op));
+	const switches = SWITCHES[leg.monitor?.mode ?? 'ListenIn'];
+	return MONITOR_ORDER.flatMap((op) => (op === 'SwitchTo' ? switches : [op]));
 }
 
 function listed({ call, leg, hasOtherHeldCall, features }: LegContext): Set<string> {

@@ -152,8 +152,14 @@ export class CallEngine {
 		if (firstTime) this.monitoring.onEstablished(call, leg);
 	}
 
-	/** An agent answers: their leg and the caller's dialing leg become Established. */
+	/**
+	 * An agent answers: their leg and the caller's dialing leg become Established. A call of theirs still
+	 * Established is put on hold first, as a SIP phone does (StatusChange Held; docs/FIDELITY.md C14, a choice).
+	 */
 	answer(call: Call, leg: Leg): void {
+		for (const other of this.opts.features.holdOnAnswer ? this.store.legsOf(leg.username) : []) {
+			if (other.call !== call && other.leg.state === 'Established' && !other.leg.monitor) this.setState(other.call, other.leg, 'Held');
+		}
 		this.setState(call, leg, 'Established');
 		for (const other of call.legs.values()) if (other.state === 'Dialing') this.setState(call, other, 'Established');
 	}

@@ -3,8 +3,10 @@
  * or BargeIn on their device against an agent's device gets each call of that agent that becomes Established
  * (the first time: not again on Retrieve; calls already Established when monitoring starts are not joined) on
  * their own /v2/me/calls: StatusChange Established, callType Internal, capabilities as the SupervisorSwitchToBargeIn
- * sample, `mute` On for ListenIn (Off otherwise), `supervisorListeningIn` true for ListenIn, `monitoredUserMuted`,
- * `monitoring` true, extensions {"WrapUpTime":0,"BusinessCall":0}. The mode decides who sees and hears the
+ * sample, `mute` On for ListenIn (Off otherwise), shaped field by field as the supervisor pages' samples (no
+ * `monitoring`, no `recordingState`, `supervisorListeningIn` false: notifications.ts renderCall), extensions
+ * {"WrapUpTime":0,"BusinessCall":0}. BargeIn also joins the call the agent is on when it is set (the SupervisorBargeIn
+ * page). The mode decides who sees and hears the
  * supervisor (model.ts visibleTo, audio.ts): ListenIn nobody, Coach the agent, BargeIn everybody; those whose
  * participant list changes get ParticipantsUpdated.
  *
@@ -12,16 +14,17 @@
  * that call ends: the device loses supervisorMonitoringState); scope Agent releases the supervisor when the agent
  * leaves a call that goes on (transfer, or hanging up from a conference); scope Call follows the call (the session
  * then monitors the newest simulated agent on it); SwitchToBargeIn from ListenIn or Coach; SwitchToListenIn from
- * BargeIn; nothing returns to Coach.
+ * BargeIn or Coach; nothing returns to Coach.
  */
 import type { MonitorMode, SimUser, UserDirectory } from '../users';
-import type { Call, Leg } from './model';
+import type { Call, CallStore, Leg } from './model';
 import { newLeg, realParties } from './model';
 import type { CallNotifier } from './notifier';
 
 /** What monitoring needs from the call engine: the users, the notifications, and releasing a leg. */
 export interface MonitoringHost {
 	readonly users: Pick<UserDirectory, 'all' | 'get'>;
+	readonly store: Pick<CallStore, 'legsOf'>;
 	readonly notifier: Pick<CallNotifier, 'notify' | 'participantLists' | 'notifyChangedParticipants' | 'deviceChanged'>;
 	releaseLeg(call: Call, username: string): void;
 }
@@ -39,6 +42,22 @@ export class SupervisorMonitoring {
 			if (monitoring.mode === 'NextCall') monitoring.usedBy = call.id;
 			this.join(call, supervisor, leg, monitoring.state, monitoring.scope);
 		}
+	}
+
+	/**
+	 * BargeIn set while the agent is on a call: the supervisor is added to that call at once ("If the agent is currently
+	 * on a call ... the supervisor is immediately added to the call": the SupervisorBargeIn page; docs/FIDELITY.md M5).
+	 * ListenIn and Coach wait for the agent's next call, as their pages say.
+	 */
+	joinCallInProgress(supervisor: SimUser): void {
+		const monitoring = supervisor.monitoring;
+		if (!monitoring || monitoring.state !== 'BargeIn' || monitoring.usedBy !== undefined) return;
+		const current = this.engine.store
+			.legsOf(monitoring.target)
+			.find(({ call, leg }) => leg.state === 'Established' && !leg.monitor && !call.legs.has(supervisor.username));
+		if (!current) return;
+		if (monitoring.mode === 'NextCall') monitoring.usedBy = current.call.id;
+		this.join(current.call, supervisor, current.leg, 'BargeIn', monitoring.scope);
 	}
 
 	private join(call: Call, supervisor: SimUser, agentLeg: Leg, mode: MonitorMode, scope: 'Agent' | 'Call'): void {

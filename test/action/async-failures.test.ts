@@ -154,3 +154,72 @@ describe('which ErrorMessage belongs to a request', () => {
 		expect(failureOf({ ...error({ operationName: 'SingleStepTransfer' }), channel: '/v2/me/devices' }, transferOn('C1'))).toBeUndefined();
 	});
 });
+
+describe('an ErrorMessage naming no operation (docs/FIDELITY.md part 2, A2)', () => {
+	/** GWS accepts the next POST under `pathPrefix` and does nothing: the wait stays pending until it ends. */
+	const acceptAndDoNothing = (pathPrefix: string, count = 1) =>
+		sim.injectFault({ count, status: 200, body: { statusCode: 0 }, pathPrefix, method: 'POST' });
+	const sent = () => eventually(() => sim.pendingFaults().length, (n) => n === 0, 10_000);
+	const unnamedError = (extra: IDataObject = {}) => ({
+		channel: '/v2/me/calls',
+		data: { errorCode: 41, errorMessage: 'Invalid state for the request', ...extra, phoneNumber: '15000', messageType: 'ErrorMessage' },
+	});
+	const hold = (id: string, timeout = 120) =>
+		runNode({
+			credential: agent1(sim),
+			parameters: { resource: 'call', operation: 'hold', callId: callRef(id), options: { waitForConfirmation: true, confirmationTimeout: timeout } },
+		});
+
+	it("ends the one pending wait it fits, with GWS's text, within 10 s", async () => {
+		const id = await established();
+		acceptAndDoNothing(`/api/v2/me/calls/${id}`);
+		const started = Date.now();
+		const running = hold(id);
+		await sent();
+		sim.replayNotification('agent1', unnamedError());
+		const result = await running;
+		expect(Date.now() - started).toBeLessThan(10_000);
+		expect(result.status).toBe('error');
+		expect(result.error?.message).toBe('GWS reported that "Hold" failed: Invalid state for the request (errorCode 41)');
+	});
+
+	it('one that fits no pending operation (another call, or another operation named) ends none: the wait times out', async () => {
+		const id = await established();
+		acceptAndDoNothing(`/api/v2/me/calls/${id}`);
+		const running = hold(id, 3);
+		await sent();
+		sim.replayNotification('agent1', unnamedError({ callId: 'ANOTHER-CALL' }));
+		sim.replayNotification('agent1', unnamedError({ operationName: 'Dial' }));
+		const result = await running;
+		expect(result.status).toBe('error');
+		expect(result.error?.message).toBe('GWS accepted "Hold" but did not confirm it within 3 s');
+		expect(result.error?.description).not.toContain('naming no operation');
+	});
+
+	it('two pending waits it fits equally: it ends neither; one naming a call ends that wait only', async () => {
+		const first = await established('5551001');
+		const second = await established('5551002');
+		acceptAndDoNothing('/api/v2/me/calls/', 2);
+		const runs = [hold(first), hold(second, 4)];
+		await sent();
+		sim.replayNotification('agent1', unnamedError({ errorMessage: 'ambiguous' }));
+		sim.replayNotification('agent1', unnamedError({ errorMessage: 'about the first call', callId: first }));
+		const [one, two] = await Promise.all(runs);
+		expect(one.error?.message).toBe('GWS reported that "Hold" failed: about the first call (errorCode 41)');
+		expect(two.error?.message).toBe('GWS accepted "Hold" but did not confirm it within 4 s');
+		expect(two.error?.description).toContain('GWS sent an ErrorMessage naming no operation ("ambiguous")');
+	});
+
+	it('a device operation sees its async failure too (the ErrorMessage on /v2/me/calls)', async () => {
+		acceptAndDoNothing('/api/v2/me/devices/');
+		const running = runNode({
+			credential: agent1(sim),
+			parameters: { resource: 'agent', operation: 'doNotDisturbOn', options: WAIT },
+		});
+		await sent();
+		sim.replayNotification('agent1', unnamedError({ operationName: 'DoNotDisturbOn', errorMessage: 'DND is not allowed on this DN' }));
+		const result = await running;
+		expect(result.status).toBe('error');
+		expect(result.error?.message).toBe('GWS reported that "Do Not Disturb On" failed: DND is not allowed on this DN (errorCode 41)');
+	});
+});

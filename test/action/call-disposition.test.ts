@@ -136,6 +136,19 @@ describe('a released call (after-call work)', () => {
 		expect(item.unconfirmedReason).toMatch(/released: GWS records the disposition for reporting and sends no notification/);
 	});
 
+	it.each([
+		['statusCode 6 on HTTP 400', 400, { statusCode: 6, statusMessage: 'Call not found' }],
+		['statusCode 6 on HTTP 200', 200, { statusCode: 6, statusMessage: 'Call not found' }],
+		['the call, shown Released', 200, null],
+	])('Wait for Confirmation: a released call recognised by what GWS returns (%s), not only HTTP 404', async (_what, status, reply) => {
+		const call = await released();
+		const answer = reply ?? { statusCode: 0, call: { ...call, state: 'Released', capabilities: [] } };
+		sim.injectFault({ count: 1, status, body: answer, pathPrefix: `/api/v2/me/calls/${String(call.id)}`, method: 'GET' });
+		const item = await ok('setCallDisposition', String(call.id), { disposition: 'Sale', options: WAIT }, [{ call }]);
+		expect(item).toMatchObject({ statusCode: 0, confirmed: false });
+		expect(item.unconfirmedReason).toMatch(/released: GWS records the disposition for reporting and sends no notification/);
+	});
+
 	it('without the call in the item: a clear error, and nothing sent but the read', async () => {
 		const call = await released();
 		const since = lastSeq(sim);

@@ -45,7 +45,7 @@ describe('wait for confirmation', () => {
 		});
 	});
 
-	it('hold, attach user data and recording wait for their own notification, mute reads the call back', async () => {
+	it('hold, attach user data, recording, mute, unmute and DTMF wait for their own notification', async () => {
 		const id = await ringingCall();
 		await ok({ resource: 'call', operation: 'answer', callId: callRef(id), options: WAIT });
 		const held = await ok({
@@ -81,8 +81,12 @@ describe('wait for confirmation', () => {
 			options: WAIT,
 		});
 		expect(muted.call).toMatchObject({ mute: 'On' });
-		// No notification documents a mute: the call was read back until it showed it.
-		expect(muted).toMatchObject({ confirmed: true, confirmedBy: { readBack: expect.any(Number) } });
+		// The CallsMuteCall page's notification: StatusChange with mute On.
+		expect(muted).toMatchObject({ confirmed: true, notification: { notificationType: 'StatusChange' } });
+		const unmuted = await ok({ resource: 'call', operation: 'unmuteCall', callId: callRef(id), options: WAIT });
+		expect(unmuted).toMatchObject({ confirmed: true, notification: { notificationType: 'StatusChange' }, call: { mute: 'Off' } });
+		const dtmf = await ok({ resource: 'call', operation: 'sendDtmf', callId: callRef(id), digits: '42', options: WAIT });
+		expect(dtmf).toMatchObject({ confirmed: true, notification: { notificationType: 'DtmfSent' }, call: { id } });
 	});
 
 	it('dial outputs the new call (its id is only known from the notification)', async () => {

@@ -31,7 +31,8 @@ const savedDefaults = { ...NOTIFICATION_CLIENT_DEFAULTS };
 beforeAll(async () => {
 	// "Wait for Confirmation" gives up on unreachable notifications after this (10 s in production).
 	Object.assign(NOTIFICATION_CLIENT_DEFAULTS, { backoffIncrementMs: 50, maxBackoffMs: 200, failureAfterMs: 500 });
-	sim = await startTestSimulator({ users: REL_USERS });
+	// One agent answers several calls at once here: their phone does not hold the others (docs/FIDELITY.md C14).
+	sim = await startTestSimulator({ users: REL_USERS, features: { holdOnAnswer: false } });
 	credential = credentialOf(sim.url, RELAGENT);
 	rest = restAs(credential);
 });
@@ -239,24 +240,24 @@ describe('Wait for Confirmation', () => {
 		figures.add('faults survived', 1);
 	});
 
-	it('read back (Mute, which GWS confirms by no notification): GWS failing the reads is an error item naming it; the mute was sent', async () => {
-		const [id] = await establishedCalls(1);
-		await runNode({
+	it('read back (Start Session, which GWS confirms by no notification): GWS failing the reads is an error item naming it; the login was sent', async () => {
+		// The POST goes through; every read of the devices that follows fails.
+		const before = Math.max(0, ...sim.requests().map((r) => r.seq));
+		sim.injectFault({ count: 20, status: 503, body: {}, method: 'GET', pathPrefix: '/api/v2/me/devices' });
+		const result = await runNode({
 			credential,
-			parameters: { resource: 'call', operation: 'singleStepConference', callId: { __rl: true, mode: 'id', value: id }, destination: '5550177' },
+			continueOnFail: true,
+			parameters: { resource: 'agent', operation: 'startSession', options: { waitForConfirmation: true, confirmationTimeout: 1 } },
 		});
-		await until('the conference', () => (sim.calls('relagent').find((c) => c.id === id)?.participants.length ?? 0) >= 2);
-		// The POST goes through; every read of the call that follows fails.
-		sim.injectFault({ count: 20, status: 503, body: {}, method: 'GET', pathPrefix: `/api/v2/me/calls/${id}` });
-		const result = await hold(credential, id, 'muteCall');
 		sim.clearFaults();
 		scanner.collect('read back, reads failing', result.items);
-		expect(String(result.items[0].error)).toMatch(/GWS failed GET \/api\/v2\/me\/calls\/\S+ with HTTP 503/);
-		expect(sim.calls('relagent').find((c) => c.id === id)?.mute).toBe('On');
+		expect(String(result.items[0].error)).toMatch(/GWS failed GET \/api\/v2\/me\/devices\S* with HTTP 503/);
+		const login = sim.requests().filter((r) => r.seq > before && r.method === 'POST' && r.path === '/api/v2/me');
+		expect(login.map((r) => (r.body as IDataObject).operationName)).toEqual(['StartContactCenterSession']);
 		figures.add('faults survived', 1);
 	});
 
-	it('an ErrorMessage that names no operation, another call, or has malformed fields never ends the wait', async () => {
+	it('an ErrorMessage that says nothing (no operation, no text), names another call, or has malformed fields never ends the wait', async () => {
 		const proxy = new FaultyProxy(sim.port);
 		await proxy.start();
 		try {
@@ -267,6 +268,8 @@ describe('Wait for Confirmation', () => {
 				{ messageType: 'ErrorMessage', operationName: 'Hold', callId: 'ANOTHER-CALL', errorCode: 1, errorMessage: 'not yours' },
 				{ messageType: 'ErrorMessage', operationName: 42, errorMessage: { nested: true } },
 				{ messageType: 'ErrorMessage', operationName: 'Hold', callUri: 'http://gws/api/v2/me/calls/OTHER', errorCode: 2 },
+				// Naming no operation but another call (docs/FIDELITY.md part 2, A1/A2).
+				{ messageType: 'ErrorMessage', callId: 'ANOTHER-CALL', errorCode: 3, errorMessage: 'about another call' },
 			].map((data) => ({ channel: '/v2/me/calls', data }));
 			let injected = 0;
 			proxy.decide = (req) => {

@@ -175,6 +175,17 @@ test('burst publishes N notifications at the requested rate, and >= 2000/s as fa
 	expect((await control('POST', '/simulator/burst', { user: 'ghost', count: 1, ratePerSec: 0 })).status).toBe(400);
 });
 
+test('POST /simulator/notifications publishes a notification to the user exactly as given (a vendor sample replayed); bad input refused', async () => {
+	const from = events.notifications.length;
+	const sample = { channel: '/v2/me/calls', data: { notificationType: 'DtmfSent', call: { id: 'X1', state: 'Established' }, phoneNumber: '15000', messageType: 'CallStateChangeMessage' } };
+	expect((await control('POST', '/simulator/notifications', { user: 'agent1', notification: sample })).body).toEqual({ ok: true });
+	const [got] = await events.waitForCount(1, from);
+	expect({ channel: got.channel, data: got.data }).toEqual(sample);
+	expect((await control('POST', '/simulator/notifications', { user: 'ghost', notification: sample })).status).toBe(404);
+	const bad = await control('POST', '/simulator/notifications', { user: 'agent1', notification: { data: {} } });
+	expect([bad.status, bad.body.error]).toEqual([400, expect.stringContaining('notification must be')]);
+});
+
 test('the control API refuses unknown routes and bad JSON clearly', async () => {
 	expect((await control('GET', '/simulator/nothing')).status).toBe(404);
 	const bad = await rawRequest('POST', `${sim.url}/simulator/latency`, { 'Content-Type': 'application/json' }, '{');

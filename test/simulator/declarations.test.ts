@@ -28,7 +28,7 @@ function everythingAccepted(): Set<string> {
 								const leg = newLeg('a', state, 'Inbound', '1', { monitor, mute, viaQueue: flag, parentCallId: consult ? 'PARENT' : undefined });
 								const parties = [{ dn: '1', username: 'a' }, { dn: '2', username: 'b' }, ...(conference ? [{ dn: '3' }] : [])];
 								const call: Call = { id: 'C', connId: 'X', parties, legs: new Map([['a', leg]]), userData: [], createdAt: 0, recordingState };
-								const ctx: LegContext = { call, leg, hasOtherHeldCall: flag, hasConsult: flag, features: { callRecording: true, clearCall: true } };
+								const ctx: LegContext = { call, leg, hasOtherHeldCall: flag, hasConsult: flag, features: { callRecording: true, clearCall: true, holdOnAnswer: true } };
 								for (const op of acceptedOperations(ctx)) out.add(op);
 							}
 	return out;

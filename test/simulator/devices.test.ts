@@ -206,6 +206,8 @@ describe('voice login', () => {
 		const full = { operationName: 'StartContactCenterSession', channels: ['voice'], place: 'Place_15000', loginCode: '15000', queue: '8000' };
 		expect((await rest.post('/api/v2/me', full)).body).toEqual({ statusCode: 0 });
 		expect(out.agents()[0]).toMatchObject({ loggedIn: true, place: 'Place_15000', loginQueue: '8000' });
+		// Repeated while logged in (and Ready): accepted, logged in again NotReady (docs/FIDELITY.md L8).
+		expect((out.agents()[0].device.userState as { state: string }).state).toBe('NotReady');
 		for (const [name, value] of [['place', 5], ['loginCode', ''], ['queue', ['8000']]] as const) {
 			const bad = await rest.post('/api/v2/me', { ...full, [name]: value });
 			expect(bad.body).toEqual({ statusCode: 10, statusMessage: expect.stringContaining(`Invalid parameter '${name}'`) });

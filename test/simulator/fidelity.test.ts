@@ -5,6 +5,8 @@
 import { startTestSimulator } from '../helpers/simulator';
 import { DEMO } from '../helpers/users';
 import { answeredInbound, establishedA1toA2, exactly, isCall, nothingMore, useLoggedInAgents } from './flows';
+import muteCallPage from './fixtures/CallsMuteCall.json';
+import sendDtmfPage from './fixtures/CallsSendDTMF.json';
 import singleStepConference from './fixtures/SingleStepConference.json';
 
 const { sim, ag } = useLoggedInAgents();
@@ -116,22 +118,34 @@ describe('which operations notify (docs/FIDELITY.md, "Notifications")', () => {
 		]);
 	});
 
-	test('MuteCall / UnmuteCall / SendDtmf: no notification at all; the call read back shows the change', async () => {
+	test('MuteCall / UnmuteCall: StatusChange with mute On / Off to the agent only, the fields of the CallsMuteCall sample; SendDtmf: DtmfSent as the CallsSendDTMF sample', async () => {
 		const callId = await establishedA1toA2(ag);
 		const updated = ag.e1.waitFor((n) => n.data.notificationType === 'ParticipantsUpdated');
 		const updated2 = ag.e2.waitFor((n) => n.data.notificationType === 'ParticipantsUpdated');
 		await ag.a1.op(callId, 'SingleStepConference', { destination: { phoneNumber: '5550003' } });
 		await Promise.all([updated, updated2]);
-		const from = ag.e1.notifications.length;
+		const sorted = (o: object) => Object.keys(o).sort();
 		const from2 = ag.e2.notifications.length;
+		let from = ag.e1.notifications.length;
 		expect((await ag.a1.op(callId, 'MuteCall')).body).toEqual({ statusCode: 0 });
-		expect((await ag.a1.op(callId, 'SendDtmf', { digits: '1' })).body).toEqual({ statusCode: 0 });
-		await nothingMore(ag.e1, from);
-		await nothingMore(ag.e2, from2);
-		expect((await callOf(callId)).mute).toBe('On');
+		const [muted] = await exactly(ag.e1, from, 1);
+		const mutePage = muteCallPage.notifications[0];
+		expect(muted.data).toMatchObject({ notificationType: 'StatusChange', messageType: 'CallStateChangeMessage', call: { id: callId, mute: 'On', capabilities: expect.arrayContaining(['UnmuteCall']) } });
+		expect(sorted(muted.data)).toEqual(sorted(mutePage.data));
+		// userData aside: this conference has some (FirstConferencePartyDN), the page's call none.
+		expect(sorted(muted.data.call).filter((k) => k !== 'userData')).toEqual(sorted(mutePage.data.call));
+		from = ag.e1.notifications.length;
 		expect((await ag.a1.op(callId, 'UnmuteCall')).body).toEqual({ statusCode: 0 });
-		await nothingMore(ag.e1, from);
-		expect((await callOf(callId)).mute).toBe('Off');
+		const [unmuted] = await exactly(ag.e1, from, 1);
+		expect(unmuted.data).toMatchObject({ notificationType: 'StatusChange', call: { id: callId, mute: 'Off' } });
+		from = ag.e1.notifications.length;
+		expect((await ag.a1.op(callId, 'SendDtmf', { digits: '1' })).body).toEqual({ statusCode: 0 });
+		const [dtmf] = await exactly(ag.e1, from, 1);
+		const dtmfPage = sendDtmfPage.notifications[0];
+		expect(Object.keys(dtmf.data)).toEqual(Object.keys(dtmfPage.data));
+		expect(dtmf.data).toMatchObject({ notificationType: 'DtmfSent', call: { id: callId, state: 'Established' } });
+		// The other agent on the conference learns nothing of it.
+		await nothingMore(ag.e2, from2);
 	});
 });
 

@@ -101,6 +101,19 @@ describe('Dial', () => {
 });
 
 describe('Answer / Reject / Hangup', () => {
+	test('Answer while on another call: the other call is held first (StatusChange Held, then Established), as a SIP phone does', async () => {
+		const first = await establishedToRemote();
+		const second = await ringingInbound();
+		const got = await opAndNotify(second, 'Answer', {}, 2);
+		expect(got.map((n) => [n.data.call.id, n.data.call.state])).toEqual([
+			[first, 'Held'],
+			[second, 'Established'],
+		]);
+		const heard = (id: string) => sim.calls('agent1').find((c) => c.id === id)?.heardBy;
+		expect(heard(first)).toEqual([]);
+		expect(heard(second)).toEqual(['5551234']);
+	});
+
 	test('Answer: Ringing inbound (Answer offered) -> Established; refused once Established', async () => {
 		const callId = await ringingInbound();
 		const ringing = (await ag.a1.get(`/api/v2/me/calls/${callId}`)).body.call;
@@ -152,31 +165,31 @@ describe('Hold / Retrieve / Mute / DTMF', () => {
 		expect(retrieved.data.call.state).toBe('Established');
 	});
 
-	test('MuteCall on a conference -> mute "On" (UnmuteCall offered), UnmuteCall -> "Off", no notification; refused while Ringing, on a two-party call, when not muted', async () => {
+	test('MuteCall on a conference -> mute "On" (UnmuteCall offered), UnmuteCall -> "Off", one StatusChange each; refused while Ringing, on a two-party call, when not muted', async () => {
 		const ringing = await ringingInbound();
 		await expectRefused(ringing, 'MuteCall', {}, 'Ringing');
 		const callId = await establishedToRemote();
 		await expectRefused(callId, 'MuteCall', {}, 'Established');
 		await expectRefused(callId, 'UnmuteCall', {}, 'Established');
 		await opAndNotify(callId, 'SingleStepConference', { destination: { phoneNumber: '5550003' } });
-		await opAndNotify(callId, 'MuteCall', {}, 0);
+		const [mutedNote] = await opAndNotify(callId, 'MuteCall');
+		expect(mutedNote.data).toMatchObject({ notificationType: 'StatusChange', call: { mute: 'On' } });
 		const muted = (await ag.a1.get(`/api/v2/me/calls/${callId}`)).body.call;
 		expect(muted.mute).toBe('On');
 		expect(muted.capabilities).toContain('UnmuteCall');
 		expect(muted.capabilities).not.toContain('MuteCall');
 		const heardBy = () => sim.calls('agent1').find((c) => c.id === callId)?.heardBy;
 		expect(heardBy()).toEqual([]);
-		await opAndNotify(callId, 'UnmuteCall', {}, 0);
+		const [unmuted] = await opAndNotify(callId, 'UnmuteCall');
+		expect(unmuted.data).toMatchObject({ notificationType: 'StatusChange', call: { mute: 'Off' } });
 		expect((await ag.a1.get(`/api/v2/me/calls/${callId}`)).body.call.mute).toBe('Off');
 		expect(heardBy()).toEqual([REMOTE, '5550003']);
-		// Neither sent a notification (the pages document none).
-		expect(sim.notifications({ user: 'agent1' }).filter((n) => (n.data.call as any)?.mute === 'On')).toEqual([]);
 	});
 
-	test('SendDtmf records the digits; bad digits are a parameter error; refused while Held', async () => {
+	test('SendDtmf records the digits (one DtmfSent each); bad digits are a parameter error; refused while Held', async () => {
 		const callId = await establishedToRemote();
-		await opAndNotify(callId, 'SendDtmf', { digits: '12' }, 0);
-		await opAndNotify(callId, 'SendDtmf', { digits: '3*#' }, 0);
+		expect((await opAndNotify(callId, 'SendDtmf', { digits: '12' }))[0].data.notificationType).toBe('DtmfSent');
+		await opAndNotify(callId, 'SendDtmf', { digits: '3*#' });
 		expect(sim.calls('agent1')[0].dtmf).toBe('123*#');
 		const bad = await ag.a1.op(callId, 'SendDtmf', { digits: '12a' });
 		expect(bad.status).toBe(400);

@@ -5,6 +5,7 @@
  * supervisor, who sees and hears whom per mode, NextCall, the scopes, the switch rules and muting the agent.
  */
 import { startTestSimulator } from '../helpers/simulator';
+import switchToListenInPage from './fixtures/SupervisorSwitchToListenIn.json';
 import { DEMO } from '../helpers/users';
 import { GwsRestClient } from './helpers';
 import { answeredInbound, deviceOp, exactly, isCall, drain, nothingMore, useLoggedInAgents } from './flows';
@@ -16,8 +17,11 @@ beforeAll(async () => {
 	target = `${sim.url}/api/v2/devices/${await ag.a1.deviceId()}`;
 });
 
-/** The monitoring sample's list (SupervisorSwitchToBargeIn: BargeIn); ListenIn and Coach offer SwitchToBargeIn in its place. */
-const monitorCaps = (switchTo: 'SwitchToListenIn' | 'SwitchToBargeIn') => [
+/**
+ * The monitoring sample's list (SupervisorSwitchToBargeIn: BargeIn); ListenIn offers SwitchToBargeIn in its place,
+ * Coach both (docs/FIDELITY.md M10).
+ */
+const monitorCaps = (...switchTo: Array<'SwitchToListenIn' | 'SwitchToBargeIn'>) => [
 	'AttachUserData',
 	'InitiateConference',
 	'UpdateUserData',
@@ -29,9 +33,11 @@ const monitorCaps = (switchTo: 'SwitchToListenIn' | 'SwitchToBargeIn') => [
 	'DeleteUserDataPair',
 	'SendDtmf',
 	'InitiateTransfer',
-	switchTo,
+	...switchTo,
 	'RemoveParticipantFromConference',
 ];
+/** The fields of the supervisor's leg, in order, as the SupervisorSwitchToListenin sample prints them. */
+const SUPERVISOR_LEG_KEYS = Object.keys(switchToListenInPage.notifications[0].data.call);
 const numbers = (call: { participants: Array<{ phoneNumber: string }> }) => call.participants.map((p) => p.phoneNumber);
 const snapshot = (user: string, callId: string) => sim.calls(user).find((c) => c.id === callId);
 
@@ -158,10 +164,11 @@ describe('the device: ListenIn / Coach / BargeIn / CancelSupervisorMonitoring', 
 });
 
 describe('monitored calls on the supervisor\'s /v2/me/calls, and who hears whom', () => {
-	test('ListenIn: StatusChange Established with mute On, supervisorListeningIn true, SwitchToBargeIn; the agent sees nothing; nobody hears the supervisor', async () => {
+	test('ListenIn: StatusChange Established with mute On, SwitchToBargeIn, the fields of the vendor sample (no monitoring, no recordingState); the agent sees nothing, their own call shows supervisorListeningIn; nobody hears the supervisor', async () => {
 		await monitor('ListenIn');
 		const from1 = ag.e1.notifications.length;
 		const { callId, delivered } = await monitoredCall();
+		expect(Object.keys(delivered.data.call)).toEqual(SUPERVISOR_LEG_KEYS);
 		expect(delivered.data).toEqual({
 			notificationType: 'StatusChange',
 			call: expect.objectContaining({
@@ -170,10 +177,8 @@ describe('monitored calls on the supervisor\'s /v2/me/calls, and who hears whom'
 				callType: 'Internal',
 				capabilities: monitorCaps('SwitchToBargeIn'),
 				mute: 'On',
-				recordingState: 'Stopped',
-				supervisorListeningIn: true,
+				supervisorListeningIn: false,
 				monitoredUserMuted: false,
-				monitoring: true,
 			}),
 			phoneNumber: DEMO.supervisor1.dn,
 			extensions: { WrapUpTime: 0, BusinessCall: 0 },
@@ -184,16 +189,19 @@ describe('monitored calls on the supervisor\'s /v2/me/calls, and who hears whom'
 		const got = await exactly(ag.e1, from1, 2);
 		expect(got.map((n) => n.data.call.state)).toEqual(['Ringing', 'Established']);
 		expect(numbers(got[1].data.call)).toEqual(['5551234']);
+		// The agent's own call, read back: a supervisor listens in (the CallResource 8.5.2 sample), `monitoring` false.
+		expect((await ag.a1.get(`/api/v2/me/calls/${callId}`)).body.call).toMatchObject({ supervisorListeningIn: true, monitoring: false });
 		expect(snapshot('supervisor1', callId)).toMatchObject({ heardBy: [], monitoring: { mode: 'ListenIn', scope: 'Call', monitoredUser: 'agent1', monitoredUserMuted: false } });
 		expect(snapshot('agent1', callId)?.heardBy).toEqual(['5551234', DEMO.supervisor1.dn]);
 		expect(snapshot('agent1', callId)?.capabilities).not.toContain('MuteCall');
 	});
 
-	test('Coach: mute Off, SwitchToBargeIn; only the agent sees (ParticipantsUpdated) and hears the supervisor', async () => {
+	test('Coach: mute Off, SwitchToListenIn and SwitchToBargeIn; only the agent sees (ParticipantsUpdated) and hears the supervisor', async () => {
 		await monitor('Coach');
 		const from1 = ag.e1.notifications.length;
 		const { callId, delivered } = await monitoredCall();
-		expect(delivered.data.call).toMatchObject({ mute: 'Off', supervisorListeningIn: false, monitoring: true, capabilities: monitorCaps('SwitchToBargeIn') });
+		expect(delivered.data.call).toMatchObject({ mute: 'Off', supervisorListeningIn: false, capabilities: monitorCaps('SwitchToListenIn', 'SwitchToBargeIn') });
+		expect(delivered.data.call).not.toHaveProperty('monitoring');
 		const got = await exactly(ag.e1, from1, 3);
 		expect(got.map((n) => [n.data.notificationType, n.data.call.state])).toEqual([['StatusChange', 'Ringing'], ['StatusChange', 'Established'], ['ParticipantsUpdated', 'Established']]);
 		expect(numbers(got[2].data.call)).toEqual([DEMO.supervisor1.dn, '5551234']);
@@ -213,6 +221,24 @@ describe('monitored calls on the supervisor\'s /v2/me/calls, and who hears whom'
 		// Three parties from the agent's side: a conference.
 		expect(got[2].data.call.capabilities).toEqual(expect.arrayContaining(['RemoveParticipantFromConference', 'MuteCall']));
 		expect(snapshot('supervisor1', callId)?.heardBy).toEqual(['5551234', DEMO.agent1.dn]);
+	});
+
+	test('BargeIn while the agent is on a call: the supervisor is added to it at once (the SupervisorBargeIn page); ListenIn and Coach wait for the next call', async () => {
+		const callId = await answeredInbound(ag, 'agent1', '5550011');
+		for (const mode of ['ListenIn', 'Coach'] as const) {
+			await monitor(mode);
+			// Only the device notification (monitor() took it): the call in progress is not joined.
+			await nothingMore(ag.eSup, ag.eSup.notifications.length);
+		}
+		const from1 = ag.e1.notifications.length;
+		const fromSup = ag.eSup.notifications.length;
+		expect((await deviceOp(ag.sup, 'BargeIn', { targetDeviceUri: target })).body).toEqual({ statusCode: 0 });
+		const [device, joined] = await exactly(ag.eSup, fromSup, 2);
+		expect(device.channel).toBe('/v2/me/devices');
+		expect(joined.data).toMatchObject({ notificationType: 'StatusChange', call: { id: callId, state: 'Established', mute: 'Off', capabilities: monitorCaps('SwitchToListenIn') } });
+		const [sees] = await exactly(ag.e1, from1, 1);
+		expect([sees.data.notificationType, numbers(sees.data.call)]).toEqual(['ParticipantsUpdated', [DEMO.supervisor1.dn, '5550011']]);
+		expect(snapshot('supervisor1', callId)?.heardBy).toEqual(['5550011', DEMO.agent1.dn]);
 	});
 
 	test('AllCalls: each call of the agent is delivered; a call already Established when monitoring starts is not, nor a Retrieve', async () => {
@@ -302,25 +328,37 @@ describe('switching modes and muting the agent', () => {
 		from1 = ag.e1.notifications.length;
 		expect((await ag.sup.op(callId, 'SwitchToListenIn')).body).toEqual({ statusCode: 0 });
 		const [silent] = await exactly(ag.eSup, fromSup, 1);
-		expect(silent.data.call).toMatchObject({ mute: 'On', supervisorListeningIn: true, capabilities: monitorCaps('SwitchToBargeIn') });
+		expect(silent.data.call).toMatchObject({ mute: 'On', supervisorListeningIn: false, capabilities: monitorCaps('SwitchToBargeIn') });
 		const [gone] = await exactly(ag.e1, from1, 1);
 		expect(numbers(gone.data.call)).toEqual(['5551234']);
 		expect(snapshot('supervisor1', callId)?.heardBy).toEqual([]);
 	});
 
-	test('Coach offers SwitchToBargeIn only (no SwitchToListenIn, and nothing returns to Coach)', async () => {
+	test('Coach offers both switches (the SwitchToListenin page: Coach -> ListenIn); from ListenIn only BargeIn, and nothing returns to Coach', async () => {
 		await monitor('Coach');
 		const { callId } = await monitoredCall();
+		let fromSup = ag.eSup.notifications.length;
+		expect((await ag.sup.op(callId, 'SwitchToListenIn')).body).toEqual({ statusCode: 0 });
+		const [silent] = await exactly(ag.eSup, fromSup, 1);
+		expect(silent.data.call).toMatchObject({ mute: 'On', capabilities: monitorCaps('SwitchToBargeIn') });
+		expect(snapshot('supervisor1', callId)).toMatchObject({ heardBy: [], monitoring: { mode: 'ListenIn' } });
 		expect((await ag.sup.op(callId, 'SwitchToListenIn')).status).toBe(409);
-		const fromSup = ag.eSup.notifications.length;
-		const from1 = ag.e1.notifications.length;
+		fromSup = ag.eSup.notifications.length;
 		expect((await ag.sup.op(callId, 'SwitchToBargeIn')).body).toEqual({ statusCode: 0 });
 		expect((await exactly(ag.eSup, fromSup, 1))[0].data.call.capabilities).toEqual(monitorCaps('SwitchToListenIn'));
-		// The agent already saw the coach: their list does not change, so no ParticipantsUpdated.
-		await nothingMore(ag.e1, from1);
 		expect(snapshot('supervisor1', callId)?.monitoring?.mode).toBe('BargeIn');
 		const unknown = await ag.sup.op(callId, 'SwitchToCoach');
 		expect([unknown.status, unknown.body.statusCode]).toEqual([400, 10]);
+	});
+
+	test('Coach -> SwitchToBargeIn: the agent already saw the coach, so no ParticipantsUpdated to them', async () => {
+		await monitor('Coach');
+		const { callId } = await monitoredCall();
+		const fromSup = ag.eSup.notifications.length;
+		const from1 = ag.e1.notifications.length;
+		expect((await ag.sup.op(callId, 'SwitchToBargeIn')).body).toEqual({ statusCode: 0 });
+		await exactly(ag.eSup, fromSup, 1);
+		await nothingMore(ag.e1, from1);
 	});
 
 	test('MuteMonitoredUser / UnmuteMonitoredUser: MonitoredUserMutedStateChange to supervisor and agent; the muted agent is heard only by the supervisor', async () => {

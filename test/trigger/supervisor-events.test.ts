@@ -6,6 +6,12 @@
  */
 import type { IDataObject, INodeParameters, WorkflowActivateMode } from 'n8n-workflow';
 
+import callResource from '../simulator/fixtures/CallResource.json';
+import muteCall from '../simulator/fixtures/CallsMuteCall.json';
+import muteMonitoredUser from '../simulator/fixtures/SupervisorMuteMonitoredUser.json';
+import switchToBargeIn from '../simulator/fixtures/SupervisorSwitchToBargeIn.json';
+import switchToListenIn from '../simulator/fixtures/SupervisorSwitchToListenIn.json';
+import unmuteMonitoredUser from '../simulator/fixtures/SupervisorUnmuteMonitoredUser.json';
 import { lastSeq, useSimulator } from '../helpers/simulator';
 import { agent1, supervisor1 } from '../helpers/users';
 import { until } from '../helpers/wait';
@@ -199,10 +205,61 @@ describe('Supervisor Monitoring Started, Changed or Stopped', () => {
 });
 
 describe('Monitored Calls filter', () => {
-	it('include (default), exclude and only: the supervisor\'s monitoring leg (call.monitoring true) against their own call', async () => {
+	/** The vendor pages' samples, replayed verbatim to the supervisor's trigger (test/simulator/fixtures). */
+	const page = (fixture: { notifications: Array<{ channel: string; data: IDataObject }> }) => fixture.notifications[0];
+	const replay = (n: { channel: string; data: IDataObject }) => sim.replayNotification('supervisor1', n as { channel: string; data: Record<string, unknown> });
+	const callOf = (n: { data: IDataObject }) => n.data.call as IDataObject;
+
+	it('the vendor samples replayed verbatim: every supervisor-leg sample passes Only (and not Exclude), the supervisor\'s ordinary call passes Exclude (and not Only), a Released monitoring leg still counts', async () => {
+		const events = ['StatusChange', 'MonitoredUserMutedStateChange'];
+		const all = await trigger({ events });
+		const own = await trigger({ events, filters: { monitoredCalls: 'exclude' } });
+		const monitored = await trigger({ events, filters: { monitoredCalls: 'only' } });
+		const legs = [switchToBargeIn, switchToListenIn, muteMonitoredUser, unmuteMonitoredUser].map(page);
+		for (const n of legs) replay(n);
+		// The supervisor's own ordinary call (the MuteCall page's sample): no switch operation, not monitored.
+		const ordinary = page(muteCall);
+		replay(ordinary);
+		// The monitoring leg ends: GWS's Released view lists no capabilities; the trigger recognised the leg before.
+		const leg = callOf(legs[0]);
+		replay({ channel: '/v2/me/calls', data: { ...legs[0].data, call: { ...leg, state: 'Released', capabilities: [] } } });
+		await all.waitForItems(6);
+		await Promise.all([all, own, monitored].map((t) => t.quiet(sim)));
+		const seen = (t: ActiveTrigger) => t.items.map((i) => `${String((i.call as IDataObject).id)} ${String(i.notificationType)} ${String((i.call as IDataObject).state)}`);
+		const legId = String(leg.id);
+		expect(seen(monitored)).toEqual([
+			`${legId} StatusChange Established`,
+			`${legId} StatusChange Established`,
+			`${legId} MonitoredUserMutedStateChange Established`,
+			`${legId} MonitoredUserMutedStateChange Established`,
+			`${legId} StatusChange Released`,
+		]);
+		expect(seen(own)).toEqual([`${String(callOf(ordinary).id)} StatusChange Established`]);
+		expect(all.items).toHaveLength(6);
+		// Passed through as GWS sent it.
+		expect(monitored.items[0]).toEqual({ ...legs[0].data, _gws: expect.any(Object) });
+	});
+
+	it('Only My Calls a Supervisor Listens In On: the agent\'s own call as the CallResource 8.5.2 sample shows it (supervisorListeningIn true) passes; the same call without a supervisor does not', async () => {
+		const listened = await trigger({ events: ['StatusChange'], filters: { monitoredCalls: 'listenedIn' } });
+		const resource = callResource.resource as IDataObject;
+		const notification = (call: IDataObject) => ({
+			channel: '/v2/me/calls',
+			data: { notificationType: 'StatusChange', call, phoneNumber: callResource.phoneNumber, messageType: 'CallStateChangeMessage' },
+		});
+		replay(notification({ ...resource, id: 'NOT-LISTENED', supervisorListeningIn: false }));
+		replay(notification(resource));
+		await listened.waitForItems(1);
+		await listened.quiet(sim);
+		expect(listened.items.map((i) => (i.call as IDataObject).id)).toEqual([resource.id]);
+	});
+
+	it('on the simulator: the supervisor\'s monitoring leg passes Only, their own call Exclude; the agent\'s listened-in call passes Only My Calls a Supervisor Listens In On', async () => {
 		const all = await trigger({ events: ['StatusChange'], filters: { callStates: ['Established'] } });
 		const own = await trigger({ events: ['StatusChange'], filters: { callStates: ['Established'], monitoredCalls: 'exclude' } });
 		const monitored = await trigger({ events: ['StatusChange'], filters: { callStates: ['Established'], monitoredCalls: 'only' } });
+		const agentSide = await activateTrigger({ credential: agent1(sim), parameters: { events: ['StatusChange', 'AttachedDataChanged'], filters: { monitoredCalls: 'listenedIn' } } });
+		open.push(agentSide);
 		await onDevice('ListenIn', { targetDeviceUri: agentDevice });
 		const monitoredCall = await agentAnswers('5551234');
 		// The supervisor's own call: dialled out, answered by the remote party.
@@ -210,14 +267,20 @@ describe('Monitored Calls filter', () => {
 		await all.waitForItems(2);
 		await own.waitForItems(1);
 		await monitored.waitForItems(1);
-		await Promise.all([all, own, monitored].map((t) => t.quiet(sim)));
+		// The agent's next notification about the call shows the supervisor listening in.
+		await asAgent('POST', `/api/v2/me/calls/${monitoredCall}`, { operationName: 'AttachUserData', userData: { Note: 'x' } });
+		await agentSide.waitForItems(1);
+		await Promise.all([all, own, monitored, agentSide].map((t) => t.quiet(sim)));
 		const ids = (t: ActiveTrigger) => t.items.map((i) => (i.call as IDataObject).id);
 		const ownCall = ids(own)[0];
 		expect(ownCall).not.toBe(monitoredCall);
 		expect(ids(all).sort()).toEqual([monitoredCall, ownCall].sort());
 		expect(ids(own)).toEqual([ownCall]);
 		expect(ids(monitored)).toEqual([monitoredCall]);
-		expect(monitored.items[0]).toMatchObject({ call: { monitoring: true, mute: 'On' }, extensions: { WrapUpTime: 0, BusinessCall: 0 } });
+		expect(monitored.items[0]).toMatchObject({ call: { mute: 'On', supervisorListeningIn: false }, extensions: { WrapUpTime: 0, BusinessCall: 0 } });
+		expect(agentSide.items.map((i) => [i.notificationType, (i.call as IDataObject).id, (i.call as IDataObject).supervisorListeningIn])).toEqual([
+			['AttachedDataChanged', monitoredCall, true],
+		]);
 	});
 
 	it('an unknown value fails activation naming the filter', async () => {

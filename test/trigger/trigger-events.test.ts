@@ -8,6 +8,7 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { activateTrigger, restAs, type ActiveTrigger, type TriggerCredential } from './harness';
 import { useSimulator } from '../helpers/simulator';
+import sendDtmfPage from '../simulator/fixtures/CallsSendDTMF.json';
 import { until } from '../helpers/wait';
 
 const sim = useSimulator();
@@ -268,6 +269,27 @@ describe('bad input', () => {
 			'Genesys GWS Trigger: skipped a StatusChange notification without call.id',
 			'Genesys GWS Trigger: skipped a StatusChange notification without call.id',
 			'Genesys GWS Trigger: skipped a StatusChange notification without call.id',
+		]);
+	});
+});
+
+describe('DTMF Sent', () => {
+	it("the CallsSendDTMF page's notification, replayed verbatim, is one DtmfSent execution; the simulator's own too", async () => {
+		const t = await trigger({ events: ['DtmfSent'] });
+		const page = sendDtmfPage.notifications[0];
+		sim.replayNotification('agent1', page as { channel: string; data: Record<string, unknown> });
+		await t.waitForItems(1);
+		expect(t.items[0]).toEqual({ ...page.data, _gws: expect.objectContaining({ event: 'DtmfSent', channel: '/v2/me/calls' }) });
+		const { callId } = await sim.placeInboundCall({ to: 'agent1', from: '5554321' });
+		await until('ringing', () => sim.calls('agent1').some((c) => c.id === callId && c.state === 'Ringing'));
+		await op(callId, { operationName: 'Answer' });
+		await until('established', () => sim.calls('agent1').some((c) => c.id === callId && c.state === 'Established'));
+		await op(callId, { operationName: 'SendDtmf', digits: '7' });
+		await t.waitForItems(2);
+		await t.quiet(sim);
+		expect(t.items.map((i) => [i.notificationType, (i.call as IDataObject).id])).toEqual([
+			['DtmfSent', (page.data.call as IDataObject).id],
+			['DtmfSent', callId],
 		]);
 	});
 });

@@ -1,13 +1,15 @@
 /**
  * GWS accepts an operation (HTTP 200) before T-Server acts on it; when T-Server then refuses (a Dial to a dead
- * number, a failed transfer), GWS says so as an `ErrorMessage` on /v2/me/calls
- * (https://docs.genesys.com/Documentation/HTCC/latest/API/ErrorHandling). Waiting for a confirmation ends at once on
- * the ErrorMessage that belongs to the request.
- *
- * GWS's pages do not list the ErrorMessage's fields. The rule (docs/FIDELITY.md, U2): it belongs to the request
- * when it names the same `operationName` and, where it names them, the same call (`callId` or `callUri`: the call
- * the request was posted on; a Dial has none) and the same dialled number (`destination.phoneNumber`). An
- * ErrorMessage of another operation, call or number never ends the wait.
+ * number, a failed transfer), GWS says so as an `ErrorMessage` (https://docs.genesys.com/Documentation/HTCC/latest/API/ErrorHandling
+ * names the message type, not its fields). Waiting for a confirmation ends at once on the ErrorMessage that belongs
+ * to the request. The rule (docs/FIDELITY.md part 2, A1-A3):
+ * - It never contradicts the request: where it names a call (`callId` or `callUri`) it is the call the request was
+ *   posted on (a Dial has none), and where it names a dialled number (`destination.phoneNumber`) it is the request's.
+ * - When it names an `operationName`, that is the request's.
+ * - When it names none (no `operationName` at all) but says what failed (`errorMessage` or `errorCode`), it belongs
+ *   to the request only if no other operation of the same GWS user pending in this
+ *   process could own it too (pendingOperations.ts). Two candidates: it ends neither wait (each still ends on its own
+ *   confirmation, or times out saying that such an ErrorMessage arrived).
  */
 import { NodeApiError } from 'n8n-workflow';
 import type { IDataObject, INode, JsonObject } from 'n8n-workflow';
@@ -30,17 +32,45 @@ function namedCall(data: IDataObject): string | undefined {
 	return typeof data.callUri === 'string' ? callIdFromReference(data.callUri, { bare: false }) : undefined;
 }
 
-/** The ErrorMessage's data when `n` reports the failure of this request. */
-export function failureOf(n: GwsNotification, request: SentRequest): IDataObject | undefined {
-	const data = n.data;
-	if (n.channel !== CALLS_CHANNEL || data?.messageType !== 'ErrorMessage') return undefined;
-	if (data.operationName !== request.operationName) return undefined;
+/** Whether an ErrorMessage's call and number agree with the request (what it does not name cannot disagree). */
+function agreesWith(data: IDataObject, request: SentRequest): boolean {
 	const call = namedCall(data);
-	if (call !== undefined && call !== request.values.callId) return undefined;
+	if (call !== undefined && call !== request.values.callId) return false;
 	const failedNumber = digitsOf((data.destination as IDataObject | undefined)?.phoneNumber);
 	const dialled = digitsOf(request.values.destination);
-	if (failedNumber !== '' && dialled !== '' && failedNumber !== dialled) return undefined;
-	return data;
+	return failedNumber === '' || dialled === '' || failedNumber === dialled;
+}
+
+/** The data of `n` when it is an ErrorMessage about this request's call and number, whoever it names. */
+function errorAbout(n: GwsNotification, request: SentRequest): IDataObject | undefined {
+	const data = n.data;
+	if (n.channel !== CALLS_CHANNEL || data?.messageType !== 'ErrorMessage') return undefined;
+	return agreesWith(data, request) ? data : undefined;
+}
+
+/** It names an operation: any `operationName` present (one that is not a non-empty string can match no request). */
+const namesOperation = (data: IDataObject) => data.operationName !== undefined && data.operationName !== null;
+
+/** It says what failed: GWS's text or code. A bare ErrorMessage says nothing and ends no wait. */
+const saysWhat = (data: IDataObject) =>
+	(typeof data.errorMessage === 'string' && data.errorMessage !== '') || typeof data.errorCode === 'number';
+
+/**
+ * The ErrorMessage's data when `n` reports the failure of this request; `others` are the other operations of the same
+ * user still waiting (pendingOperations.ts), which an ErrorMessage naming no operation must not fit.
+ */
+export function failureOf(n: GwsNotification, request: SentRequest, others: SentRequest[] = []): IDataObject | undefined {
+	const data = errorAbout(n, request);
+	if (!data) return undefined;
+	if (namesOperation(data)) return data.operationName === request.operationName ? data : undefined;
+	if (!saysWhat(data)) return undefined;
+	return others.some((other) => errorAbout(n, other) !== undefined) ? undefined : data;
+}
+
+/** An ErrorMessage naming no operation that fits this request but also another pending one: it ended no wait. */
+export function isUnattributed(n: GwsNotification, request: SentRequest, others: SentRequest[]): boolean {
+	const data = errorAbout(n, request);
+	return data !== undefined && !namesOperation(data) && saysWhat(data) && others.some((other) => errorAbout(n, other) !== undefined);
 }
 
 /** The node error for such a failure: GWS's errorCode and errorMessage, and what to do. */
@@ -51,7 +81,7 @@ export function asyncFailureError(node: INode, operation: string, failure: IData
 	return new NodeApiError(node, cause, {
 		message: `GWS reported that "${operation}" failed: ${errorMessage} (errorCode ${String(failure.errorCode ?? 'none')})`,
 		description:
-			'GWS accepted the request, then the telephony server refused it and GWS sent this ErrorMessage on /v2/me/calls. Check the number or the call; the request was not carried out.',
+			'GWS accepted the request, then the telephony server refused it and GWS sent this ErrorMessage. Check the number, the call or the device; the request was not carried out.',
 		itemIndex,
 	});
 }

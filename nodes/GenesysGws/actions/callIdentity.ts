@@ -1,7 +1,8 @@
 /**
  * SetCallDisposition names its call in the body too: `callUri` and `callUuid`, as the page's sample shows
  * (https://docs.genesys.com/Documentation/HTCC/latest/API/CallsSetCallDisposition). Its main use is after the call
- * was released (during after-call work), when GWS answers 404 to reading the call. So the node takes them from the
+ * was released (during after-call work), when GWS may no longer return the call (statusCode 6 or HTTP 404) while it
+ * still accepts its disposition. So the node takes them from the
  * input item's call when that is the same call (`$json.call` of the trigger's items, of Include Call and of Wait
  * for Confirmation; `$json` itself after Get), and reads the call only when the item has none, or when Wait for
  * Confirmation must know whether the call is still active (a released call gets no notification).
@@ -66,7 +67,7 @@ export async function identifyCall(
 		{
 			itemIndex: run.itemIndex,
 			description:
-				'GWS answers 404 for a released call, so the node takes callUuid from the input item: run this operation on the item the Genesys GWS Trigger emitted for the call (its $json.call holds callUuid, e.g. on the StatusChange Released item), or on the output of a node that returns the call (Get, Include Call, Wait for Confirmation), or while the call is still active. The request was not sent.',
+				'GWS no longer returns a released call, so the node takes callUuid from the input item: run this operation on the item the Genesys GWS Trigger emitted for the call (its $json.call holds callUuid, e.g. on the StatusChange Released item), or on the output of a node that returns the call (Get, Include Call, Wait for Confirmation), or while the call is still active. The request was not sent.',
 		},
 	);
 }

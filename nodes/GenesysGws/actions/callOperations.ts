@@ -7,6 +7,7 @@
 import {
 	callHeldBySwap,
 	callMute,
+	dtmfSent,
 	callReleased,
 	callState,
 	newCallDialing,
@@ -147,6 +148,7 @@ export const CALL_OPERATIONS: GwsOperation[] = [
 		operationName: 'SendDtmf',
 		capability: 'SendDtmf',
 		params: [req('digits')],
+		confirmation: dtmfSent,
 	}),
 	callOperation({
 		resource: 'call',

@@ -4,8 +4,9 @@
  * - `notification`: the notification GWS's pages document for the operation, about which call, showing which field.
  *   Each carries its own matching rule and, where matching needs more than the request (the parent of a consult
  *   call), how to learn it.
- * - `readBack`: where the pages document no notification (MuteCall, UnmuteCall, SwapCalls, MergeWithOtherCall),
- *   the call is read back until it shows the effect, so no wait depends on a notification only our simulator sends.
+ * - `readBack`: where the pages document no notification (SwapCalls, MergeWithOtherCall, StartContactCenterSession),
+ *   the call (or the device) is read back until it shows the effect, so no wait depends on a notification only our
+ *   simulator sends.
  * docs/FIDELITY.md lists what GWS documents for each. Confirmations on /v2/me/devices are in deviceConfirmations.ts.
  */
 import type { IDataObject } from 'n8n-workflow';
@@ -21,7 +22,10 @@ export interface ConfirmationTarget {
 	/** The call the operation was sent for, or the call the confirmation arrives on (see `prepare`). */
 	callId?: string;
 	values: CheckedParams['values'];
-	/** The call is known to be released (GWS answered 404 for it, or the input item's call shows Released). */
+	/**
+	 * The call is known to be released: GWS no longer has it (statusCode 6 / HTTP 404), GWS shows it Released, or the
+	 * input item's call shows Released.
+	 */
 	callReleased?: boolean;
 }
 
@@ -44,10 +48,13 @@ export interface ReadBackConfirmation {
 	by: 'readBack';
 	/** For the README and the timeout message: what the call must show. */
 	summary: string;
-	/** The call read back: the one the operation was sent for, or the Other Call. */
-	reads: 'call' | 'otherCall';
-	/** Whether the call as read shows the effect; `undefined` = GWS no longer has the call. */
-	shows(call: IDataObject | undefined): boolean;
+	/** What is read back: the call the operation was sent for, the Other Call, or the user's devices. */
+	reads: 'call' | 'otherCall' | 'devices';
+	/**
+	 * Whether what was read shows the effect: the call (`undefined` = GWS no longer has it), or for `devices`
+	 * `{devices: [...]}` as GET /api/v2/me/devices?fields=* lists them.
+	 */
+	shows(read: IDataObject | undefined): boolean;
 }
 
 export type Confirmation = NotificationConfirmation | ReadBackConfirmation;
@@ -81,15 +88,16 @@ export function callReleased(what: string): NotificationConfirmation {
 
 const NO_NOTIFICATION = '(GWS documents no notification for it)';
 
-/** Read back: the call shows `mute` ("On" / "Off"). */
-export function callMute(mute: 'On' | 'Off'): ReadBackConfirmation {
-	return {
-		by: 'readBack',
-		summary: `Read back: the call shows mute ${mute} ${NO_NOTIFICATION}`,
-		reads: 'call',
-		shows: (call) => call?.mute === mute,
-	};
+/**
+ * StatusChange of the same call showing `mute` On / Off: the CallsMuteCall and CallsUnmuteCall pages' notification
+ * (test/simulator/fixtures).
+ */
+export function callMute(mute: 'On' | 'Off'): NotificationConfirmation {
+	return callNotification('StatusChange', `StatusChange, mute ${mute}`, (call, t) => sameCall(call, t) && call.mute === mute);
 }
+
+/** DtmfSent about the same call: the CallsSendDTMF page's notification. */
+export const dtmfSent = callNotification('DtmfSent', 'DtmfSent', sameCall);
 
 /** Read back: this call is Held (SwapCalls holds it and retrieves the other). */
 export const callHeldBySwap: ReadBackConfirmation = {

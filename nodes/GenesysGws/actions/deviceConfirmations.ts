@@ -11,7 +11,7 @@ import { deviceIdFromUri } from '../../shared/deviceReference';
 import { isObject } from '../../shared/isObject';
 import { digitsOf } from '../../shared/participants';
 import { AGENT_STATES } from './agentStates';
-import type { ConfirmationTarget, NotificationConfirmation } from './confirmations';
+import type { ConfirmationTarget, NotificationConfirmation, ReadBackConfirmation } from './confirmations';
 
 type DeviceTest = (device: IDataObject, target: ConfirmationTarget) => boolean;
 
@@ -40,13 +40,17 @@ export const agentStateSet = deviceNotification('with the new userState', (devic
 });
 
 /**
- * StartContactCenterSession: the device shows the agent logged in. The page names no state for it (the simulator
- * logs agents in NotReady, docs/FIDELITY.md L6), so any userState but the logged-out one confirms.
+ * StartContactCenterSession: read back, the device shows the agent logged in. Its page shows only the HTTP answer (no
+ * notification, no state), so any userState but the logged-out one confirms (docs/FIDELITY.md part 2, C3).
  */
-export const loggedIn = deviceNotification(
-	'with the agent logged in (a userState other than LoggedOut)',
-	(device) => isObject(device.userState) && typeof device.userState.state === 'string' && device.userState.state !== 'LoggedOut',
-);
+export const loggedIn: ReadBackConfirmation = {
+	by: 'readBack',
+	summary: 'Read back: the device shows the agent logged in, a userState other than LoggedOut (GWS documents no notification for it)',
+	reads: 'devices',
+	shows: (read) =>
+		Array.isArray(read?.devices) &&
+		read.devices.some((d) => isObject(d) && isObject(d.userState) && typeof d.userState.state === 'string' && d.userState.state !== 'LoggedOut'),
+};
 
 /** DoNotDisturbOn / Off (https://docs.genesys.com/Documentation/HTCC/latest/API/AgentStateDoNotDisturbOn). */
 export function doNotDisturb(value: 'On' | 'Off'): NotificationConfirmation {

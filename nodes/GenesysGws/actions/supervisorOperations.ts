@@ -67,9 +67,9 @@ export const SUPERVISOR_OPERATIONS: GwsOperation[] = [
 		resource: 'supervisor',
 		value: 'switchToListenIn',
 		name: 'Switch to Listen In',
-		description: 'On a monitored call you barged in on: become silent again',
+		description: 'On a monitored call you barged in on or coach: become silent (listen in)',
 		toolDescription:
-			'Supervisor: on a monitored call you barged in on, become silent again. Needs callId (the monitored call). Returns {"statusCode": 0} once GWS accepted the request.',
+			'Supervisor: on a monitored call you barged in on or coach, become silent (listen in). Needs callId (the monitored call). Returns {"statusCode": 0} once GWS accepted the request.',
 		operationName: 'SwitchToListenIn',
 		capability: 'SwitchToListenIn',
 		confirmation: switchedTo('ListenIn'),

@@ -32,8 +32,11 @@ export async function sendConfirmed(
 	const conf = run.op.confirmation!;
 	const sendOperation = async () => await sendOperationRequest(run, req, target.values.callId as string | undefined);
 	if (conf.by === 'readBack') {
-		const { response, call, reads } = await sendAndReadBack(run, conf, target, timeoutS, sendOperation);
-		return { ...response, confirmed: true, confirmedBy: { readBack: reads }, call: call ?? null };
+		const { response, call, devices, reads } = await sendAndReadBack(run, conf, target, timeoutS, sendOperation);
+		const output: IDataObject = { ...response, confirmed: true, confirmedBy: { readBack: reads } };
+		if (conf.reads === 'devices') output.devices = devices ?? [];
+		else output.call = call ?? null;
+		return output;
 	}
 	const unavailable = conf.unavailable?.(target);
 	if (unavailable !== undefined) return { ...(await sendOperation()), confirmed: false, unconfirmedReason: unavailable };

@@ -8,7 +8,7 @@ export { forgetGwsSession, getGwsSession, gwsApiRequest, gwsRawRequest } from '.
 export { GWS_CREDENTIAL_TYPE, checkBaseUrl, credentialFields, forgetGwsCredential, readGwsServer } from './credentials';
 export type { GwsServer } from './credentials';
 export { describeTarget, scrubSecrets } from './errors';
-export { GWS_STATUS_CODES, gwsReplyError, judgeGwsReply, sessionRejection } from './reply';
+export { GWS_STATUS_CODES, gwsReplyError, isNotFound, judgeGwsReply, sessionRejection } from './reply';
 export { describeNetworkFailure } from './networkFailure';
 export { fillPath, gwsPath, withQuery } from './paths';
 export type { GwsContext, GwsRawRequest, GwsRawResponse, GwsRequestOptions, GwsSessionInfo } from './requestTypes';

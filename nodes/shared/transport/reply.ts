@@ -105,6 +105,19 @@ export function gwsReplyError(
 }
 
 /**
+ * Whether an error from a GWS request says GWS has no such resource (for a call: it was released, or is another
+ * agent's): GWS's statusCode 6 "resource not found" (the Return Values page, which gives statusCodes, not HTTP
+ * statuses), whatever the HTTP status, or HTTP 404 without a statusCode. The one rule for "the call is gone"
+ * (docs/FIDELITY.md part 2, R1).
+ */
+export function isNotFound(error: unknown): boolean {
+	if (!(error instanceof NodeApiError)) return false;
+	const statusCode = (error.errorResponse as { statusCode?: unknown } | undefined)?.statusCode;
+	if (typeof statusCode === 'number') return statusCode === 6 || (statusCode === 404 && error.httpCode === '404');
+	return error.httpCode === '404';
+}
+
+/**
  * Whether GWS refused the request's session rather than the request itself, the one rule for REST and CometD
  * (transport/gwsRequests.ts logs in again once and resends; the CometD adapter reports what is left as lasting):
  * - `login`: HTTP 401, the login was not accepted (a session GWS forgot, or a changed password; statusCode 20 is

@@ -18,19 +18,22 @@ export const basicOperations = {
 	Retrieve: op(noParams, ({ engine, call, leg }) => engine.setState(call, leg, 'Established')),
 
 	/**
-	 * The call's `mute` flag only: no notification (docs/FIDELITY.md N8; a client reads the call back). The control
-	 * API's heardBy shows the effect.
+	 * StatusChange to the agent with `mute` On / Off (the CallsMuteCall and CallsUnmuteCall pages' notification;
+	 * docs/FIDELITY.md N8). The control API's heardBy shows the effect.
 	 */
-	MuteCall: op(noParams, ({ leg }) => {
+	MuteCall: op(noParams, ({ engine, call, leg }) => {
 		leg.mute = 'On';
+		engine.notifier.notify(call, leg.username, 'StatusChange');
 	}),
-	UnmuteCall: op(noParams, ({ leg }) => {
+	UnmuteCall: op(noParams, ({ engine, call, leg }) => {
 		leg.mute = 'Off';
+		engine.notifier.notify(call, leg.username, 'StatusChange');
 	}),
 
-	/** No notification (docs/FIDELITY.md N8); the digits show in the control API's calls(). */
-	SendDtmf: op(bodyParams(digits, { digits: '1' }), ({ leg }, value) => {
+	/** DtmfSent to the agent (the CallsSendDTMF page's notification; docs/FIDELITY.md N13); digits in calls(). */
+	SendDtmf: op(bodyParams(digits, { digits: '1' }), ({ engine, call, leg }, value) => {
 		leg.dtmf += value;
+		engine.notifier.notify(call, leg.username, 'DtmfSent');
 	}),
 
 	/** Ends the conference for every party: each agent's view Released (docs/FIDELITY.md O8). */

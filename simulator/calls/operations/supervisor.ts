@@ -7,7 +7,7 @@ import { noParams, op, type Operation } from './types';
 export const supervisorOperations = {
 	/** Listed while ListenIn or Coach: the supervisor is heard by everybody, mute Off. */
 	SwitchToBargeIn: op(noParams, ({ engine, call, leg }) => engine.monitoring.switchTo(call, leg, 'BargeIn')),
-	/** Listed while BargeIn: silent again, mute On (there is no way back to Coach). */
+	/** Listed while BargeIn or Coach: silent, mute On (there is no way back to Coach). */
 	SwitchToListenIn: op(noParams, ({ engine, call, leg }) => engine.monitoring.switchTo(call, leg, 'ListenIn')),
 	MuteMonitoredUser: op(noParams, ({ engine, call, leg }) => engine.monitoring.setMonitoredUserMuted(call, leg, true)),
 	UnmuteMonitoredUser: op(noParams, ({ engine, call, leg }) => engine.monitoring.setMonitoredUserMuted(call, leg, false)),
