@@ -21,7 +21,7 @@ beforeAll(() => {
 	Object.assign(NOTIFICATION_CLIENT_DEFAULTS, { backoffIncrementMs: 50, maxBackoffMs: 100, failureAfterMs: 60_000 });
 	const logger = n8nLogger();
 	for (const level of ['error', 'warn', 'info', 'debug'] as const) {
-		jest.spyOn(logger, level).mockImplementation((message: string) => void lines.push({ level, message }));
+		jest.spyOn(logger, level).mockImplementation((...args: unknown[]) => void lines.push({ level, message: String(args[0]) }));
 	}
 });
 afterEach(async () => {
