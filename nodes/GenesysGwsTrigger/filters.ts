@@ -14,6 +14,7 @@ export interface FilterParameters {
 	numbers?: string;
 	userDataKey?: string;
 	userDataValue?: string;
+	userDataKeyAbsent?: string;
 	monitoredCalls?: string;
 }
 
@@ -25,6 +26,12 @@ export interface FilterParameters {
 const MONITORED_CALLS = ['include', 'exclude', 'only'] as const;
 
 const isMonitoringLeg = (call: IDataObject) => call.monitoring === true;
+
+/** Own keys only: "constructor" or "__proto__" must not match every object through its prototype. */
+function hasUserDataKey(call: IDataObject, key: string): boolean {
+	const userData = call.userData;
+	return !!userData && typeof userData === 'object' && Object.prototype.hasOwnProperty.call(userData, key);
+}
 
 export type CallFilter = (call: IDataObject) => boolean;
 
@@ -56,14 +63,10 @@ export function compileCallFilter(node: INode, params: FilterParameters): CallFi
 	if (key) {
 		const value = params.userDataValue;
 		checks.push((call) => {
-			const userData = call.userData;
-			// Own keys only: "constructor" or "__proto__" must not match every object through its prototype.
-			if (!userData || typeof userData !== 'object' || !Object.prototype.hasOwnProperty.call(userData, key)) {
-				return false;
-			}
+			if (!hasUserDataKey(call, key)) return false;
 			// An empty value only asks for the key to be present.
 			if (value === undefined || value === '') return true;
-			const actual = (userData as IDataObject)[key];
+			const actual = (call.userData as IDataObject)[key];
 			// AttachUserData can duplicate a key; GWS then shows an array of the values: any may match.
 			const values = Array.isArray(actual) ? actual : [actual];
 			return values.some((v) => (typeof v === 'object' ? JSON.stringify(v) : String(v)) === value);
@@ -75,6 +78,10 @@ export function compileCallFilter(node: INode, params: FilterParameters): CallFi
 			{ description: 'Set the user data key to compare with, or remove the value' },
 		);
 	}
+	// The flag a flow attaches when it has acted (SupervisorConferenced, Escalated): a call that has it is left
+	// alone, so a call Established again after a Hold or a consult does not start the flow a second time.
+	const absent = (params.userDataKeyAbsent ?? '').split(',').map((k) => k.trim()).filter((k) => k !== '');
+	if (absent.length) checks.push((call) => !absent.some((k) => hasUserDataKey(call, k)));
 	const monitored = params.monitoredCalls ?? 'include';
 	if (!(MONITORED_CALLS as readonly string[]).includes(monitored)) {
 		throw new NodeOperationError(node, `Filter "Monitored Calls" has an unknown value "${monitored}"`, {
