@@ -197,6 +197,13 @@ export interface SimCallSnapshot {
 	monitoring?: { mode: string; scope: string; monitoredUser?: string; monitoredUserMuted: boolean };
 }
 
+/** What waitForCallState resolves with: whose leg reached the state. */
+export interface CallStateReached {
+	callId: string;
+	user: string;
+	state: string;
+}
+
 export interface RunningSimulator {
 	/** e.g. http://127.0.0.1:41234 (no trailing slash, no /api/v2). */
 	readonly url: string;
@@ -209,6 +216,12 @@ export interface RunningSimulator {
 	remoteHangup(callId: string): Promise<void>;
 	/** Current calls as the simulator sees them (optionally only one user's). */
 	calls(username?: string): SimCallSnapshot[];
+	/**
+	 * Resolves once the call's leg (of `user`, or of anyone) is in `state`, e.g. Established after a flow answered
+	 * it (what a script waits for before acting on the call); rejects after `timeoutMs` (default 10,000, at most
+	 * 60,000) naming the state it is in.
+	 */
+	waitForCallState(callId: string, state: string, opts?: { user?: string; timeoutMs?: number }): Promise<CallStateReached>;
 	/** The configured users with their device state. */
 	agents(): SimAgentSnapshot[];
 	/** Calls waiting in simulated queues, oldest first. */

@@ -3,6 +3,7 @@
  *   POST   /simulator/calls {to?, from, dnis?, userData?, viaQueue?, queue?}
  *                                           -> {callId, offeredTo?, forwardedTo?}  placeInboundCall
  *   GET    /simulator/calls?user=NAME                                -> {calls}    calls
+ *   GET    /simulator/calls/{id}/wait?state=S&user=NAME&timeoutMs=N -> {callId, user, state}  waitForCallState
  *   GET    /simulator/queue -> {queue}                                            queue
  *   GET    /simulator/dispositions -> {dispositions}                              dispositions
  *   POST   /simulator/calls/{id}/answer | /hangup                    -> {ok:true}  remoteAnswer / remoteHangup
@@ -71,6 +72,14 @@ export async function routeControl(
 			return sim.placeInboundCall(obj as unknown as PlaceInboundCallOptions);
 		case 'GET calls':
 			return { calls: sim.calls(query.get('user') ?? undefined) };
+		case 'GET calls/{id}/wait': {
+			const timeout = query.get('timeoutMs');
+			if (timeout !== null && !/^\d+$/.test(timeout)) throw new Error(`timeoutMs must be a whole number of ms, got ${JSON.stringify(timeout)}`);
+			return sim.waitForCallState(parts[1], query.get('state') ?? '', {
+				user: query.get('user') ?? undefined,
+				timeoutMs: timeout === null ? undefined : Number(timeout),
+			});
+		}
 		case 'POST calls/{id}/answer':
 			await sim.remoteAnswer(parts[1]);
 			return { ok: true };
