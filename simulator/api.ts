@@ -214,6 +214,8 @@ export interface RunningSimulator {
 	remoteAnswer(callId: string): Promise<void>;
 	/** The remote (non-agent) party hangs up. */
 	remoteHangup(callId: string): Promise<void>;
+	/** Every party hangs up: the call ends for all (each agent's leg Released), conference or not. */
+	endCall(callId: string): Promise<void>;
 	/** Current calls as the simulator sees them (optionally only one user's). */
 	calls(username?: string): SimCallSnapshot[];
 	/**

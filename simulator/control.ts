@@ -7,6 +7,7 @@
  *   GET    /simulator/queue -> {queue}                                            queue
  *   GET    /simulator/dispositions -> {dispositions}                              dispositions
  *   POST   /simulator/calls/{id}/answer | /hangup                    -> {ok:true}  remoteAnswer / remoteHangup
+ *   POST   /simulator/calls/{id}/end  every party hangs up         -> {ok:true}  endCall
  *   POST   /simulator/reset                                                      reset
  *   GET    /simulator/agents -> {agents}                                          agents
  *   GET    /simulator/requests -> {requests};  DELETE /simulator/requests        requests / clearRequests
@@ -85,6 +86,9 @@ export async function routeControl(
 			return { ok: true };
 		case 'POST calls/{id}/hangup':
 			await sim.remoteHangup(parts[1]);
+			return { ok: true };
+		case 'POST calls/{id}/end':
+			await sim.endCall(parts[1]);
 			return { ok: true };
 		case 'POST reset':
 			await sim.reset();

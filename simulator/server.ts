@@ -157,6 +157,13 @@ export class Simulator implements RunningSimulator {
 		this.engine.settle();
 	}
 
+	async endCall(callId: string): Promise<void> {
+		const call = this.controlCall(callId);
+		if (call.waiting) this.engine.queue.abandon(call);
+		else this.engine.releaseAll(call);
+		this.engine.settle();
+	}
+
 	private controlCall(callId: string) {
 		const call = this.engine.store.get(callId);
 		if (!call) throw new ControlNotFound(`call ${JSON.stringify(callId)} not found`);

@@ -1,11 +1,12 @@
 /**
  * The README's generated sections are rendered from the nodes' own declarations, so the docs cannot drift: the
- * operation table from the action node's operation table, the events table from the trigger's events. After
- * changing either: `UPDATE_README=1 npx jest test/readme.test.ts` rewrites the sections.
+ * operation table from the action node's operation table, the events table from the trigger's events, the demo
+ * recipes from the list the demo prints (scripts/lib/recipes.ts). After changing one: `UPDATE_README=1 npx jest test/readme.test.ts` rewrites the sections.
  */
 import * as fs from 'fs';
 import * as path from 'path';
 import { renderOperationsMarkdown } from '../scripts/lib/operationsMarkdown';
+import { renderRecipesMarkdown } from '../scripts/lib/recipes';
 import { renderTriggerEventsMarkdown } from '../scripts/lib/triggerEventsMarkdown';
 
 const README = path.resolve(__dirname, '../README.md');
@@ -22,6 +23,12 @@ const SECTIONS = [
 		start: '<!-- events:start (generated from nodes/GenesysGwsTrigger/events.ts) -->',
 		end: '<!-- events:end -->',
 		render: renderTriggerEventsMarkdown,
+	},
+	{
+		name: 'demo recipes',
+		start: '<!-- recipes:start (generated from scripts/lib/recipes.ts) -->',
+		end: '<!-- recipes:end -->',
+		render: renderRecipesMarkdown,
 	},
 ];
 

@@ -84,6 +84,18 @@ test('GET /simulator/calls/{id}/wait answers once the leg reaches the state, or 
 	expect((await control('GET', `/simulator/calls/${placed.callId}/wait?state=Held&timeoutMs=99999999`)).body.error).toContain('timeoutMs must be a whole number of ms from 0 to 60000');
 });
 
+test('POST /simulator/calls/{id}/end ends a conference for every party, each agent getting Released', async () => {
+	const { body: placed } = await control('POST', '/simulator/calls', { to: 'agent1', from: '5551234' });
+	await rest.op(placed.callId, 'Answer');
+	await rest.op(placed.callId, 'SingleStepConference', { destination: { phoneNumber: '15001' } });
+	expect(sim.calls().filter((c) => c.id === placed.callId).map((c) => c.owner).sort()).toEqual(['agent1', 'agent2']);
+	const from = events.notifications.length;
+	expect(await control('POST', `/simulator/calls/${placed.callId}/end`)).toEqual({ status: 200, body: { ok: true } });
+	await events.waitFor((n) => n.data.call?.id === placed.callId && n.data.call.state === 'Released', 3000, from);
+	expect(sim.calls().filter((c) => c.id === placed.callId)).toEqual([]);
+	expect((await control('POST', `/simulator/calls/${placed.callId}/end`)).status).toBe(404);
+});
+
 test('remoteAnswerDelayMs -1: an outbound call stays Dialing until POST /simulator/calls/{id}/answer', async () => {
 	const from = events.notifications.length;
 	await rest.dial('5550001');
