@@ -212,8 +212,8 @@ export interface RunningSimulator {
 	placeInboundCall(opts: PlaceInboundCallOptions): Promise<PlacedCall>;
 	/** The remote (non-agent) party of a call answers it. */
 	remoteAnswer(callId: string): Promise<void>;
-	/** The remote (non-agent) party hangs up. */
-	remoteHangup(callId: string): Promise<void>;
+	/** A remote (non-agent) party hangs up: `number` (any of a conference's), or the first one (the caller). */
+	remoteHangup(callId: string, number?: string): Promise<void>;
 	/** Every party hangs up: the call ends for all (each agent's leg Released), conference or not. */
 	endCall(callId: string): Promise<void>;
 	/** Current calls as the simulator sees them (optionally only one user's). */

@@ -6,7 +6,7 @@
  *   GET    /simulator/calls/{id}/wait?state=S&user=NAME&timeoutMs=N -> {callId, user, state}  waitForCallState
  *   GET    /simulator/queue -> {queue}                                            queue
  *   GET    /simulator/dispositions -> {dispositions}                              dispositions
- *   POST   /simulator/calls/{id}/answer | /hangup                    -> {ok:true}  remoteAnswer / remoteHangup
+ *   POST   /simulator/calls/{id}/answer | /hangup {number?}          -> {ok:true}  remoteAnswer / remoteHangup
  *   POST   /simulator/calls/{id}/end  every party hangs up         -> {ok:true}  endCall
  *   POST   /simulator/reset                                                      reset
  *   GET    /simulator/agents -> {agents}                                          agents
@@ -84,9 +84,12 @@ export async function routeControl(
 		case 'POST calls/{id}/answer':
 			await sim.remoteAnswer(parts[1]);
 			return { ok: true };
-		case 'POST calls/{id}/hangup':
-			await sim.remoteHangup(parts[1]);
+		case 'POST calls/{id}/hangup': {
+			const number = obj.number;
+			if (number !== undefined && (typeof number !== 'string' || number === '')) throw new Error(`number must be the remote party's phone number as a string, got ${JSON.stringify(number)}`);
+			await sim.remoteHangup(parts[1], number);
 			return { ok: true };
+		}
 		case 'POST calls/{id}/end':
 			await sim.endCall(parts[1]);
 			return { ok: true };

@@ -152,8 +152,8 @@ export class Simulator implements RunningSimulator {
 		this.engine.settle();
 	}
 
-	async remoteHangup(callId: string): Promise<void> {
-		this.engine.remoteHangup(this.controlCall(callId));
+	async remoteHangup(callId: string, number?: string): Promise<void> {
+		this.engine.remoteHangup(this.controlCall(callId), number);
 		this.engine.settle();
 	}
 

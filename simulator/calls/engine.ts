@@ -165,9 +165,14 @@ export class CallEngine {
 	}
 
 	/** The first remote (non-agent) party hangs up. */
-	remoteHangup(call: Call): void {
-		const remote = call.parties.find((p) => !p.username);
-		if (!remote) throw new Error(`Call ${call.id} has no remote (non-agent) party to hang up`);
+	/** A remote (non-agent) party hangs up: `number`, or the first one (the caller, on an inbound call). */
+	remoteHangup(call: Call, number?: string): void {
+		const remotes = call.parties.filter((p) => !p.username);
+		const remote = number === undefined ? remotes[0] : remotes.find((p) => p.dn === number);
+		if (!remote) {
+			if (number === undefined || !remotes.length) throw new Error(`Call ${call.id} has no remote (non-agent) party to hang up`);
+			throw new Error(`${JSON.stringify(number)} is not a remote party of call ${call.id}; its remote parties: ${remotes.map((p) => p.dn).join(', ')}`);
+		}
 		if (call.waiting) {
 			this.queue.abandon(call);
 			return;

@@ -84,6 +84,18 @@ test('GET /simulator/calls/{id}/wait answers once the leg reaches the state, or 
 	expect((await control('GET', `/simulator/calls/${placed.callId}/wait?state=Held&timeoutMs=99999999`)).body.error).toContain('timeoutMs must be a whole number of ms from 0 to 60000');
 });
 
+test('POST /simulator/calls/{id}/hangup {number}: that remote party of a conference leaves, the others stay', async () => {
+	const { body: placed } = await control('POST', '/simulator/calls', { to: 'agent1', from: '5553000' });
+	await rest.op(placed.callId, 'Answer');
+	await rest.op(placed.callId, 'SingleStepConference', { destination: { phoneNumber: '5557000' } });
+	const hangup = (body: unknown) => control('POST', `/simulator/calls/${placed.callId}/hangup`, body);
+	expect((await hangup({ number: '5550000' })).body).toEqual({ error: `"5550000" is not a remote party of call ${placed.callId}; its remote parties: 5553000, 5557000` });
+	expect((await hangup({ number: 5557000 })).status).toBe(400);
+	expect(await hangup({ number: '5557000' })).toEqual({ status: 200, body: { ok: true } });
+	expect(sim.calls('agent1').find((c) => c.id === placed.callId)?.participants).toEqual(['5553000']);
+	await control('POST', `/simulator/calls/${placed.callId}/end`);
+});
+
 test('POST /simulator/calls/{id}/end ends a conference for every party, each agent getting Released', async () => {
 	const { body: placed } = await control('POST', '/simulator/calls', { to: 'agent1', from: '5551234' });
 	await rest.op(placed.callId, 'Answer');

@@ -65,9 +65,26 @@ test('the buttons act through the control API: answer as the agent, set a state,
 	expect(page.requests).toEqual([
 		{ method: 'POST', path: `/simulator/agents/agent1/calls/${CALL}`, body: { operationName: 'Answer' } },
 		{ method: 'POST', path: '/simulator/agents/agent2/state', body: { state: 'Ready' } },
-		{ method: 'POST', path: `/simulator/calls/${CALL}/hangup`, body: undefined },
+		{ method: 'POST', path: `/simulator/calls/${CALL}/hangup`, body: { number: '5551234' } },
 	]);
 	expect($('#toasts').textContent).toContain('agent1: Answer sent');
+});
+
+test('a conference offers Hang up for every remote party, each naming its number', async () => {
+	const conference = call(CALL, 'agent1', { state: 'Established', participants: ['5553000', '5557000', '15002'], capabilities: ['Hangup'] });
+	page.hello(snapshot(agents(), [conference]));
+	const actions = callCard('agent1').querySelector('.call-actions')!;
+	expect([...actions.querySelectorAll('.who')].map((w) => w.textContent)).toEqual(['As agent1:', 'Remote 5553000:', 'Remote 5557000:']);
+	const hangups = [...actions.querySelectorAll('button.op-Hangup')] as HTMLButtonElement[];
+	expect(hangups.map((b) => b.title)).toEqual([
+		`POST /api/v2/me/calls/${CALL} {"operationName":"Hangup"} as agent1`,
+		`5553000 hangs up (POST /simulator/calls/${CALL}/hangup {"number":"5553000"})`,
+		`5557000 hangs up (POST /simulator/calls/${CALL}/hangup {"number":"5557000"})`,
+	]);
+	click(hangups[2]);
+	await settle();
+	expect(page.requests).toEqual([{ method: 'POST', path: `/simulator/calls/${CALL}/hangup`, body: { number: '5557000' } }]);
+	expect($('#toasts').textContent).toContain('5557000 hung up');
 });
 
 test('the operation dialog offers what the call lists and also accepts, starting from the catalog form; a refusal stays on it', async () => {
