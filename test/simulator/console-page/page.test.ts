@@ -8,6 +8,7 @@
 import { ID } from '../../../simulator/console/contract';
 import { consoleCatalog } from '../../../simulator/console/catalog';
 import { consoleHtml } from '../../../simulator/console/html';
+import { STYLE_CSS } from '../../../simulator/console/style';
 import { agent, call, loadPage, settle, snapshot, URL, type LoadedPage } from './harness';
 
 const CALL = '01RCC3N118B1V0SL8O7GK2LAES000009';
@@ -68,6 +69,15 @@ test('the buttons act through the control API: answer as the agent, set a state,
 		{ method: 'POST', path: `/simulator/calls/${CALL}/hangup`, body: { number: '5551234' } },
 	]);
 	expect($('#toasts').textContent).toContain('agent1: Answer sent');
+});
+
+test("a call's labels get a column as wide as the longest (monitoredUserMuted overlapped its value in 92 px)", () => {
+	page.hello(snapshot(agents(), [call(CALL, 'agent1', { state: 'Established', monitoredUserMuted: true, heardBy: ['5551234'] })]));
+	const labels = [...callCard('agent1').querySelectorAll('.call-body .k')].map((k) => k.textContent);
+	expect(labels).toEqual(expect.arrayContaining(['monitoredUserMuted', 'heardBy']));
+	// jsdom lays nothing out: the stylesheet the page links (style.ts) says how wide the label column is.
+	const rule = /^\.call-body \{([^}]*)\}/m.exec(STYLE_CSS)?.[1] ?? '';
+	expect(rule).toContain('grid-template-columns: minmax(92px, max-content) minmax(0, 1fr);');
 });
 
 test('a conference offers Hang up for every remote party, each naming its number', async () => {
