@@ -197,6 +197,12 @@ export interface SimCallSnapshot {
 	monitoring?: { mode: string; scope: string; monitoredUser?: string; monitoredUserMuted: boolean };
 }
 
+/** An ended leg as it looked just before it ended, and when it ended (ms since the epoch). */
+export interface SimEndedCall {
+	call: SimCallSnapshot;
+	endedAt: number;
+}
+
 /** What waitForCallState resolves with: whose leg reached the state. */
 export interface CallStateReached {
 	callId: string;
@@ -218,6 +224,8 @@ export interface RunningSimulator {
 	endCall(callId: string): Promise<void>;
 	/** Current calls as the simulator sees them (optionally only one user's). */
 	calls(username?: string): SimCallSnapshot[];
+	/** Each user's last 5 ended legs, as they looked just before they ended, newest first (optionally one user's). */
+	endedCalls(username?: string): SimEndedCall[];
 	/**
 	 * Resolves once the call's leg (of `user`, or of anyone) is in `state`, e.g. Established after a flow answered
 	 * it (what a script waits for before acting on the call); rejects after `timeoutMs` (default 10,000, at most

@@ -3,6 +3,7 @@
  *   POST   /simulator/calls {to?, from, dnis?, userData?, viaQueue?, queue?}
  *                                           -> {callId, offeredTo?, forwardedTo?}  placeInboundCall
  *   GET    /simulator/calls?user=NAME                                -> {calls}    calls
+ *   GET    /simulator/calls/ended?user=NAME                          -> {ended}    endedCalls
  *   GET    /simulator/calls/{id}/wait?state=S&user=NAME&timeoutMs=N -> {callId, user, state}  waitForCallState
  *   GET    /simulator/queue -> {queue}                                            queue
  *   GET    /simulator/dispositions -> {dispositions}                              dispositions
@@ -73,6 +74,9 @@ export async function routeControl(
 			return sim.placeInboundCall(obj as unknown as PlaceInboundCallOptions);
 		case 'GET calls':
 			return { calls: sim.calls(query.get('user') ?? undefined) };
+		case 'GET calls/{id}':
+			if (parts[1] !== 'ended') throw new ControlNotFound(`Unknown control route ${method} ${path}; GET /simulator/calls lists the calls`);
+			return { ended: sim.endedCalls(query.get('user') ?? undefined) };
 		case 'GET calls/{id}/wait': {
 			const timeout = query.get('timeoutMs');
 			if (timeout !== null && !/^\d+$/.test(timeout)) throw new Error(`timeoutMs must be a whole number of ms, got ${JSON.stringify(timeout)}`);

@@ -19,6 +19,7 @@ import type {
 	SimAgentSnapshot,
 	SimCallSnapshot,
 	SimDisposition,
+	SimEndedCall,
 	SimQueuedCall,
 	SimulatorOptions,
 	SimUserConfig,
@@ -174,6 +175,10 @@ export class Simulator implements RunningSimulator {
 		return this.engine.views.snapshots(username);
 	}
 
+	endedCalls(username?: string): SimEndedCall[] {
+		return this.engine.ended.all(username);
+	}
+
 	waitForCallState(callId: string, state: string, opts: { user?: string; timeoutMs?: number } = {}): Promise<CallStateReached> {
 		const timeoutMs = opts.timeoutMs ?? 10_000;
 		if (typeof state !== 'string' || state === '') throw new Error('state is required, e.g. state=Established');
@@ -298,6 +303,7 @@ export class Simulator implements RunningSimulator {
 			url: this.url,
 			agents: () => this.agents(),
 			calls: () => this.calls(),
+			ended: () => this.endedCalls(),
 			alsoAccepted: (callId: string, username: string) => this.engine.views.acceptedUnlisted(callId, username),
 			cometdSessionCount: (username: string) => this.cometd.sessionCount(username),
 			notificationsPublished: this.hub.published,

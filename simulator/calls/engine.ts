@@ -12,7 +12,7 @@ import { CallStore, newCallIds, newLeg, realParties } from './model';
 import { SupervisorMonitoring } from './monitoring';
 import { CallNotifier } from './notifier';
 import { CallQueue } from './queue';
-import { DispositionLog, RecentlyReleased } from './released';
+import { DispositionLog, EndedLegs, RecentlyReleased } from './released';
 import { CallViews } from './views';
 
 export interface EngineOptions {
@@ -29,6 +29,8 @@ export interface EngineOptions {
 export class CallEngine {
 	readonly store = new CallStore();
 	readonly released = new RecentlyReleased();
+	/** What each user's ended legs last looked like (the console's "Recently ended"). */
+	readonly ended = new EndedLegs();
 	readonly dispositions = new DispositionLog();
 	readonly views: CallViews;
 	readonly notifier: CallNotifier;
@@ -204,6 +206,7 @@ export class CallEngine {
 	releaseLeg(call: Call, username: string, callEnds = false): void {
 		const leg = call.legs.get(username);
 		if (leg) {
+			if (leg.state !== 'Released') this.ended.add(this.views.snapshotOf(call, leg));
 			leg.state = 'Released';
 			this.notifier.notify(call, username, 'StatusChange');
 			call.legs.delete(username);
@@ -285,6 +288,7 @@ export class CallEngine {
 		this.timers.clear();
 		this.store.clear();
 		this.released.clear();
+		this.ended.clear();
 		this.dispositions.clear();
 	}
 }

@@ -131,12 +131,24 @@ test("a supervisor's monitoring operation opens the dialog with another agent's 
 	expect(page.requests).toEqual([{ method: 'POST', path: '/simulator/agents/supervisor1/device', body: { operationName: 'DoNotDisturbOn' } }]);
 });
 
-test('a call that leaves the snapshot is kept as recently ended', () => {
+test('recently ended calls are the simulator\'s: a reload (a new hello) shows them again', () => {
+	const ended = { call: call(CALL, 'agent1', { state: 'Established', userData: { VIP: 'true' } }), endedAt: Date.parse('2026-12-02T10:00:00Z') };
 	page.hello(snapshot(agents(), [call(CALL, 'agent1')]));
-	page.snapshot(snapshot(agents(), []));
+	page.snapshot(snapshot(agents(), [], { ended: [ended] }));
 	expect(callCard('agent1')).toBeNull();
-	expect(card('agent1').querySelector('.ended-list summary')!.textContent).toBe('Recently ended (1)');
-	expect(card('agent1').querySelector('.ended-list .call')!.getAttribute('data-state')).toBe('Released');
+	const shown = () => card('agent1').querySelector('.ended-list');
+	expect(shown()!.querySelector('summary')!.textContent).toBe('Recently ended (1)');
+	expect(shown()!.querySelector('.call')!.getAttribute('data-state')).toBe('Released');
+	expect(shown()!.querySelector('.ud')!.textContent).toBe('VIPtrue');
+	expect(buttons(shown()!.querySelector('.call-actions')!)).toEqual(['details']);
+	// the page reloaded: nothing of the old page is left, the simulator's snapshot has them
+	page = loadPage();
+	page.hello(snapshot(agents(), [], { ended: [ended] }));
+	expect(shown()!.querySelector('summary')!.textContent).toBe('Recently ended (1)');
+	expect(card('agent2').querySelector('.ended-list')).toBeNull();
+	// a reset: the simulator forgets them, and so does the page
+	page.hello(snapshot(agents(), []));
+	expect(shown()).toBeNull();
 });
 
 test('the log: newest first, a call id filters it, a row opens to the full notification', () => {
