@@ -80,6 +80,20 @@ test("a call's labels get a column as wide as the longest (monitoredUserMuted ov
 	expect(rule).toContain('grid-template-columns: minmax(92px, max-content) minmax(0, 1fr);');
 });
 
+test("the supervisor's badge says BargeIn once they switched on the call, though the device still says ListenIn", () => {
+	const supervisor = agent('supervisor1', '15002', { roles: ['agent', 'supervisor'] });
+	supervisor.device.supervisorMonitoringState = { state: 'ListenIn', mode: 'NextCall', scope: 'Call', targetDeviceUri: `${URL}/api/v2/devices/device-agent1` };
+	const leg = (mode: string) =>
+		call(CALL, 'supervisor1', { state: 'Established', participants: ['5559000', '15000'], monitoring: { mode, scope: 'Call', monitoredUser: 'agent1', monitoredUserMuted: false } });
+	const badge = () => [...card('supervisor1').querySelectorAll('.agent-meta .pill')].map((p) => p.textContent).find((t) => t!.startsWith('Monitoring'));
+	page.hello(snapshot([agent('agent1', '15000'), supervisor], []));
+	expect(badge()).toBe('Monitoring: ListenIn / NextCall / Call of agent1 (15000)');
+	page.snapshot(snapshot([agent('agent1', '15000'), supervisor], [leg('ListenIn')]));
+	expect(badge()).toBe('Monitoring: ListenIn / NextCall / Call of agent1 (15000)');
+	page.snapshot(snapshot([agent('agent1', '15000'), supervisor], [leg('BargeIn')]));
+	expect(badge()).toBe('Monitoring: BargeIn / NextCall / Call of agent1 (15000) (switched on the call; the device says ListenIn)');
+});
+
 test('a conference offers Hang up for every remote party, each naming its number', async () => {
 	const conference = call(CALL, 'agent1', { state: 'Established', participants: ['5553000', '5557000', '15002'], capabilities: ['Hangup'] });
 	page.hello(snapshot(agents(), [conference]));
