@@ -33,7 +33,7 @@ export class RecentlyReleased {
 }
 
 /** How many ended legs each user's list keeps (the console's "Recently ended"). */
-export const ENDED_PER_USER = 5;
+const ENDED_PER_USER = 5;
 
 /**
  * Each user's last ENDED_PER_USER ended legs, as they looked just before they ended, newest first: the console's
