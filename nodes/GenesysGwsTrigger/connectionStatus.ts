@@ -59,8 +59,10 @@ export function watchConnection(
 				const tries = `${status.attempts} attempt${status.attempts === 1 ? '' : 's'}`;
 				log.info(`${prefix()}: connected again after ${seconds(status.downForMs)} (${tries})`);
 			} else if (status.state === 'reconnecting') {
+				// Info, not warn: one re-handshake (a 402 after GWS expired the session) is routine; an outage that
+				// lasts becomes an error line of its own ('failed').
 				const message = `${prefix()}: reconnecting to GWS notifications (attempt ${status.attempt}): ${status.cause}`;
-				if (status.attempt === 1) log.warn(message);
+				if (status.attempt === 1) log.info(message);
 				else log.debug(message);
 			}
 		},

@@ -58,7 +58,7 @@ it('a simulator restart with a 1.5 s outage: per workflow one "reconnecting" lin
 	]) {
 		const own = about(workflow, user);
 		const shown = own.filter((l) => l.level !== 'debug');
-		expect(shown.map((l) => l.level)).toEqual(['warn', 'info']);
+		expect(shown.map((l) => l.level)).toEqual(['info', 'info']);
 		expect(shown[0].message).toMatch(
 			new RegExp(`^Genesys GWS Trigger \\(workflow "${workflow}" \\(id wf-trigger-\\d+\\), GWS user ${user}\\): reconnecting to GWS notifications \\(attempt 1\\): .+`),
 		);
