@@ -201,6 +201,15 @@ test('placing a call: bad user data stays on the page with what to fix; a good o
 	await settle();
 	expect(page.requests).toEqual([{ method: 'POST', path: '/simulator/calls', body: { to: 'agent1', from: '5557777', userData: { VIP: 'true' } } }]);
 	expect($('#call-msg').textContent).toBe(`Call ${CALL} is ringing at agent1.`);
+	// A number that is not one: the simulator's refusal (HTTP 400, test/simulator/control.test.ts) on the page.
+	$<HTMLInputElement>('#call-from').value = 'abc';
+	const refusal = 'placeInboundCall: "from" must be a phone number (digits, optionally with a leading + and spaces, -, ., parentheses), got "abc"; e.g. "5551234"';
+	page.reply(400, { error: refusal });
+	form.dispatchEvent(new Event('submit', { cancelable: true }));
+	await settle();
+	expect(page.requests.at(-1)).toEqual({ method: 'POST', path: '/simulator/calls', body: { to: 'agent1', from: 'abc', userData: { VIP: 'true' } } });
+	expect($('#call-msg').textContent).toBe(refusal);
+	expect($('#call-msg').className).toBe('msg bad');
 });
 
 test('user data as key/value rows keeps what was typed as JSON, and back', () => {
