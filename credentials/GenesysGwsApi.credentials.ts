@@ -21,7 +21,8 @@ export class GenesysGwsApi implements ICredentialType {
 		dark: 'file:../nodes/GenesysGws/genesysGws.dark.svg',
 	} as const;
 
-	documentationUrl = 'https://docs.genesys.com/Documentation/HTCC/latest/API/Requests';
+	// A literal (n8n's lint rule reads it); test/package.test.ts checks it is a README section.
+	documentationUrl = 'https://github.com/n8n-nodes-genesys-gws/n8n-nodes-genesys-gws#credentials';
 
 	properties: INodeProperties[] = [
 		{

@@ -4,8 +4,9 @@
  *
  * Steps: install n8n (cached) -> build + pack + install our tarball into a fresh demo user folder ->
  * simulator on 127.0.0.1:8090 -> n8n on 127.0.0.1:5678 -> owner account -> credential -> example
- * workflows imported and activated -> print the editor and console URLs, the login and the one command that places
- * a call. Ctrl-C stops all.
+ * workflows imported and activated -> print the editor and console URLs, every login it made (the n8n owner, the
+ * simulator's GWS users and which credential uses which) and the recipes (scripts/lib/recipes.ts), commands that
+ * run as pasted. Ctrl-C stops all.
  *
  * Environment: GWS_DEMO_N8N_PORT (5678), GWS_DEMO_SIM_PORT (8090), GWS_DEMO_DIR (the n8n user folder;
  * default <cache>/demo, wiped on every start so each demo begins clean), GWS_N8N_VERSION, GWS_DEMO_N8N_ENV (JSON
@@ -18,15 +19,9 @@ import * as path from 'path';
 import { DEMO_USERS, startSimulator } from '../simulator';
 import { MCP_PATH } from './lib/aiExamples';
 import { exampleFiles, readExample, type ExampleCredentials } from './lib/examples';
+import { DEMO_OWNER, demoInstructions } from './lib/demoInstructions';
 import { ensureN8n, ManagedProcess, n8nEnv, n8nVersion, packAndInstall, startN8n, freePort } from './lib/n8n-process';
-import { N8nRest, type Owner, type WorkflowJson } from './lib/n8n-rest';
-
-export const DEMO_OWNER: Owner = {
-	email: 'demo@example.com',
-	firstName: 'Demo',
-	lastName: 'Owner',
-	password: 'Demo-pass-1',
-};
+import { N8nRest, type WorkflowJson } from './lib/n8n-rest';
 
 const step = (text: string) => process.stderr.write(`\n==> ${text}\n`);
 
@@ -119,38 +114,17 @@ async function main(): Promise<void> {
 	for (const [file, why] of Object.entries(NOT_IMPORTED)) process.stderr.write(`    ${file}: not imported (${why})\n`);
 	const mcpUrl = `http://127.0.0.1:${n8nPort}/mcp/${MCP_PATH}`;
 
-	const call = JSON.stringify({ to: agent.username, from: '5551234', userData: { VIP: 'true' } });
-	const monitoredCall = JSON.stringify({ to: agent.username, from: '5559000', userData: { CustomerSegment: 'VIP' } });
-	const escalate = JSON.stringify({ operationName: 'UpdateUserData', userData: { Escalate: 'true' } });
-	process.stdout.write(`
-n8n with the Genesys GWS nodes is running.
-
-  Editor:    http://127.0.0.1:${n8nPort}
-  Login:     ${DEMO_OWNER.email} / ${DEMO_OWNER.password}
-  Console:   ${sim.url}/simulator/console  (place calls; watch agents, calls and what GWS sent, live)
-  Simulator: ${sim.url}  (GWS user ${agent.username} / ${agent.password}, DN ${agent.phoneNumber}; supervisor DN 15002)
-
-Place a simulated VIP call to ${agent.username} (the example flows answer it and conference the supervisor in):
-open the console and press "Place call" (its user data is already {"VIP": "true"}), or from a script:
-
-  curl -s -X POST ${sim.url}/simulator/calls -H 'content-type: application/json' -d '${call}'
-
-Supervisor monitoring (${supervisor.username}, credential "${credentials.supervisor!.name}"): a call with user data
-{"CustomerSegment": "VIP"} makes the supervisor listen in silently on it; flag it for escalation and they barge in:
-
-  curl -s -X POST ${sim.url}/simulator/calls -H 'content-type: application/json' -d '${monitoredCall}'
-  curl -s -X POST ${sim.url}/simulator/agents/${agent.username}/calls/<callId from above> -H 'content-type: application/json' -d '${escalate}'
-
-AI agents (examples/ai-call-control-mcp.json, active): an MCP server with ten call-control tools.
-
-  Endpoint:  ${mcpUrl}  (Streamable HTTP)
-  Token:     ${DEMO_MCP_TOKEN}  (Authorization: Bearer ...)
-  List the tools:  npm run -s mcp -- ${mcpUrl} ${DEMO_MCP_TOKEN}
-  Call one:        npm run -s mcp -- ${mcpUrl} ${DEMO_MCP_TOKEN} list_my_calls '{}'
-
-Then watch the call in the console and the executions in the editor. n8n's log: ${path.join(userFolder, 'n8n.log')}
-Press Ctrl-C to stop n8n and the simulator.
-`);
+	process.stdout.write(
+		demoInstructions({
+			editorUrl: `http://127.0.0.1:${n8nPort}`,
+			owner: DEMO_OWNER,
+			simUrl: sim.url,
+			users: DEMO_USERS,
+			credentials,
+			logFile: path.join(userFolder, 'n8n.log'),
+			mcp: { url: mcpUrl, token: DEMO_MCP_TOKEN },
+		}),
+	);
 }
 
 main().catch((error: Error) => {

@@ -202,6 +202,19 @@ export interface SimCallSnapshot {
 	monitoring?: { mode: string; scope: string; monitoredUser?: string; monitoredUserMuted: boolean };
 }
 
+/** An ended leg as it looked just before it ended, and when it ended (ms since the epoch). */
+export interface SimEndedCall {
+	call: SimCallSnapshot;
+	endedAt: number;
+}
+
+/** What waitForCallState resolves with: whose leg reached the state. */
+export interface CallStateReached {
+	callId: string;
+	user: string;
+	state: string;
+}
+
 export interface RunningSimulator {
 	/** e.g. http://127.0.0.1:41234 (no trailing slash, no /api/v2). */
 	readonly url: string;
@@ -210,10 +223,20 @@ export interface RunningSimulator {
 	placeInboundCall(opts: PlaceInboundCallOptions): Promise<PlacedCall>;
 	/** The remote (non-agent) party of a call answers it. */
 	remoteAnswer(callId: string): Promise<void>;
-	/** The remote (non-agent) party hangs up. */
-	remoteHangup(callId: string): Promise<void>;
+	/** A remote (non-agent) party hangs up: `number` (any of a conference's), or the first one (the caller). */
+	remoteHangup(callId: string, number?: string): Promise<void>;
+	/** Every party hangs up: the call ends for all (each agent's leg Released), conference or not. */
+	endCall(callId: string): Promise<void>;
 	/** Current calls as the simulator sees them (optionally only one user's). */
 	calls(username?: string): SimCallSnapshot[];
+	/** Each user's last 5 ended legs, as they looked just before they ended, newest first (optionally one user's). */
+	endedCalls(username?: string): SimEndedCall[];
+	/**
+	 * Resolves once the call's leg (of `user`, or of anyone) is in `state`, e.g. Established after a flow answered
+	 * it (what a script waits for before acting on the call); rejects after `timeoutMs` (default 10,000, at most
+	 * 60,000) naming the state it is in.
+	 */
+	waitForCallState(callId: string, state: string, opts?: { user?: string; timeoutMs?: number }): Promise<CallStateReached>;
 	/** The configured users with their device state. */
 	agents(): SimAgentSnapshot[];
 	/** Calls waiting in simulated queues, oldest first. */

@@ -3,9 +3,12 @@
  *   POST   /simulator/calls {to?, from, dnis?, userData?, viaQueue?, queue?}
  *                                           -> {callId, offeredTo?, forwardedTo?}  placeInboundCall
  *   GET    /simulator/calls?user=NAME                                -> {calls}    calls
+ *   GET    /simulator/calls/ended?user=NAME                          -> {ended}    endedCalls
+ *   GET    /simulator/calls/{id}/wait?state=S&user=NAME&timeoutMs=N -> {callId, user, state}  waitForCallState
  *   GET    /simulator/queue -> {queue}                                            queue
  *   GET    /simulator/dispositions -> {dispositions}                              dispositions
- *   POST   /simulator/calls/{id}/answer | /hangup                    -> {ok:true}  remoteAnswer / remoteHangup
+ *   POST   /simulator/calls/{id}/answer | /hangup {number?}          -> {ok:true}  remoteAnswer / remoteHangup
+ *   POST   /simulator/calls/{id}/end  every party hangs up         -> {ok:true}  endCall
  *   POST   /simulator/reset                                                      reset
  *   GET    /simulator/agents -> {agents}                                          agents
  *   GET    /simulator/requests -> {requests};  DELETE /simulator/requests        requests / clearRequests
@@ -72,11 +75,28 @@ export async function routeControl(
 			return sim.placeInboundCall(obj as unknown as PlaceInboundCallOptions);
 		case 'GET calls':
 			return { calls: sim.calls(query.get('user') ?? undefined) };
+		case 'GET calls/{id}':
+			if (parts[1] !== 'ended') throw new ControlNotFound(`Unknown control route ${method} ${path}; GET /simulator/calls lists the calls`);
+			return { ended: sim.endedCalls(query.get('user') ?? undefined) };
+		case 'GET calls/{id}/wait': {
+			const timeout = query.get('timeoutMs');
+			if (timeout !== null && !/^\d+$/.test(timeout)) throw new Error(`timeoutMs must be a whole number of ms, got ${JSON.stringify(timeout)}`);
+			return sim.waitForCallState(parts[1], query.get('state') ?? '', {
+				user: query.get('user') ?? undefined,
+				timeoutMs: timeout === null ? undefined : Number(timeout),
+			});
+		}
 		case 'POST calls/{id}/answer':
 			await sim.remoteAnswer(parts[1]);
 			return { ok: true };
-		case 'POST calls/{id}/hangup':
-			await sim.remoteHangup(parts[1]);
+		case 'POST calls/{id}/hangup': {
+			const number = obj.number;
+			if (number !== undefined && (typeof number !== 'string' || number === '')) throw new Error(`number must be the remote party's phone number as a string, got ${JSON.stringify(number)}`);
+			await sim.remoteHangup(parts[1], number);
+			return { ok: true };
+		}
+		case 'POST calls/{id}/end':
+			await sim.endCall(parts[1]);
 			return { ok: true };
 		case 'POST reset':
 			await sim.reset();

@@ -5,6 +5,20 @@ import { newCallIds } from './calls/model';
 import { DEFAULT_QUEUE } from './calls/queue';
 import type { UserDirectory } from './users';
 
+/**
+ * A phone number as a caller ID or DNIS shows it: digits, optionally a leading + and the usual separators
+ * (spaces, -, ., parentheses). `abc` would make a call no number filter can match and no flow can dial back.
+ */
+const PHONE_NUMBER = /^\+?[\d\s().-]*\d[\d\s().-]*$/;
+
+function checkPhoneNumber(field: 'from' | 'dnis', value: string): void {
+	if (!PHONE_NUMBER.test(value)) {
+		throw new Error(
+			`placeInboundCall: "${field}" must be a phone number (digits, optionally with a leading + and spaces, -, ., parentheses), got ${JSON.stringify(value)}; e.g. "5551234"`,
+		);
+	}
+}
+
 export function placeInboundCall(engine: CallEngine, users: UserDirectory, opts: PlaceInboundCallOptions): PlacedCall {
 	if (!opts || typeof opts !== 'object') throw new Error('placeInboundCall: an options object {to?, from, dnis?, userData?, viaQueue?, queue?} is required');
 	const viaQueue = opts.viaQueue === true || opts.queue !== undefined;
@@ -13,7 +27,9 @@ export function placeInboundCall(engine: CallEngine, users: UserDirectory, opts:
 	const agent = opts.to === undefined ? undefined : users.find(String(opts.to));
 	if (opts.to !== undefined && !agent) throw new Error(`placeInboundCall: "to" ${JSON.stringify(opts.to)} is not a configured username or DN`);
 	if (typeof opts.from !== 'string' || opts.from === '') throw new Error('placeInboundCall: "from" (the caller\'s number) is required');
+	checkPhoneNumber('from', opts.from);
 	if (opts.dnis !== undefined && (typeof opts.dnis !== 'string' || opts.dnis === '')) throw new Error('placeInboundCall: "dnis" must be a non-empty string');
+	if (opts.dnis !== undefined) checkPhoneNumber('dnis', opts.dnis);
 	if (opts.userData !== undefined && (typeof opts.userData !== 'object' || opts.userData === null || Array.isArray(opts.userData))) {
 		throw new Error('placeInboundCall: "userData" must be an object');
 	}

@@ -9,6 +9,7 @@
 import { agentSnapshots } from './agentSnapshots';
 import type {
 	BurstOptions,
+	CallStateReached,
 	FaultSpec,
 	LoggedNotification,
 	LoggedRequest,
@@ -18,6 +19,7 @@ import type {
 	SimAgentSnapshot,
 	SimCallSnapshot,
 	SimDisposition,
+	SimEndedCall,
 	SimQueuedCall,
 	SimulatorOptions,
 	SimUserConfig,
@@ -40,6 +42,9 @@ import { routeRest, type RestDeps } from './rest';
 import { RestPipeline } from './restPipeline';
 import { FaultQueue, RequestLog } from './traffic';
 import { DEMO_USERS, UserDirectory } from './users';
+
+/** The longest waitForCallState (GET /simulator/calls/{id}/wait) accepts. */
+const MAX_WAIT_MS = 60_000;
 
 export class Simulator implements RunningSimulator {
 	readonly users: SimUserConfig[];
@@ -152,8 +157,15 @@ export class Simulator implements RunningSimulator {
 		this.engine.settle();
 	}
 
-	async remoteHangup(callId: string): Promise<void> {
-		this.engine.remoteHangup(this.controlCall(callId));
+	async remoteHangup(callId: string, number?: string): Promise<void> {
+		this.engine.remoteHangup(this.controlCall(callId), number);
+		this.engine.settle();
+	}
+
+	async endCall(callId: string): Promise<void> {
+		const call = this.controlCall(callId);
+		if (call.waiting) this.engine.queue.abandon(call);
+		else this.engine.releaseAll(call);
 		this.engine.settle();
 	}
 
@@ -165,6 +177,45 @@ export class Simulator implements RunningSimulator {
 
 	calls(username?: string): SimCallSnapshot[] {
 		return this.engine.views.snapshots(username);
+	}
+
+	endedCalls(username?: string): SimEndedCall[] {
+		return this.engine.ended.all(username);
+	}
+
+	waitForCallState(callId: string, state: string, opts: { user?: string; timeoutMs?: number } = {}): Promise<CallStateReached> {
+		const timeoutMs = opts.timeoutMs ?? 10_000;
+		if (typeof state !== 'string' || state === '') throw new Error('state is required, e.g. state=Established');
+		if (!Number.isInteger(timeoutMs) || timeoutMs < 0 || timeoutMs > MAX_WAIT_MS) {
+			throw new Error(`timeoutMs must be a whole number of ms from 0 to ${MAX_WAIT_MS} (got ${JSON.stringify(opts.timeoutMs)})`);
+		}
+		if (opts.user !== undefined && !this.users.some((u) => u.username === opts.user)) {
+			throw new ControlNotFound(`agent ${JSON.stringify(opts.user)} not found`);
+		}
+		this.controlCall(callId);
+		const legs = () => this.calls(opts.user).filter((c) => c.id === callId);
+		const reached = () => legs().find((c) => c.state === state);
+		return new Promise((resolve, reject) => {
+			const check = () => {
+				const leg = reached();
+				if (!leg) return false;
+				stop();
+				resolve({ callId, user: leg.owner, state: leg.state });
+				return true;
+			};
+			// Every state change publishes a notification: look again after each one.
+			const unlisten = this.hub.listen(() => void check());
+			const timer = setTimeout(() => {
+				stop();
+				const now = legs().map((c) => `${c.owner} ${c.state}`).join(', ') || 'no leg any more';
+				reject(new Error(`call ${callId} did not reach ${state}${opts.user ? ` at ${opts.user}` : ''} within ${timeoutMs} ms (now: ${now})`));
+			}, timeoutMs);
+			const stop = () => {
+				unlisten();
+				clearTimeout(timer);
+			};
+			check();
+		});
 	}
 
 	agents(): SimAgentSnapshot[] {
@@ -265,6 +316,7 @@ export class Simulator implements RunningSimulator {
 			url: this.url,
 			agents: () => this.agents(),
 			calls: () => this.calls(),
+			ended: () => this.endedCalls(),
 			alsoAccepted: (callId: string, username: string) => this.engine.views.acceptedUnlisted(callId, username),
 			cometdSessionCount: (username: string) => this.cometd.sessionCount(username),
 			notificationsPublished: this.hub.published,

@@ -50,3 +50,52 @@ describe('package.json', () => {
 		expect(fs.existsSync(path.join(root, 'simulator/cli.ts'))).toBe(true);
 	});
 });
+
+describe('the editor\'s Docs links', () => {
+	const readme = fs.readFileSync(path.join(root, 'README.md'), 'utf8');
+	// GitHub's heading anchors: lower case, punctuation dropped, spaces to dashes.
+	const anchors = new Set(
+		[...readme.matchAll(/^#{2,4} (.+)$/gm)].map((m) =>
+			m[1]
+				.trim()
+				.toLowerCase()
+				.replace(/[^\w\- ]/g, '')
+				.replace(/ /g, '-'),
+		),
+	);
+	const repo = String(pkg.homepage).replace(/#readme$/, '');
+	const inReadme = (url: string) => {
+		const [base, anchor] = url.split('#');
+		return base === repo && anchors.has(anchor ?? '');
+	};
+
+	it('point at this package\'s README sections, in the descriptions n8n uses as they are and in the codex files', async () => {
+		const { GenesysGws } = await import('../nodes/GenesysGws/GenesysGws.node');
+		const { GenesysGwsTrigger } = await import('../nodes/GenesysGwsTrigger/GenesysGwsTrigger.node');
+		const { GenesysGwsApi } = await import('../credentials/GenesysGwsApi.credentials');
+		const urls = {
+			action: new GenesysGws().description.documentationUrl!,
+			trigger: new GenesysGwsTrigger().description.documentationUrl!,
+			credential: new GenesysGwsApi().documentationUrl,
+		};
+		expect(urls.action).toBe(`${repo}#operations-genesys-gws-node`);
+		expect(urls.trigger).toBe(`${repo}#genesys-gws-trigger`);
+		expect(urls.credential).toBe(`${repo}#credentials`);
+		for (const url of Object.values(urls)) expect({ url, inReadme: inReadme(url) }).toEqual({ url, inReadme: true });
+		for (const codex of ['nodes/GenesysGws/GenesysGws.node.json', 'nodes/GenesysGwsTrigger/GenesysGwsTrigger.node.json']) {
+			const { resources } = JSON.parse(fs.readFileSync(path.join(root, codex), 'utf8'));
+			const listed = [...(resources.primaryDocumentation ?? []), ...(resources.credentialDocumentation ?? [])];
+			expect(listed.length).toBeGreaterThan(0);
+			for (const { url } of listed) expect({ codex, url, inReadme: inReadme(url) }).toEqual({ codex, url, inReadme: true });
+		}
+		expect(JSON.parse(fs.readFileSync(path.join(root, 'nodes/GenesysGws/GenesysGws.node.json'), 'utf8')).resources.primaryDocumentation[0].url).toBe(urls.action);
+	});
+});
+
+describe('.npmrc', () => {
+	it('cites nothing outside the repository (a user of the clone has no such file)', () => {
+		const npmrc = fs.readFileSync(path.join(root, '.npmrc'), 'utf8');
+		expect(npmrc).not.toMatch(/\.\.\//);
+		expect(npmrc).toMatch(/^ignore-scripts=true$/m);
+	});
+});

@@ -1,13 +1,15 @@
 /**
  * The README's generated sections are rendered from the nodes' own declarations, so the docs cannot drift: the
  * operation table from the action node's operation table, the events table from the trigger's events, the AI tool
- * table from the operations' tool descriptions and the parameters' hints for a model. After
- * changing either: `UPDATE_README=1 npx jest test/readme.test.ts` rewrites the sections.
+ * table from the operations' tool descriptions and the parameters' hints for a model, the demo recipes from the list
+ * the demo prints (scripts/lib/recipes.ts). After changing one: `UPDATE_README=1 npx jest test/readme.test.ts`
+ * rewrites the sections.
  */
 import * as fs from 'fs';
 import * as path from 'path';
 import { renderOperationsMarkdown } from '../scripts/lib/operationsMarkdown';
 import { renderToolsMarkdown } from '../scripts/lib/toolsMarkdown';
+import { renderRecipesMarkdown } from '../scripts/lib/recipes';
 import { renderTriggerEventsMarkdown } from '../scripts/lib/triggerEventsMarkdown';
 
 const README = path.resolve(__dirname, '../README.md');
@@ -30,6 +32,12 @@ const SECTIONS = [
 		start: '<!-- tools:start (generated from the toolDescription and forModel of the operation and parameter records) -->',
 		end: '<!-- tools:end -->',
 		render: renderToolsMarkdown,
+	},
+	{
+		name: 'demo recipes',
+		start: '<!-- recipes:start (generated from scripts/lib/recipes.ts) -->',
+		end: '<!-- recipes:end -->',
+		render: renderRecipesMarkdown,
 	},
 ];
 

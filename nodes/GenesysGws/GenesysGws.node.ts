@@ -7,6 +7,7 @@ import type {
 } from 'n8n-workflow';
 
 import { credentialTest } from '../shared/credentialTest';
+import { DOCS } from '../shared/documentation';
 import { properties } from './actions/description';
 import { executeItems } from './actions/executeItems';
 import { listSearch } from './methods';
@@ -22,6 +23,7 @@ export class GenesysGws implements INodeType {
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
 		description: 'Control Genesys Engage voice calls through Genesys Web Services (GWS) API v2',
 		defaults: { name: 'Genesys GWS' },
+		documentationUrl: DOCS.actionNode,
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],

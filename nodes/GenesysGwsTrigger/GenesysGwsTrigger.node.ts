@@ -7,6 +7,7 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { credentialTest } from '../shared/credentialTest';
+import { DOCS } from '../shared/documentation';
 import { activeTrigger } from './activeTrigger';
 import { triggerProperties } from './description';
 import { manualTrigger } from './manualTrigger';
@@ -23,6 +24,7 @@ export class GenesysGwsTrigger implements INodeType {
 		description:
 			'Starts the workflow on Genesys Engage call and agent notifications from Genesys Web Services (CometD)',
 		defaults: { name: 'Genesys GWS Trigger' },
+		documentationUrl: DOCS.triggerNode,
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		// The same login test as the action node: n8n runs it from whichever node the credential is opened in.

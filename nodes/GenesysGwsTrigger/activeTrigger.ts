@@ -16,7 +16,7 @@ import type { GwsNotification } from '../shared/notification';
 import { trace } from '../shared/trace';
 import { readGwsServer } from '../shared/transport';
 import { CallTracker, callIdOf } from './callTracker';
-import { startOrExplain, watchConnection } from './connectionStatus';
+import { connectionOwner, startOrExplain, watchConnection } from './connectionStatus';
 import { DeviceTracker } from './deviceTracker';
 import { DurableState } from './durableState';
 import { MONITORING_EVENT, eventOf } from './events';
@@ -51,10 +51,11 @@ export async function activeTrigger(ctx: ITriggerFunctions, setup: TriggerSetup)
 	const { selection, options, channels } = setup;
 	const log = ctx.logger;
 	let closed = false;
-	const connection = watchConnection(ctx, node, () => closed);
 	// After n8n closed this trigger because of our own lasting-failure error, continue from what we knew.
 	// Keyed by credential user too: a credential edited in between must not inherit another user's calls.
 	const server = await readGwsServer(ctx);
+	const who = connectionOwner(ctx, server.username);
+	const connection = watchConnection(ctx, node, () => who, () => closed);
 	const owner = `${server.baseUrl}\n${server.username}`;
 	const stateKey = `${ctx.getWorkflow().id ?? ''}\n${node.id ?? node.name}\n${owner}`;
 	const durable = options.resync === false ? undefined : new DurableState(ctx, owner);

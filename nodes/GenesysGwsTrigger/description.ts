@@ -87,6 +87,15 @@ export const triggerProperties: INodeProperties[] = [
 				placeholder: 'e.g. VIP',
 				description: 'With User Data Key: the value must equal this text (empty = any value)',
 			},
+			{
+				displayName: 'Without User Data Key',
+				name: 'userDataKeyAbsent',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. SupervisorConferenced',
+				description:
+					'Only calls whose user data has none of these keys (comma-separated). Set it to the flag your flow attaches when it acts, so it does not act twice on the same call.',
+			},
 		],
 	},
 	{

@@ -15,15 +15,22 @@ export interface FilterParameters {
 	numbers?: string;
 	userDataKey?: string;
 	userDataValue?: string;
+	userDataKeyAbsent?: string;
 	monitoredCalls?: string;
 }
+
+/** Own keys only: "constructor" or "__proto__" must not match every object through its prototype. */
+function hasUserDataKey(call: IDataObject, key: string): boolean {
+	const userData = call.userData;
+	return !!userData && typeof userData === 'object' && Object.prototype.hasOwnProperty.call(userData, key);
+}
+
+export type CallFilter = (call: IDataObject) => boolean;
 
 /**
  * Whether a call passes. Call it with every call notification, selected or not (eventSelection.ts): the Monitored
  * Calls check remembers the legs it recognised.
  */
-export type CallFilter = (call: IDataObject) => boolean;
-
 export function compileCallFilter(node: INode, params: FilterParameters): CallFilter {
 	const checks: CallFilter[] = [];
 	if (params.callStates?.length) {
@@ -52,14 +59,10 @@ export function compileCallFilter(node: INode, params: FilterParameters): CallFi
 	if (key) {
 		const value = params.userDataValue;
 		checks.push((call) => {
-			const userData = call.userData;
-			// Own keys only: "constructor" or "__proto__" must not match every object through its prototype.
-			if (!userData || typeof userData !== 'object' || !Object.prototype.hasOwnProperty.call(userData, key)) {
-				return false;
-			}
+			if (!hasUserDataKey(call, key)) return false;
 			// An empty value only asks for the key to be present.
 			if (value === undefined || value === '') return true;
-			const actual = (userData as IDataObject)[key];
+			const actual = (call.userData as IDataObject)[key];
 			// AttachUserData can duplicate a key; GWS then shows an array of the values: any may match.
 			const values = Array.isArray(actual) ? actual : [actual];
 			return values.some((v) => (typeof v === 'object' ? JSON.stringify(v) : String(v)) === value);
@@ -71,6 +74,10 @@ export function compileCallFilter(node: INode, params: FilterParameters): CallFi
 			{ description: 'Set the user data key to compare with, or remove the value' },
 		);
 	}
+	// The flag a flow attaches when it has acted (SupervisorConferenced, Escalated): a call that has it is left
+	// alone, so a call Established again after a Hold or a consult does not start the flow a second time.
+	const absent = (params.userDataKeyAbsent ?? '').split(',').map((k) => k.trim()).filter((k) => k !== '');
+	if (absent.length) checks.push((call) => !absent.some((k) => hasUserDataKey(call, k)));
 	const monitored = params.monitoredCalls ?? 'include';
 	const values: readonly string[] = MONITORED_CALLS.map((m) => m.value);
 	if (!values.includes(monitored)) {

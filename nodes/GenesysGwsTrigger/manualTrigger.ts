@@ -6,8 +6,8 @@ import { createNotificationClient } from '../shared/cometd';
 import { DEVICES_READ, elementsOf } from '../shared/gwsResources';
 import { isObject } from '../shared/isObject';
 import type { GwsNotification } from '../shared/notification';
-import { gwsApiRequest } from '../shared/transport';
-import { startOrExplain, watchConnection } from './connectionStatus';
+import { gwsApiRequest, readGwsServer } from '../shared/transport';
+import { connectionOwner, startOrExplain, watchConnection } from './connectionStatus';
 import { DeviceTracker } from './deviceTracker';
 import { MONITORING_EVENT, type TriggerEvent } from './events';
 import { selectedEvent } from './eventSelection';
@@ -25,7 +25,8 @@ export function manualTrigger(ctx: ITriggerFunctions, setup: TriggerSetup): ITri
 	const node = ctx.getNode();
 	const { selection, channels, manualTimeoutSeconds } = setup;
 	let closed = false;
-	const { onStatus } = watchConnection(ctx, node, () => closed);
+	let who = connectionOwner(ctx, 'not read yet');
+	const { onStatus } = watchConnection(ctx, node, () => `test step, ${who}`, () => closed);
 	const client = createNotificationClient(ctx, { channels, onStatus, bufferSize: 100 });
 	const watchMonitoring = selection.events.has(MONITORING_EVENT.value);
 	// Monitoring changes are told from the devices as they were when the test began.
@@ -45,6 +46,7 @@ export function manualTrigger(ctx: ITriggerFunctions, setup: TriggerSetup): ITri
 	};
 	return {
 		manualTriggerFunction: async () => {
+			who = connectionOwner(ctx, (await readGwsServer(ctx)).username);
 			await startOrExplain(client, node);
 			if (watchMonitoring) {
 				const response = await gwsApiRequest.call(ctx, { method: 'GET', path: DEVICES_READ.path, qs: DEVICES_READ.qs });

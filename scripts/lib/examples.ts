@@ -37,6 +37,17 @@ export function exampleFiles(): string[] {
 	return fs.readdirSync(EXAMPLES).filter((f) => f.endsWith('.json')).sort();
 }
 
+/**
+ * The call flows: examples a Genesys GWS Trigger starts (the ones the demo's recipes drive), not the AI tool examples,
+ * which an MCP client or a chat starts.
+ */
+export function triggerExampleFiles(): string[] {
+	return exampleFiles().filter((file) => {
+		const workflow = JSON.parse(fs.readFileSync(path.join(EXAMPLES, file), 'utf8')) as WorkflowJson;
+		return workflow.nodes.some((node) => String(node.type).endsWith('.genesysGwsTrigger'));
+	});
+}
+
 /** An example with its credential placeholders replaced; a placeholder without a credential given is an error. */
 export function readExample(file: string, credentials: ExampleCredentials): WorkflowJson {
 	const workflow = JSON.parse(fs.readFileSync(path.join(EXAMPLES, file), 'utf8')) as WorkflowJson;

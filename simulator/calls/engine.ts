@@ -12,7 +12,7 @@ import { CallStore, newCallIds, newLeg, realParties } from './model';
 import { SupervisorMonitoring } from './monitoring';
 import { CallNotifier } from './notifier';
 import { CallQueue } from './queue';
-import { DispositionLog, RecentlyReleased } from './released';
+import { DispositionLog, EndedLegs, RecentlyReleased } from './released';
 import { CallViews } from './views';
 
 export interface EngineOptions {
@@ -29,6 +29,8 @@ export interface EngineOptions {
 export class CallEngine {
 	readonly store = new CallStore();
 	readonly released = new RecentlyReleased();
+	/** What each user's ended legs last looked like (the console's "Recently ended"). */
+	readonly ended = new EndedLegs();
 	readonly dispositions = new DispositionLog();
 	readonly views: CallViews;
 	readonly notifier: CallNotifier;
@@ -171,9 +173,14 @@ export class CallEngine {
 	}
 
 	/** The first remote (non-agent) party hangs up. */
-	remoteHangup(call: Call): void {
-		const remote = call.parties.find((p) => !p.username);
-		if (!remote) throw new Error(`Call ${call.id} has no remote (non-agent) party to hang up`);
+	/** A remote (non-agent) party hangs up: `number`, or the first one (the caller, on an inbound call). */
+	remoteHangup(call: Call, number?: string): void {
+		const remotes = call.parties.filter((p) => !p.username);
+		const remote = number === undefined ? remotes[0] : remotes.find((p) => p.dn === number);
+		if (!remote) {
+			if (number === undefined || !remotes.length) throw new Error(`Call ${call.id} has no remote (non-agent) party to hang up`);
+			throw new Error(`${JSON.stringify(number)} is not a remote party of call ${call.id}; its remote parties: ${remotes.map((p) => p.dn).join(', ')}`);
+		}
 		if (call.waiting) {
 			this.queue.abandon(call);
 			return;
@@ -205,6 +212,7 @@ export class CallEngine {
 	releaseLeg(call: Call, username: string, callEnds = false): void {
 		const leg = call.legs.get(username);
 		if (leg) {
+			if (leg.state !== 'Released') this.ended.add(this.views.snapshotOf(call, leg));
 			leg.state = 'Released';
 			this.notifier.notify(call, username, 'StatusChange');
 			call.legs.delete(username);
@@ -286,6 +294,7 @@ export class CallEngine {
 		this.timers.clear();
 		this.store.clear();
 		this.released.clear();
+		this.ended.clear();
 		this.dispositions.clear();
 	}
 }

@@ -68,30 +68,35 @@ export class CallViews {
 		for (const call of this.opts.store.all()) {
 			for (const leg of call.legs.values()) {
 				if (username !== undefined && leg.username !== username) continue;
-				const self = call.parties.find((p) => p.username === leg.username);
-				const snapshot: SimCallSnapshot = {
-					id: call.id,
-					state: leg.state,
-					callType: leg.callType,
-					owner: leg.username,
-					participants: participantsFor(call, leg.username).map((p) => p.dn),
-					userData: renderUserData(call.userData) ?? {},
-					capabilities: this.capabilities(call, leg),
-					dnis: leg.dnis,
-					mute: leg.mute,
-					dtmf: leg.dtmf,
-					recordingState: call.recordingState,
-					parentCallId: leg.parentCallId,
-					viaQueue: leg.viaQueue,
-					queue: call.queueName,
-					heardBy: self ? heardBy(call, self) : [],
-					monitoredUserMuted: this.monitoredUserMuted(call, leg),
-				};
-				if (leg.monitor) snapshot.monitoring = { ...leg.monitor };
-				out.push(snapshot);
+				out.push(this.snapshotOf(call, leg));
 			}
 		}
 		return out;
+	}
+
+	/** One leg as the control API shows it. */
+	snapshotOf(call: Call, leg: Leg): SimCallSnapshot {
+		const self = call.parties.find((p) => p.username === leg.username);
+		const snapshot: SimCallSnapshot = {
+			id: call.id,
+			state: leg.state,
+			callType: leg.callType,
+			owner: leg.username,
+			participants: participantsFor(call, leg.username).map((p) => p.dn),
+			userData: renderUserData(call.userData) ?? {},
+			capabilities: this.capabilities(call, leg),
+			dnis: leg.dnis,
+			mute: leg.mute,
+			dtmf: leg.dtmf,
+			recordingState: call.recordingState,
+			parentCallId: leg.parentCallId,
+			viaQueue: leg.viaQueue,
+			queue: call.queueName,
+			heardBy: self ? heardBy(call, self) : [],
+			monitoredUserMuted: this.monitoredUserMuted(call, leg),
+		};
+		if (leg.monitor) snapshot.monitoring = { ...leg.monitor };
+		return snapshot;
 	}
 
 	/**

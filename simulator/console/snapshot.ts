@@ -1,8 +1,8 @@
 /**
  * What the console shows (the live feed's `snapshot` event, feed.ts): the agents and their devices, the most recent
- * CONSOLE_CALLS call legs, CometD sessions, delivery, faults and latency. The page (page/*.ts) reads this type.
+ * CONSOLE_CALLS call legs, each user's recently ended ones, CometD sessions, delivery, faults and latency. The page (page/*.ts) reads this type.
  */
-import type { FaultSpec, SimAgentSnapshot, SimCallSnapshot } from '../api';
+import type { FaultSpec, SimAgentSnapshot, SimCallSnapshot, SimEndedCall } from '../api';
 
 /** The console shows at most this many call legs (a benchmark can hold thousands). */
 const CONSOLE_CALLS = 500;
@@ -19,6 +19,8 @@ export interface ConsoleSnapshot {
 	calls: ConsoleCall[];
 	/** Every call leg, also those left out of `calls`. */
 	callsTotal: number;
+	/** Each user's recently ended legs, newest first (kept by the simulator: a reload shows them too). */
+	ended: Array<{ call: ConsoleCall; endedAt: number }>;
 	/** Per username. */
 	cometdSessions: Record<string, number>;
 	notificationsPublished: number;
@@ -32,6 +34,7 @@ export interface SnapshotSource {
 	readonly url: string;
 	agents(): SimAgentSnapshot[];
 	calls(): SimCallSnapshot[];
+	ended(): SimEndedCall[];
 	/** See ConsoleCall.alsoAccepted. */
 	alsoAccepted(callId: string, username: string): string[];
 	cometdSessionCount(username: string): number;
@@ -49,6 +52,7 @@ export function consoleSnapshot(source: SnapshotSource): ConsoleSnapshot {
 		agents,
 		calls: calls.slice(-CONSOLE_CALLS).map((call) => ({ ...call, alsoAccepted: source.alsoAccepted(call.id, call.owner) })),
 		callsTotal: calls.length,
+		ended: source.ended().map((e) => ({ call: { ...e.call, alsoAccepted: [] }, endedAt: e.endedAt })),
 		cometdSessions: Object.fromEntries(agents.map((a) => [a.username, source.cometdSessionCount(a.username)])),
 		notificationsPublished: source.notificationsPublished,
 		notificationsPaused: source.notificationsPaused,

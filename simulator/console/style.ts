@@ -149,7 +149,8 @@ details.card[open] > summary { margin-bottom: 8px; }
 .callid { font-family: var(--mono); font-size: 12px; background: var(--soft); border: 1px solid var(--line); border-radius: 5px; padding: 0 6px; cursor: pointer; color: #1d3fae; }
 .callid:hover { border-color: #b5c6f5; }
 button.copy { padding: 0 7px; font-size: 11px; }
-.call-body { display: grid; grid-template-columns: 92px 1fr; gap: 3px 10px; margin: 6px 0; }
+/* The label column is as wide as its longest label (monitoredUserMuted overlapped its value in a fixed 92 px). */
+.call-body { display: grid; grid-template-columns: minmax(92px, max-content) minmax(0, 1fr); gap: 3px 10px; margin: 6px 0; }
 .call-body .k { color: var(--muted); font-size: 12px; }
 .ud { justify-self: start; border-collapse: collapse; font-family: var(--mono); font-size: 12px; }
 .ud td { border: 1px solid var(--line); padding: 1px 7px; vertical-align: top; word-break: break-all; }

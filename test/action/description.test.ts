@@ -177,6 +177,17 @@ it('lists Call first among the parameters (it is what a user picks first), then 
 	expect(conferenceFields[0]).toBe('callId');
 });
 
+it('says on the Call field itself, not only in its tooltip, that empty means the incoming item\'s call', () => {
+	const callFields = props.filter((p) => p.name === 'callId');
+	expect(callFields.length).toBeGreaterThan(0);
+	for (const field of callFields) {
+		expect(field.hint).toMatch(/^Empty = the incoming item's call/);
+		// every mode's placeholder says it too: the placeholder is what an empty field shows
+		for (const mode of field.modes ?? []) expect(mode.placeholder).toMatch(/^Empty = the incoming item's call/);
+		expect(field.modes?.map((m) => m.name)).toEqual(['list', 'id']);
+	}
+});
+
 it('shows Wrap-Up Time only for Set State with After Call Work, and the monitoring choices with a Default that leaves them out', () => {
 	const wrapUp = props.filter((p) => p.name === 'wrapUpTime');
 	expect(wrapUp).toHaveLength(1);

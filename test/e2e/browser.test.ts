@@ -1,13 +1,14 @@
 /**
  * Browser check with Debian's chromium driven by playwright-core (never a downloaded browser): log in to the
  * real n8n editor, open each example workflow exactly as examples/ has it (one screenshot each), open the action
- * node's panel and its Operation list, and the supervisor node's panel. Screenshots go to docs/screenshots/ (the
+ * node's panel (its Call field's hint, its Docs link) and its Operation list, and the supervisor node's panel. Screenshots go to docs/screenshots/ (the
  * README shows them). Fails if a node, its icon or its operations do not render.
  */
 import * as fs from 'fs';
 import * as path from 'path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
+import { DOCS } from '../../nodes/shared/documentation';
 import { exampleFiles, readExample } from '../../scripts/lib/examples';
 import { REPO_ROOT } from '../../scripts/lib/n8n-process';
 import { OWNER, startStack, type Stack } from './helpers/stack';
@@ -94,6 +95,10 @@ it('opens the action node\'s panel and its operations (the VIP example\'s confer
 	const operationSelect = page.locator('[data-test-id="parameter-input-operation"] input').first();
 	expect(await operationSelect.inputValue()).toBe('Single Step Conference');
 	expect(await page.locator('[data-test-id="parameter-input-resource"] input').first().inputValue()).toBe('Call');
+	// The Call field says under it that empty means the incoming item's call; the Docs link opens our README.
+	await page.getByText("Empty = the incoming item's call (its call.id, as the trigger outputs it)").first().waitFor({ state: 'visible', timeout: 10_000 });
+	expect(await page.locator(`a[href="${DOCS.actionNode}"]`).count()).toBeGreaterThan(0);
+	expect(await page.locator('a[href*="docs.genesys.com"]').count()).toBe(0);
 	await page.waitForTimeout(500);
 	await shot('action-node-panel');
 

@@ -58,7 +58,7 @@ it('hold-escalation: a call left on hold is flagged, retrieved and the escalatio
 		{ operationName: 'Hold' },
 		{ operationName: 'UpdateUserData', userData: { Escalated: 'true' } },
 		{ operationName: 'Retrieve' },
-		{ operationName: 'SingleStepConference', destination: { phoneNumber: '15002' } },
+		{ operationName: 'SingleStepConference', destination: { phoneNumber: '15001' } },
 	]);
 
 	// Retrieved in time: no escalation.
@@ -89,7 +89,8 @@ it('consult-conference: NeedsExpert=true starts a consult call and completes the
 	expect(call.participants).toEqual(expect.arrayContaining(['5553000', '5557000']));
 	await ex.triggers.deactivate(id);
 	await ex.triggers.deactivate(answerWorkflow);
-	expect(DEMO_USERS[2].phoneNumber).toBe('15002'); // the supervisor the examples conference in
+	expect(DEMO_USERS[2].phoneNumber).toBe('15002'); // the supervisor the VIP example conferences in
+	expect(DEMO_USERS[1].phoneNumber).toBe('15001'); // the hold escalation's desk
 });
 
 async function waitForState(callId: string, state: string): Promise<void> {

@@ -10,7 +10,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { activateTrigger, contextFor } from '../trigger/harness';
 import { runNode, testCredential } from '../helpers/n8n';
 import { Figures } from './support/results';
-import { deepText, recordN8nLogs, SecretScanner } from './support/secrets';
+import { deepText, recordN8nLogs, SecretScanner, withoutPrinting } from './support/secrets';
 import { startTestSimulator, type Sim } from '../helpers/simulator';
 import { credentialOf, RELAGENT, REL_USERS } from '../helpers/users';
 
@@ -52,7 +52,7 @@ describe('the scanner catches what it must', () => {
 		const fromLine = logs.lines.length;
 		// A real node context's logger is the one n8n's Container hands out: it must be the recording one.
 		contextFor(credentialOf(sim.url, RELAGENT)).logger.warn(`logged ${user.password}`);
-		console.debug(`console ${basic}`);
+		withoutPrinting(() => console.debug(`console ${basic}`));
 		probeLogs.lines.push(...logs.lines.slice(fromLine));
 		logs.lines.splice(fromLine); // planted on purpose: not part of the file's own scan
 		const found = probe.finish(probeLogs).map((f) => `${f.where}: ${f.secret.replace(/….*$/, '')}`);

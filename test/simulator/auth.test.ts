@@ -121,9 +121,13 @@ describe('contact center session and agent state', () => {
 describe('CometD auth', () => {
 	test('a handshake with bad credentials is refused; the REST session cookie alone works', async () => {
 		const bad = new CometdSubscriber(sim.url, { username: 'agent1', password: 'wrong' });
+		// cometd.js warns (with a stack trace) about the refused handshake: expected here, so asserted, not printed.
+		const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
 		try {
 			await expect(bad.start(2000)).rejects.toThrow(/handshake refused/);
+			expect(warn.mock.calls.map((args) => args.join(' ')).join('\n')).toMatch(/Could not negotiate transport/);
 		} finally {
+			warn.mockRestore();
 			await bad.stop();
 		}
 		const rest = client();

@@ -124,6 +124,35 @@ describe('the page', () => {
 });
 
 describe('the event stream', () => {
+	test('recently ended calls are kept by the simulator: a page that connects later (a reload) gets them in its hello', async () => {
+		const { callId } = (await control('POST', '/simulator/calls', { to: 'agent1', from: '5551234', userData: { VIP: 'true' } })).body;
+		await control('POST', `/simulator/agents/agent1/calls/${callId}`, { operationName: 'Answer' });
+		await control('POST', `/simulator/calls/${callId}/hangup`);
+		const stream = new EventStream();
+		await stream.connect(sim.url);
+		const hello = await stream.waitFor((e) => e.event === 'hello', 'hello');
+		expect(hello.data.snapshot.calls).toEqual([]);
+		expect(hello.data.snapshot.ended).toEqual([
+			{ call: expect.objectContaining({ id: callId, owner: 'agent1', state: 'Established', participants: ['5551234'], userData: { VIP: 'true' } }), endedAt: expect.any(Number) },
+		]);
+		// the console's copy adds only what the leg also accepts (nothing, once ended)
+		const withoutAccepted = hello.data.snapshot.ended.map(({ call: { alsoAccepted, ...call }, endedAt }: any) => (expect(alsoAccepted).toEqual([]), { call, endedAt }));
+		expect((await control('GET', '/simulator/calls/ended?user=agent1')).body.ended).toEqual(withoutAccepted);
+		expect((await control('GET', '/simulator/calls/ended?user=agent2')).body).toEqual({ ended: [] });
+		// Bounded: each user's last five, newest first.
+		const more: string[] = [];
+		for (let i = 0; i < 6; i++) {
+			const placed = (await control('POST', '/simulator/calls', { to: 'agent1', from: `555000${i}` })).body;
+			await control('POST', `/simulator/calls/${placed.callId}/hangup`);
+			more.push(placed.callId);
+		}
+		const ended = (await control('GET', '/simulator/calls/ended')).body.ended;
+		expect(ended.map((e: any) => e.call.id)).toEqual(more.slice(1).reverse());
+		expect(ended.map((e: any) => e.call.state)).toEqual(['Ringing', 'Ringing', 'Ringing', 'Ringing', 'Ringing']);
+		await control('POST', '/simulator/reset');
+		expect((await control('GET', '/simulator/calls/ended')).body).toEqual({ ended: [] });
+	});
+
 	test('hello on connect, then the notifications, requests and snapshots of a placed call as they happen', async () => {
 		const stream = new EventStream();
 		await stream.connect(sim.url);

@@ -50,6 +50,64 @@ test('POST /simulator/calls places an inbound call; GET /simulator/calls lists i
 	expect((await control('POST', '/simulator/calls', { to: 'nobody', from: '1' })).body.error).toContain('"nobody"');
 });
 
+test('POST /simulator/calls checks caller numbers as numbers: 400 naming the field and the value', async () => {
+	for (const [body, field] of [
+		[{ to: 'agent1', from: 'abc' }, 'from'],
+		[{ to: 'agent1', from: '555 abc' }, 'from'],
+		[{ to: 'agent1', from: '+', dnis: '800' }, 'from'],
+		[{ to: 'agent1', from: '5551234', dnis: 'sales' }, 'dnis'],
+	] as const) {
+		const reply = await control('POST', '/simulator/calls', body);
+		expect(reply.status).toBe(400);
+		expect(reply.body.error).toBe(
+			`placeInboundCall: "${field}" must be a phone number (digits, optionally with a leading + and spaces, -, ., parentheses), got ${JSON.stringify((body as Record<string, string>)[field])}; e.g. "5551234"`,
+		);
+	}
+	expect(sim.calls()).toEqual([]);
+	for (const from of ['5551234', '+1 (555) 123-4567', '555.1234']) {
+		expect((await control('POST', '/simulator/calls', { to: 'agent1', from })).status).toBe(200);
+	}
+});
+
+test('GET /simulator/calls/{id}/wait answers once the leg reaches the state, or says what state it is in', async () => {
+	const { body: placed } = await control('POST', '/simulator/calls', { to: 'agent1', from: '5551234' });
+	const waiting = control('GET', `/simulator/calls/${placed.callId}/wait?user=agent1&state=Established`);
+	const early = await control('GET', `/simulator/calls/${placed.callId}/wait?user=agent1&state=Ringing`);
+	expect(early).toEqual({ status: 200, body: { callId: placed.callId, user: 'agent1', state: 'Ringing' } });
+	await rest.op(placed.callId, 'Answer');
+	expect(await waiting).toEqual({ status: 200, body: { callId: placed.callId, user: 'agent1', state: 'Established' } });
+	const late = await control('GET', `/simulator/calls/${placed.callId}/wait?user=agent1&state=Held&timeoutMs=50`);
+	expect(late).toEqual({ status: 400, body: { error: `call ${placed.callId} did not reach Held at agent1 within 50 ms (now: agent1 Established)` } });
+	expect((await control('GET', '/simulator/calls/NOPE/wait?state=Established')).status).toBe(404);
+	expect((await control('GET', `/simulator/calls/${placed.callId}/wait?user=nobody&state=Held`)).status).toBe(404);
+	expect((await control('GET', `/simulator/calls/${placed.callId}/wait`)).body.error).toBe('state is required, e.g. state=Established');
+	expect((await control('GET', `/simulator/calls/${placed.callId}/wait?state=Held&timeoutMs=99999999`)).body.error).toContain('timeoutMs must be a whole number of ms from 0 to 60000');
+});
+
+test('POST /simulator/calls/{id}/hangup {number}: that remote party of a conference leaves, the others stay', async () => {
+	const { body: placed } = await control('POST', '/simulator/calls', { to: 'agent1', from: '5553000' });
+	await rest.op(placed.callId, 'Answer');
+	await rest.op(placed.callId, 'SingleStepConference', { destination: { phoneNumber: '5557000' } });
+	const hangup = (body: unknown) => control('POST', `/simulator/calls/${placed.callId}/hangup`, body);
+	expect((await hangup({ number: '5550000' })).body).toEqual({ error: `"5550000" is not a remote party of call ${placed.callId}; its remote parties: 5553000, 5557000` });
+	expect((await hangup({ number: 5557000 })).status).toBe(400);
+	expect(await hangup({ number: '5557000' })).toEqual({ status: 200, body: { ok: true } });
+	expect(sim.calls('agent1').find((c) => c.id === placed.callId)?.participants).toEqual(['5553000']);
+	await control('POST', `/simulator/calls/${placed.callId}/end`);
+});
+
+test('POST /simulator/calls/{id}/end ends a conference for every party, each agent getting Released', async () => {
+	const { body: placed } = await control('POST', '/simulator/calls', { to: 'agent1', from: '5551234' });
+	await rest.op(placed.callId, 'Answer');
+	await rest.op(placed.callId, 'SingleStepConference', { destination: { phoneNumber: '15001' } });
+	expect(sim.calls().filter((c) => c.id === placed.callId).map((c) => c.owner).sort()).toEqual(['agent1', 'agent2']);
+	const from = events.notifications.length;
+	expect(await control('POST', `/simulator/calls/${placed.callId}/end`)).toEqual({ status: 200, body: { ok: true } });
+	await events.waitFor((n) => n.data.call?.id === placed.callId && n.data.call.state === 'Released', 3000, from);
+	expect(sim.calls().filter((c) => c.id === placed.callId)).toEqual([]);
+	expect((await control('POST', `/simulator/calls/${placed.callId}/end`)).status).toBe(404);
+});
+
 test('remoteAnswerDelayMs -1: an outbound call stays Dialing until POST /simulator/calls/{id}/answer', async () => {
 	const from = events.notifications.length;
 	await rest.dial('5550001');

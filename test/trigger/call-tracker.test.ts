@@ -165,6 +165,19 @@ describe('filters', () => {
 		expect(numbersOfCall({ participants: 'nonsense' as unknown as IDataObject[] })).toEqual([]);
 	});
 
+	it('Without User Data Key drops calls that have any of the keys (own keys only), and combines with the rest', () => {
+		const f = compileCallFilter(node, { userDataKey: 'VIP', userDataValue: 'true', userDataKeyAbsent: ' SupervisorConferenced , Done' });
+		expect(f(call('A', { userData: { VIP: 'true' } }))).toBe(true);
+		expect(f(call('A', { userData: { VIP: 'true', SupervisorConferenced: 'true' } }))).toBe(false);
+		expect(f(call('A', { userData: { VIP: 'true', Done: '' } }))).toBe(false);
+		expect(f(call('A', { userData: { VIP: 'false' } }))).toBe(false);
+		const alone = compileCallFilter(node, { userDataKeyAbsent: 'constructor' });
+		expect(alone(call('A', { userData: { other: 1 } }))).toBe(true);
+		expect(alone(call('A', {}))).toBe(true);
+		expect(alone(call('A', { userData: JSON.parse('{"constructor":"y"}') as IDataObject }))).toBe(false);
+		expect(compileCallFilter(node, { userDataKeyAbsent: ' , ' })(call('A', { userData: { x: 1 } }))).toBe(true);
+	});
+
 	it('refuses bad filter input with a message naming the parameter and value', () => {
 		expect(() => compileCallFilter(node, { numbers: '5551234, abc' })).toThrow(
 			'Filter "DNIS or Participant Number" has "abc", which contains no digit',

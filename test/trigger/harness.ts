@@ -106,6 +106,8 @@ export interface ActivateOptions {
 	mode?: 'trigger' | 'manual';
 	/** The workflow's id; default a new one per activation (n8n keys per-workflow state by it). */
 	workflowId?: string;
+	/** The workflow's name (default 'trigger test'): what the trigger's log lines name. */
+	workflowName?: string;
 	/**
 	 * The workflow's static data as n8n loads it from its database (default empty). The trigger's writes land in
 	 * this object; pass a JSON copy of it to a later activation to play an n8n restart.
@@ -133,9 +135,10 @@ export function createTriggerContext(
 		credentials: { genesysGwsApi: { id: 'cred-1', name: 'GWS' } },
 	};
 	const workflowId = opts.workflowId ?? `wf-trigger-${++workflowCounter}`;
+	const workflowName = opts.workflowName ?? 'trigger test';
 	const workflow = new Workflow({
 		id: workflowId,
-		name: 'trigger test',
+		name: workflowName,
 		nodes: [node],
 		connections: {},
 		active: true,
@@ -148,7 +151,7 @@ export function createTriggerContext(
 		credentialsHelper: credentials,
 		hooks: new ExecutionLifecycleHooks(mode, 'exec-1', {
 			id: workflowId,
-			name: 'trigger test',
+			name: workflowName,
 			nodes: [node],
 			connections: {},
 			active: true,
@@ -325,6 +328,18 @@ export function restAs(credential: TriggerCredential) {
 	);
 	return (method: 'GET' | 'POST', path: string, body?: IDataObject) =>
 		gwsApiRequest.call(ctx, { method, path, body });
+}
+
+/**
+ * n8n-core's logger, the one every node context hands out (ctx.logger is n8n's container singleton): spy on it
+ * before activating to capture what the trigger logs from the start.
+ */
+export function n8nLogger(): TriggerContext['logger'] {
+	return createTriggerContext(
+		{ credential: { baseUrl: 'http://127.0.0.1:1', username: 'nobody', password: 'x' }, parameters: { events: ['StatusChange'] } },
+		() => undefined,
+		() => undefined,
+	).ctx.logger;
 }
 
 /** A context for using the CometD adapter directly (as the action node does). */

@@ -55,6 +55,6 @@ it('403 "Missing or invalid Csrf token" on a Bayeux POST: a new login and the PO
 it('403 forbidden (statusCode 3) on a Bayeux POST: no new login, one reconnect by cometd.js, not a lasting failure', async () => {
 	const { statuses, loginsAfter } = await startWithRefusedHandshake(403, JSON.stringify({ statusCode: 3, statusMessage: 'Forbidden' }));
 	expect(loginsAfter).toBe(0);
-	expect(statuses.map((s) => s.state)).toEqual(['reconnecting', 'subscribed']);
+	expect(statuses.map((s) => s.state)).toEqual(['reconnecting', 'recovered', 'subscribed']);
 	expect(statuses[0]).toMatchObject({ cause: 'HTTP 403 from the notification endpoint' });
 });

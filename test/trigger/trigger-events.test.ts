@@ -162,6 +162,27 @@ describe('filters', () => {
 		]);
 	});
 
+	it('Without User Data Key: once the flow has flagged the call, the call Established again starts nothing', async () => {
+		const t = await trigger({
+			events: ['StatusChange'],
+			filters: { callStates: ['Established'], userDataKey: 'VIP', userDataValue: 'true', userDataKeyAbsent: 'SupervisorConferenced' },
+		});
+		const vip = await sim.placeInboundCall({ to: 'agent1', from: '5551234', userData: { VIP: 'true' } });
+		await op(vip.callId, { operationName: 'Answer' });
+		await t.waitForItems(1);
+		// what the VIP example's conference step attaches
+		await op(vip.callId, { operationName: 'UpdateUserData', userData: { SupervisorConferenced: 'true' } });
+		await op(vip.callId, { operationName: 'Hold' });
+		await op(vip.callId, { operationName: 'Retrieve' });
+		await t.quiet(sim);
+		expect(t.items.map((i) => (i.call as IDataObject).state)).toEqual(['Established']);
+		// a call without the flag still passes
+		const other = await sim.placeInboundCall({ to: 'agent1', from: '5551235', userData: { VIP: 'true' } });
+		await op(other.callId, { operationName: 'Answer' });
+		await t.waitForItems(2);
+		expect((t.items[1].call as IDataObject).id).toBe(other.callId);
+	});
+
 	it('a bad filter value fails activation with a message naming the parameter and the value', async () => {
 		await expect(
 			activateTrigger({ credential: agent1, parameters: { events: ['StatusChange'], filters: { numbers: 'abc' } } }),

@@ -1,7 +1,8 @@
 /**
  * Counts a connection's failed exchanges and decides when an outage is LASTING: after `failureAttempts`
  * consecutive failures and `failureAfterMs` without a connection, or at once when GWS refuses the credential or the session even after a new login. A
- * lasting outage is reported once (status 'failed'); the next success reports 'recovered'.
+ * lasting outage is reported once (status 'failed'). The first success after any failure reports 'recovered', with
+ * the outage's length, so a log can close every "reconnecting" it opened.
  */
 import type { NotificationClientStatus } from './clientOptions';
 
@@ -48,8 +49,13 @@ export class OutageTracker {
 
 	/** Connected again. */
 	up(): void {
-		if (this.downSince && this.reported) {
-			this.report({ state: 'recovered', downForMs: Date.now() - this.downSince });
+		if (this.downSince) {
+			this.report({
+				state: 'recovered',
+				downForMs: Date.now() - this.downSince,
+				attempts: this.failures,
+				lasting: this.reported,
+			});
 		}
 		this.failures = 0;
 		this.downSince = 0;

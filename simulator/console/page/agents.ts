@@ -141,7 +141,7 @@ function agentCard(agent: SimAgentSnapshot, calls: ConsoleCall[], snap: ConsoleS
 		'article',
 		{ class: 'agent as-' + stateKey, 'data-user': agent.username },
 		head,
-		deviceMeta(agent, device, (snap.cometdSessions || {})[agent.username] || 0),
+		deviceMeta(agent, device, (snap.cometdSessions || {})[agent.username] || 0, calls),
 		actions,
 		state.open[deviceKey] ? h('pre', { class: 'json', text: json(device) }) : null,
 		callList,
@@ -149,7 +149,7 @@ function agentCard(agent: SimAgentSnapshot, calls: ConsoleCall[], snap: ConsoleS
 }
 
 /** Sessions, DND, forwarding, monitoring, a device that is not Active, and any other device field. */
-function deviceMeta(agent: SimAgentSnapshot, device: Device, sessions: number): HTMLElement {
+function deviceMeta(agent: SimAgentSnapshot, device: Device, sessions: number, calls: ConsoleCall[]): HTMLElement {
 	const meta = h('div', { class: 'agent-meta' });
 	add(
 		meta,
@@ -164,8 +164,14 @@ function deviceMeta(agent: SimAgentSnapshot, device: Device, sessions: number): 
 	if (device.supervisorMonitoringState !== undefined) {
 		const m = device.supervisorMonitoringState;
 		const target = isObject(m) && m.targetDeviceUri ? deviceOwner(m.targetDeviceUri) : '';
-		const what = isObject(m) ? [m.state, m.mode, m.scope].filter(Boolean).join(' / ') : short(m);
-		add(meta, h('span', { class: 'pill info', title: json(m), text: 'Monitoring: ' + what + (target ? ' of ' + target : '') }));
+		// A switch on the monitored call (SwitchToBargeIn / SwitchToListenIn) changes the call's mode, not the
+		// device's: the badge says what the supervisor does now, and what the device was set to when they differ.
+		const now = calls.find((c) => c.monitoring)?.monitoring?.mode;
+		const set = isObject(m) ? m.state : undefined;
+		const mode = now ?? set;
+		const what = isObject(m) ? [mode, m.mode, m.scope].filter(Boolean).join(' / ') : short(m);
+		const since = now !== undefined && set !== undefined && now !== set ? ' (switched on the call; the device says ' + String(set) + ')' : '';
+		add(meta, h('span', { class: 'pill info', title: json(m), text: 'Monitoring: ' + what + (target ? ' of ' + target : '') + since }));
 	}
 	if (device.deviceState !== undefined && device.deviceState !== 'Active') add(meta, h('span', { class: 'pill on', text: 'device ' + device.deviceState }));
 	for (const [k, v] of Object.entries(device)) {

@@ -83,7 +83,8 @@ export function callCard(agent: SimAgentSnapshot, call: ConsoleCall, endedAt: nu
 			);
 		}
 		add(actions, h('button', { type: 'button', text: 'Operation...', title: 'Any operation of this call, with parameters', onclick: () => openCallDialog(agent, call) }));
-		if (remotes.length) add(actions, remoteActions(call, remotes[0]));
+		// Every remote party has its own: in a consult conference the caller and the consulted number both can.
+		for (const remote of remotes) add(actions, remoteActions(call, remote));
 	}
 	add(actions, h('span', { class: 'spacer' }));
 	add(
@@ -107,22 +108,24 @@ export function callCard(agent: SimAgentSnapshot, call: ConsoleCall, endedAt: nu
 	);
 }
 
-/** What the remote party can do (the control API's /simulator/calls/{id}/answer and /hangup). */
+/** What a remote party can do (the control API's /simulator/calls/{id}/answer, and /hangup naming the party). */
 function remoteActions(call: ConsoleCall, remote: string): Node[] {
-	const remoteButton = (action: 'answer' | 'hangup', op: string, text: string, does: string, done: string) =>
-		h('button', {
-			type: 'button',
-			class: 'op-' + op,
-			text,
-			title: `The remote party ${does} (POST /simulator/calls/${call.id}/${action})`,
-			onclick: (ev) => void act(buttonOf(ev), api('POST', `/simulator/calls/${encodeURIComponent(call.id)}/${action}`), done),
-		});
-	return [
-		h('span', { class: 'sep' }),
-		h('span', { class: 'who', text: 'Remote ' + remote + ':' }),
-		call.state === 'Dialing' ? remoteButton('answer', 'Answer', 'Answer', 'answers', 'The remote party answered') : null,
-		remoteButton('hangup', 'Hangup', 'Hang up', 'hangs up', 'The remote party hung up'),
-	].filter((node): node is HTMLElement => node !== null);
+	const path = `/simulator/calls/${encodeURIComponent(call.id)}`;
+	const answer = h('button', {
+		type: 'button',
+		class: 'op-Answer',
+		text: 'Answer',
+		title: `The remote party answers (POST /simulator/calls/${call.id}/answer)`,
+		onclick: (ev) => void act(buttonOf(ev), api('POST', `${path}/answer`), 'The remote party answered'),
+	});
+	const hangup = h('button', {
+		type: 'button',
+		class: 'op-Hangup',
+		text: 'Hang up',
+		title: `${remote} hangs up (POST /simulator/calls/${call.id}/hangup {"number":"${remote}"})`,
+		onclick: (ev) => void act(buttonOf(ev), api('POST', `${path}/hangup`, { number: remote }), `${remote} hung up`),
+	});
+	return [h('span', { class: 'sep' }), h('span', { class: 'who', text: 'Remote ' + remote + ':' }), ...(call.state === 'Dialing' ? [answer] : []), hangup];
 }
 
 function userDataTable(userData: unknown): HTMLElement {

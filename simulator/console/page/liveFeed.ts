@@ -9,9 +9,6 @@ import { noteLog, prependEntries, renderLog } from './log';
 import { state, type PageState } from './state';
 import { renderAgentOptions, renderFaults, renderStats, setConn } from './topbar';
 
-/** A user's recently ended calls kept on their card. */
-const ENDED_KEEP = 5;
-
 export function connect(): void {
 	const source = new EventSource(EVENTS_PATH);
 	source.addEventListener('hello', (ev) => {
@@ -55,18 +52,15 @@ function onSnapshot(snap: ConsoleSnapshot | null | undefined): void {
 	if (first) el('latency').value = String(snap.latencyMs || 0);
 }
 
-/** Calls that left the snapshot are kept a while as "recently ended"; new ones flash (not on a fresh start). */
+/**
+ * "Recently ended" is the simulator's (snapshot.ended), so a reload shows the same; calls new since the last
+ * snapshot flash (not on a fresh start).
+ */
 function trackEndedCalls(page: PageState, snap: ConsoleSnapshot, first: boolean, now: number): void {
+	page.ended = {};
+	for (const e of snap.ended || []) (page.ended[e.call.owner] ??= []).push({ call: e.call, at: e.endedAt });
 	const byAgent: Record<string, Record<string, ConsoleCall>> = {};
 	for (const c of snap.calls || []) (byAgent[c.owner] ??= {})[c.id] = c;
-	for (const [user, before] of Object.entries(page.prevCalls)) {
-		for (const [id, call] of Object.entries(before)) {
-			if (byAgent[user]?.[id]) continue;
-			const list = (page.ended[user] ??= []);
-			list.unshift({ call, at: now });
-			if (list.length > ENDED_KEEP) list.length = ENDED_KEEP;
-		}
-	}
 	for (const [user, calls] of Object.entries(byAgent)) {
 		for (const id of Object.keys(calls)) {
 			if (!first && !page.prevCalls[user]?.[id]) page.flashCalls[user + '|' + id] = now;

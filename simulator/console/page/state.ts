@@ -50,7 +50,7 @@ export interface PageState {
 	agentSig: Record<string, string>;
 	/** username -> { callId: call } */
 	prevCalls: Record<string, Record<string, ConsoleCall>>;
-	/** username -> recently ended calls, newest first */
+	/** username -> recently ended calls, newest first (from the snapshot: the simulator keeps them) */
 	ended: Record<string, Array<{ call: ConsoleCall; at: number }>>;
 	/** 'username|callId' -> the call as the last notification showed it */
 	lastCall: Record<string, Record<string, unknown>>;

@@ -55,7 +55,8 @@ let installed: RecordingLogger | undefined;
 
 /**
  * Installs a recording logger for this test file (call before the first execution). Console output is recorded
- * too (and still printed): libraries such as cometd.js log there, and n8n sends console output to its log.
+ * too (and still printed, except what withoutPrinting() plants): libraries such as cometd.js log there, and n8n
+ * sends console output to its log.
  */
 export function recordN8nLogs(): RecordingLogger {
 	// One per test file (jest gives each file its own module registry): later calls share it.
@@ -67,10 +68,25 @@ export function recordN8nLogs(): RecordingLogger {
 		const original = console[level].bind(console);
 		console[level] = (...args: unknown[]) => {
 			logger.lines.push({ level: level === 'log' ? 'info' : level, message: `console.${level}: ${args.map((a) => deepText(a)).join(' ')}` });
-			original(...args);
+			if (!planting) original(...args);
 		};
 	}
 	return logger;
+}
+
+let planting = false;
+
+/**
+ * Runs `plant` with console output recorded but not printed: for the secrets a test plants on purpose (the
+ * scanner's self-check), which would otherwise show a real-looking credential in the test run's output.
+ */
+export function withoutPrinting(plant: () => void): void {
+	planting = true;
+	try {
+		plant();
+	} finally {
+		planting = false;
+	}
 }
 
 /** Everything a value holds, as text: own and inherited error fields, causes, nested objects (cycle-safe). */

@@ -125,6 +125,7 @@ export function snapshot(agents: SimAgentSnapshot[], calls: ConsoleCall[], extra
 		agents,
 		calls,
 		callsTotal: calls.length,
+		ended: [],
 		cometdSessions: Object.fromEntries(agents.map((a) => [a.username, 0])),
 		notificationsPublished: 0,
 		notificationsPaused: false,

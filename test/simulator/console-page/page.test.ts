@@ -8,6 +8,7 @@
 import { ID } from '../../../simulator/console/contract';
 import { consoleCatalog } from '../../../simulator/console/catalog';
 import { consoleHtml } from '../../../simulator/console/html';
+import { STYLE_CSS } from '../../../simulator/console/style';
 import { agent, call, loadPage, settle, snapshot, URL, type LoadedPage } from './harness';
 
 const CALL = '01RCC3N118B1V0SL8O7GK2LAES000009';
@@ -65,9 +66,49 @@ test('the buttons act through the control API: answer as the agent, set a state,
 	expect(page.requests).toEqual([
 		{ method: 'POST', path: `/simulator/agents/agent1/calls/${CALL}`, body: { operationName: 'Answer' } },
 		{ method: 'POST', path: '/simulator/agents/agent2/state', body: { state: 'Ready' } },
-		{ method: 'POST', path: `/simulator/calls/${CALL}/hangup`, body: undefined },
+		{ method: 'POST', path: `/simulator/calls/${CALL}/hangup`, body: { number: '5551234' } },
 	]);
 	expect($('#toasts').textContent).toContain('agent1: Answer sent');
+});
+
+test("a call's labels get a column as wide as the longest (monitoredUserMuted overlapped its value in 92 px)", () => {
+	page.hello(snapshot(agents(), [call(CALL, 'agent1', { state: 'Established', monitoredUserMuted: true, heardBy: ['5551234'] })]));
+	const labels = [...callCard('agent1').querySelectorAll('.call-body .k')].map((k) => k.textContent);
+	expect(labels).toEqual(expect.arrayContaining(['monitoredUserMuted', 'heardBy']));
+	// jsdom lays nothing out: the stylesheet the page links (style.ts) says how wide the label column is.
+	const rule = /^\.call-body \{([^}]*)\}/m.exec(STYLE_CSS)?.[1] ?? '';
+	expect(rule).toContain('grid-template-columns: minmax(92px, max-content) minmax(0, 1fr);');
+});
+
+test("the supervisor's badge says BargeIn once they switched on the call, though the device still says ListenIn", () => {
+	const supervisor = agent('supervisor1', '15002', { roles: ['agent', 'supervisor'] });
+	supervisor.device.supervisorMonitoringState = { state: 'ListenIn', mode: 'NextCall', scope: 'Call', targetDeviceUri: `${URL}/api/v2/devices/device-agent1` };
+	const leg = (mode: string) =>
+		call(CALL, 'supervisor1', { state: 'Established', participants: ['5559000', '15000'], monitoring: { mode, scope: 'Call', monitoredUser: 'agent1', monitoredUserMuted: false } });
+	const badge = () => [...card('supervisor1').querySelectorAll('.agent-meta .pill')].map((p) => p.textContent).find((t) => t!.startsWith('Monitoring'));
+	page.hello(snapshot([agent('agent1', '15000'), supervisor], []));
+	expect(badge()).toBe('Monitoring: ListenIn / NextCall / Call of agent1 (15000)');
+	page.snapshot(snapshot([agent('agent1', '15000'), supervisor], [leg('ListenIn')]));
+	expect(badge()).toBe('Monitoring: ListenIn / NextCall / Call of agent1 (15000)');
+	page.snapshot(snapshot([agent('agent1', '15000'), supervisor], [leg('BargeIn')]));
+	expect(badge()).toBe('Monitoring: BargeIn / NextCall / Call of agent1 (15000) (switched on the call; the device says ListenIn)');
+});
+
+test('a conference offers Hang up for every remote party, each naming its number', async () => {
+	const conference = call(CALL, 'agent1', { state: 'Established', participants: ['5553000', '5557000', '15002'], capabilities: ['Hangup'] });
+	page.hello(snapshot(agents(), [conference]));
+	const actions = callCard('agent1').querySelector('.call-actions')!;
+	expect([...actions.querySelectorAll('.who')].map((w) => w.textContent)).toEqual(['As agent1:', 'Remote 5553000:', 'Remote 5557000:']);
+	const hangups = [...actions.querySelectorAll('button.op-Hangup')] as HTMLButtonElement[];
+	expect(hangups.map((b) => b.title)).toEqual([
+		`POST /api/v2/me/calls/${CALL} {"operationName":"Hangup"} as agent1`,
+		`5553000 hangs up (POST /simulator/calls/${CALL}/hangup {"number":"5553000"})`,
+		`5557000 hangs up (POST /simulator/calls/${CALL}/hangup {"number":"5557000"})`,
+	]);
+	click(hangups[2]);
+	await settle();
+	expect(page.requests).toEqual([{ method: 'POST', path: `/simulator/calls/${CALL}/hangup`, body: { number: '5557000' } }]);
+	expect($('#toasts').textContent).toContain('5557000 hung up');
 });
 
 test('the operation dialog offers what the call lists and also accepts, starting from the catalog form; a refusal stays on it', async () => {
@@ -104,12 +145,24 @@ test("a supervisor's monitoring operation opens the dialog with another agent's 
 	expect(page.requests).toEqual([{ method: 'POST', path: '/simulator/agents/supervisor1/device', body: { operationName: 'DoNotDisturbOn' } }]);
 });
 
-test('a call that leaves the snapshot is kept as recently ended', () => {
+test('recently ended calls are the simulator\'s: a reload (a new hello) shows them again', () => {
+	const ended = { call: call(CALL, 'agent1', { state: 'Established', userData: { VIP: 'true' } }), endedAt: Date.parse('2026-12-02T10:00:00Z') };
 	page.hello(snapshot(agents(), [call(CALL, 'agent1')]));
-	page.snapshot(snapshot(agents(), []));
+	page.snapshot(snapshot(agents(), [], { ended: [ended] }));
 	expect(callCard('agent1')).toBeNull();
-	expect(card('agent1').querySelector('.ended-list summary')!.textContent).toBe('Recently ended (1)');
-	expect(card('agent1').querySelector('.ended-list .call')!.getAttribute('data-state')).toBe('Released');
+	const shown = () => card('agent1').querySelector('.ended-list');
+	expect(shown()!.querySelector('summary')!.textContent).toBe('Recently ended (1)');
+	expect(shown()!.querySelector('.call')!.getAttribute('data-state')).toBe('Released');
+	expect(shown()!.querySelector('.ud')!.textContent).toBe('VIPtrue');
+	expect(buttons(shown()!.querySelector('.call-actions')!)).toEqual(['details']);
+	// the page reloaded: nothing of the old page is left, the simulator's snapshot has them
+	page = loadPage();
+	page.hello(snapshot(agents(), [], { ended: [ended] }));
+	expect(shown()!.querySelector('summary')!.textContent).toBe('Recently ended (1)');
+	expect(card('agent2').querySelector('.ended-list')).toBeNull();
+	// a reset: the simulator forgets them, and so does the page
+	page.hello(snapshot(agents(), []));
+	expect(shown()).toBeNull();
 });
 
 test('the log: newest first, a call id filters it, a row opens to the full notification', () => {
@@ -148,6 +201,15 @@ test('placing a call: bad user data stays on the page with what to fix; a good o
 	await settle();
 	expect(page.requests).toEqual([{ method: 'POST', path: '/simulator/calls', body: { to: 'agent1', from: '5557777', userData: { VIP: 'true' } } }]);
 	expect($('#call-msg').textContent).toBe(`Call ${CALL} is ringing at agent1.`);
+	// A number that is not one: the simulator's refusal (HTTP 400, test/simulator/control.test.ts) on the page.
+	$<HTMLInputElement>('#call-from').value = 'abc';
+	const refusal = 'placeInboundCall: "from" must be a phone number (digits, optionally with a leading + and spaces, -, ., parentheses), got "abc"; e.g. "5551234"';
+	page.reply(400, { error: refusal });
+	form.dispatchEvent(new Event('submit', { cancelable: true }));
+	await settle();
+	expect(page.requests.at(-1)).toEqual({ method: 'POST', path: '/simulator/calls', body: { to: 'agent1', from: 'abc', userData: { VIP: 'true' } } });
+	expect($('#call-msg').textContent).toBe(refusal);
+	expect($('#call-msg').className).toBe('msg bad');
 });
 
 test('user data as key/value rows keeps what was typed as JSON, and back', () => {

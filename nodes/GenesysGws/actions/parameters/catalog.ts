@@ -22,18 +22,22 @@ const CALL_PARAMETERS = {
 			default: { mode: 'list', value: '' },
 			description:
 				"The call to act on: pick one of your active calls or give its ID (a call's uri or path works too). Leave it empty to act on the call of the incoming item, as the trigger and this node output it.",
+			// Shown under the field, not only in the tooltip: most flows leave it empty, and a bare call-id
+			// placeholder made that look like a mistake.
+			hint: "Empty = the incoming item's call (its call.id, as the trigger outputs it)",
 			modes: [
 				{
 					displayName: 'From List',
 					name: 'list',
 					type: 'list',
+					placeholder: "Empty = the incoming item's call",
 					typeOptions: { searchListMethod: 'searchCalls', searchable: true },
 				},
 				{
 					displayName: 'ID',
 					name: 'id',
 					type: 'string',
-					placeholder: 'e.g. 01RCC3N118B1V0SL8O7GK2LAES000009',
+					placeholder: "Empty = the incoming item's call; or e.g. 01RCC3N118B1V0SL8O7GK2LAES000009",
 				},
 			],
 		},
