@@ -9,6 +9,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type { IDataObject } from 'n8n-workflow';
 
 import { createNotificationClient } from '../../shared/cometd';
+import { readGwsServer } from '../../shared/transport';
 import type { GwsNotification, GwsNotificationClient } from '../../shared/notification';
 import { asyncFailureError, failureOf, type SentRequest } from './asyncFailures';
 import type { ConfirmationTarget, NotificationConfirmation } from './confirmations';
@@ -61,7 +62,7 @@ export async function sendAndConfirm(
 			);
 		}
 		const failure = failureOf(notification, request);
-		if (failure) throw asyncFailureError(run.ctx.getNode(), run.op.name, failure, run.itemIndex);
+		if (failure) throw asyncFailureError(run.ctx.getNode(), run.op.name, failure, run.itemIndex, (await readGwsServer(run.ctx)).scrub);
 		return { response, notification };
 	} finally {
 		await client?.stop();
