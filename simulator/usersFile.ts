@@ -2,7 +2,7 @@
  * Simulator users from a JSON file (`gws-simulator --users FILE`, or `startSimulator({ users: loadUsersFile(f) })`).
  *
  * The file holds an array of users, or an object `{ "users": [...] }`. Each user:
- *   username     string, required: the login (HTTP basic auth); no spaces, no ':'
+ *   username     string, required: the login (HTTP basic auth); no spaces, ':', '/', control characters or JavaScript built-in names (users.ts usernameProblem)
  *   password     string, required
  *   phoneNumber  string of digits, required: the user's DN (their device's phoneNumber)
  *   firstName, lastName  strings, optional
