@@ -17,7 +17,7 @@ export function redactHeaders(headers: IncomingMessage['headers']): Record<strin
 export const LOGGED_BODY_CHARS = 64 * 1024;
 /** The log's bounds: entries, and characters of body text over all entries (oldest entries dropped first). */
 const LOG_ENTRIES = 10_000;
-const LOG_BODY_CHARS = 16 * 1024 * 1024;
+const LOG_BODY_CHARS = 6 * 1024 * 1024;
 
 /** A body as the log keeps it: the text, cut at LOGGED_BODY_CHARS with a marker saying how long it was. */
 export function loggedBodyText(raw: string, limit = LOGGED_BODY_CHARS): string {
