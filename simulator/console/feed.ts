@@ -20,7 +20,7 @@
  */
 import type * as http from 'http';
 import type { LoggedNotification, LoggedRequest } from '../api';
-import { measureValue } from '../bodyLimits';
+import { CONSOLE_VALUE_CHARS, shownUserData } from './bounds';
 import { loggedBodyText } from '../traffic';
 import type { ConsoleSnapshot } from './snapshot';
 
@@ -33,8 +33,6 @@ const SNAPSHOT_MIN_MS = 150;
 const SNAPSHOT_POLL_MS = 1000;
 const KEEPALIVE_MS = 15_000;
 const MAX_BATCH = 1000;
-/** The longest request body text, or notification user data as JSON, a console frame carries. */
-const CONSOLE_VALUE_CHARS = 4096;
 
 /** What the feed reads from the simulator. */
 export interface FeedSource {
@@ -77,9 +75,8 @@ function forConsole(entry: LoggedRequest): ConsoleRequest {
 function notificationForConsole(entry: LoggedNotification): LoggedNotification {
 	const call = entry.data.call as Record<string, unknown> | undefined;
 	if (!call || typeof call !== 'object' || call.userData === undefined) return entry;
-	const { chars } = measureValue(call.userData, Infinity, CONSOLE_VALUE_CHARS);
-	if (chars <= CONSOLE_VALUE_CHARS) return entry;
-	const shown = { '[truncated]': `user data of more than ${CONSOLE_VALUE_CHARS} characters; GET /simulator/notifications has all of it` };
+	const shown = shownUserData(call.userData);
+	if (shown === call.userData) return entry;
 	return { ...entry, data: { ...entry.data, call: { ...call, userData: shown } } };
 }
 

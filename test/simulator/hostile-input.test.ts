@@ -202,3 +202,40 @@ describe('CometD message shapes', () => {
 		});
 	}
 });
+
+describe('what is stored and streamed is bounded in bytes', () => {
+	it('a 200 KB body is logged once, cut at 64 KiB with a marker; the console frame shows at most 4 KiB of it', async () => {
+		const { LOGGED_BODY_CHARS } = await import('../../simulator/traffic');
+		const stream = new EventStream();
+		await stream.connect(sim.url);
+		await stream.waitFor((e) => e.event === 'hello', 'hello');
+		const text = JSON.stringify({ operationName: 'Answer', junk: 'y'.repeat(200_000) });
+		expect((await rawRequest('POST', `${sim.url}/api/v2/me/calls/x`, { 'Content-Type': 'application/json' }, text)).status).toBe(401);
+		const logged = sim.requests().at(-1)!;
+		expect(logged.rawBody).toBe(`${text.slice(0, LOGGED_BODY_CHARS)}… [truncated: ${text.length} characters in all, ${LOGGED_BODY_CHARS} kept]`);
+		expect(logged.body).toBe(logged.rawBody);
+		const frame = await stream.waitFor((e) => e.event === 'log' && e.data.requests.some((r: { seq: number }) => r.seq === logged.seq), 'the log frame');
+		const shown = frame.data.requests.find((r: { seq: number }) => r.seq === logged.seq);
+		expect(String(shown.body)).toMatch(/… \[truncated: \d+ characters in all, 4096 kept\]$/);
+		expect(String(shown.body).length).toBeLessThan(4200);
+		expect(shown.rawBody).toBeUndefined();
+	});
+
+	it('the notification log keeps about 32 M characters at most, dropping the oldest; the console shows large user data as a marker', async () => {
+		const stream = new EventStream();
+		await stream.connect(sim.url);
+		await stream.waitFor((e) => e.event === 'hello', 'hello');
+		const blob = 'z'.repeat(600_000);
+		const placed: string[] = [];
+		for (let i = 0; i < 70; i++) placed.push((await sim.placeInboundCall({ to: 'agent1', from: `5557${String(i).padStart(3, '0')}`, userData: { Blob: blob } })).callId);
+		const logged = sim.notifications();
+		const chars = logged.reduce((sum, n) => sum + JSON.stringify(n.data).length, 0);
+		expect(chars).toBeLessThan(34 * 2 ** 20);
+		expect(logged.length).toBeLessThan(70);
+		// The newest are kept.
+		expect(JSON.stringify(logged.at(-1)!.data)).toContain(placed.at(-1)!);
+		const frame = await stream.waitFor((e) => e.event === 'log' && e.data.notifications.length > 0, 'a log frame with notifications');
+		expect(frame.data.notifications[0].data.call.userData).toEqual({ '[truncated]': expect.stringContaining('user data of more than 4096 characters') });
+		await stillWorks();
+	});
+});
