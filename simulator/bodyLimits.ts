@@ -21,11 +21,11 @@ export class BodyRefused extends Error {
 	}
 }
 
-export function tooLargeMessage(bytes: number | string): string {
+function tooLargeMessage(bytes: number | string): string {
 	return `Request body too large (${bytes} bytes): the limit is ${MAX_BODY_BYTES} bytes (1 MiB)`;
 }
 
-export function tooDeepMessage(): string {
+function tooDeepMessage(): string {
 	return `Request body nested too deeply: JSON objects and arrays may nest at most ${MAX_JSON_DEPTH} levels`;
 }
 
@@ -33,7 +33,7 @@ export function tooDeepMessage(): string {
  * How deeply objects and arrays nest in `text`, counted without parsing (brackets inside strings do not count);
  * stops counting at `stopAt`. Not a validator: JSON.parse reports syntax errors afterwards.
  */
-export function jsonDepth(text: string, stopAt = Infinity): number {
+function jsonDepth(text: string, stopAt = Infinity): number {
 	let depth = 0;
 	let deepest = 0;
 	let inString = false;
