@@ -14,7 +14,24 @@ import { SimProcess } from '../../bench/lib/sim-process';
 import { DEMO } from '../helpers/users';
 import { Figures } from './support/results';
 
-const figures = new Figures('hostile', 'Hostile payloads (simulator in its own process)');
+const figures = new Figures('hostile-payloads', 'Hostile payloads (simulator in its own process)');
+// The cases each of issue 21's findings got, with the file that tries them (each failed before its fix).
+figures.note(
+	[
+		'| Case (issue 21) | Tried | What held | Test |',
+		'|---|---|---|---|',
+		'| JSON 6,000 levels deep: REST without and with login, CometD, `userData` of POST /simulator/calls, AttachUserData with a live subscriber; `placeInboundCall` one level past the limit and at it | 7 | 400 naming the 32-level limit before logging, auth or parsing; no call kept; every read endpoint answers; the console hello shows every agent | test/simulator/hostile-input.test.ts |',
+		'| Bodies over 1 MiB: REST with Content-Length, with Expect: 100-continue, chunked; the control API chunked; CometD | 5 | 413 with a message naming the limit, no reset | test/simulator/hostile-input.test.ts |',
+		'| `operationName` / `state` `toString`, `constructor`, `hasOwnProperty`, `valueOf`, `__proto__` on /me/channels/voice, /me/calls/{id}, /simulator/agents/{u}/state | 15 | 400 unknown operation, the agent unchanged | test/simulator/hostile-input.test.ts |',
+		'| User-data key `__proto__` | 1 | kept as a key in the call, its notification and GET /simulator/calls | test/simulator/hostile-input.test.ts |',
+		'| Bayeux bodies `[null]`, `[1]`, `[[]]`, `[{"data":{}}]`, `null` | 5 | 400 naming the message shape | test/simulator/hostile-input.test.ts |',
+		'| A 200 KB body; 70 calls with 600 KB of user data | 2 | logged once, cut at 64 KiB with a marker; console frames cut at 4 KiB; the notification log under about 32 M characters, newest kept | test/simulator/hostile-input.test.ts |',
+		'| Usernames with `/`, an ANSI escape, `constructor`, `hasOwnProperty`, `__proto__`, `toString`; 20,000 empty passwords | 7 | refused saying why (file and `users` option); 20 problems listed and "and 19980 more" | test/simulator/users-file.test.ts |',
+		'| `--host 0.0.0.0`; a username and a password with an ANSI escape | 3 | exit 2 with one line; the username refused; the password printed escaped | test/simulator/cli.test.ts |',
+		'| The credential echoed: 401 statusMessage, non-JSON 502, base64 alone and JSON-escaped, URL-encoded; through the action node, the credential test, the trigger login | 9 | `[redacted]`; no password or base64 in any error, item or log line | test/reliability/secrets.test.ts |',
+		'| Kept trigger state: 5,000 stale calls + 5,000 devices; a call 2,500 levels deep; wrong types (phoneNumber an object, calls not objects); 40 calls with 20 KB of user data written | 4 | activation < 5 s with the newest 200 calls; the deep call skipped, activation works; wrong types ignored; written state under 512 KiB; every loss in `_gws.stateDropped` | test/trigger/durable.test.ts |',
+	].join('\n'),
+);
 let sim: SimProcess;
 
 /**

@@ -18,7 +18,7 @@ interface SuiteResult {
 	notes: string[];
 }
 
-const ORDER = ['bad-input', 'trigger-input', 'server-faults', 'tls', 'cometd-faults', 'secrets', 'hostile', 'soak'];
+const ORDER = ['bad-input', 'trigger-input', 'server-faults', 'tls', 'cometd-faults', 'secrets', 'hostile-payloads', 'soak'];
 const OUT = path.join(__dirname, '..', '..', 'docs', 'RELIABILITY.md');
 
 function load(): SuiteResult[] {
@@ -72,9 +72,9 @@ function render(results: SuiteResult[]): string {
 		['Secrets found in errors, log lines and output items (all files)', sum(results, 'secrets found in errors, logs and items'), '0'],
 		['errors, items and log lines scanned for secrets', sum(results, 'errors, items and log lines scanned'), ''],
 		['Echo cases: GWS or a proxy repeats the password (action node, credential test, trigger)', value(results, 'secrets', 'echo cases (the reply repeats the password)'), 'no secret in any'],
-		['Hostile payloads: 1 MB unauthenticated POSTs, then the simulator still answers and the console shows every agent', value(results, 'hostile', '1 MB unauthenticated POSTs sent'), '150, working after'],
-		['Hostile payloads: simulator heap after GC, growth (MB)', value(results, 'hostile', 'simulator heap after GC, growth (MB)'), '< 40'],
-		['Hostile payloads: simulator RSS growth (MB), incl. 5 consoles that never read', value(results, 'hostile', 'simulator RSS growth (MB)'), '< 100'],
+		['Hostile payloads: 1 MB unauthenticated POSTs, then the simulator still answers and the console shows every agent', value(results, 'hostile-payloads', '1 MB unauthenticated POSTs sent'), '150, working after'],
+		['Hostile payloads: simulator heap after GC, growth (MB)', value(results, 'hostile-payloads', 'simulator heap after GC, growth (MB)'), '< 40'],
+		['Hostile payloads: simulator RSS growth (MB), incl. 5 consoles that never read', value(results, 'hostile-payloads', 'simulator RSS growth (MB)'), '< 100'],
 		['Soak: mixed operations (action items + trigger executions)', value(results, 'soak', 'mixed operations (actions + notifications)'), ''],
 		['Soak: heap growth after GC, second half of the run (MB)', value(results, 'soak', 'heap growth, second half (MB)'), '< 8'],
 		['Leaks found (handles left open after the soak)', value(results, 'soak', 'leaks found (handles left open)'), '0'],
