@@ -28,7 +28,7 @@ figures.note(
 		'| A 200 KB body; 70 calls with 600 KB of user data | 2 | logged once, cut at 64 KiB with a marker; console frames cut at 4 KiB; the notification log under about 32 M characters, newest kept | test/simulator/hostile-input.test.ts |',
 		'| Usernames with `/`, an ANSI escape, `constructor`, `hasOwnProperty`, `__proto__`, `toString`; 20,000 empty passwords | 7 | refused saying why (file and `users` option); 20 problems listed and "and 19980 more" | test/simulator/users-file.test.ts |',
 		'| `--host 0.0.0.0`; a username and a password with an ANSI escape | 3 | exit 2 with one line; the username refused; the password printed escaped | test/simulator/cli.test.ts |',
-		'| The credential echoed: 401 statusMessage, non-JSON 502, base64 alone and JSON-escaped, URL-encoded; through the action node, the credential test, the trigger login | 9 | `[redacted]`; no password or base64 in any error, item or log line | test/reliability/secrets.test.ts |',
+		'| The credential echoed: 401 statusMessage, non-JSON 502, base64 alone and JSON-escaped, URL-encoded; through the action node, the credential test, the trigger login and a Bayeux handshake error | 10 | `[redacted]`; no password or base64 in any error, item or log line | test/reliability/secrets.test.ts |',
 		'| Kept trigger state: 5,000 stale calls + 5,000 devices; a call 2,500 levels deep; wrong types (phoneNumber an object, calls not objects); 40 calls with 20 KB of user data written | 4 | activation < 5 s with the newest 200 calls; the deep call skipped, activation works; wrong types ignored; written state under 512 KiB; every loss in `_gws.stateDropped` | test/trigger/durable.test.ts |',
 	].join('\n'),
 );

@@ -9,6 +9,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { activateTrigger, contextFor } from '../trigger/harness';
 import { runNode, testCredential } from '../helpers/n8n';
+import { FaultyProxy } from './support/proxy';
 import { Figures } from './support/results';
 import { deepText, recordN8nLogs, SecretScanner } from './support/secrets';
 import { startTestSimulator, type Sim } from '../helpers/simulator';
@@ -190,6 +191,32 @@ describe('echoed secrets: GWS or a proxy repeats the password in its reply', () 
 		expect(failure).toBeDefined();
 		hidden(deepText(failure));
 		expect(deepText(failure)).toContain('[redacted]');
+		figures.add('echo cases (the reply repeats the password)', 1);
+	});
+
+	it('the trigger: a Bayeux handshake refused with an error text that names the password', async () => {
+		const { NOTIFICATION_CLIENT_DEFAULTS } = await import('../../nodes/shared/cometd');
+		const saved = { ...NOTIFICATION_CLIENT_DEFAULTS };
+		Object.assign(NOTIFICATION_CLIENT_DEFAULTS, { failureAttempts: 2, failureAfterMs: 100, backoffIncrementMs: 20, maxBackoffMs: 50 });
+		const proxy = new FaultyProxy(sim.port);
+		await proxy.start();
+		proxy.decide = (req) =>
+			req.body.includes('/meta/handshake')
+				? { kind: 'respond', status: 200, body: JSON.stringify([{ channel: '/meta/handshake', successful: false, error: `403::denied for ${user.username} password ${user.password} (${basic})` }]) }
+				: { kind: 'pass' };
+		let failure: unknown;
+		try {
+			const t = await activateTrigger({ credential: credentialOf(proxy.url, RELAGENT), parameters: { events: ['StatusChange'] } });
+			await t.close();
+		} catch (error) {
+			failure = error;
+		} finally {
+			Object.assign(NOTIFICATION_CLIENT_DEFAULTS, saved);
+			await proxy.close();
+		}
+		scanner.collect('echo: trigger Bayeux handshake error', failure);
+		expect(deepText(failure)).toContain('server answered "403::denied for relagent password [redacted]');
+		hidden(deepText(failure));
 		figures.add('echo cases (the reply repeats the password)', 1);
 	});
 
