@@ -10,6 +10,7 @@ import { GwsError } from './errors';
 import { asGwsError, type Json } from './httpUtil';
 import { routeRest, type RestDeps } from './rest';
 import { ControlNotFound } from './controlNotFound';
+import { lookup } from './lookup';
 import type { SimUser, UserDirectory } from './users';
 
 /** What the agent-state route accepts, and the GWS request each one is. */
@@ -34,7 +35,7 @@ export class AgentControl {
 	/** `{state, ...extra}`: extra fields (e.g. `workmode`, `reasonCode`) go into the GWS request body. */
 	setState(username: string, body: Json): Json {
 		const { state, ...extra } = body;
-		const request: { path: string; body: Json } | undefined = typeof state === 'string' ? AGENT_STATE_REQUESTS[state as ControlAgentState] : undefined;
+		const request: { path: string; body: Json } | undefined = typeof state === 'string' ? lookup<{ path: string; body: Json }>(AGENT_STATE_REQUESTS, state) : undefined;
 		if (!request) {
 			throw new Error(`"state" must be one of ${Object.keys(AGENT_STATE_REQUESTS).join(', ')} (got ${JSON.stringify(state) ?? 'nothing'})`);
 		}

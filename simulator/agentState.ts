@@ -7,6 +7,7 @@ import type { AuthResult, SessionStore } from './auth';
 import type { CallEngine } from './calls/engine';
 import type { Body } from './calls/params';
 import { GwsError, STATUS, invalidForState, invalidParameter, missingParameter } from './errors';
+import { lookup } from './lookup';
 import type { SimUser } from './users';
 import { AGENT_STATES } from './users';
 
@@ -65,7 +66,7 @@ export function postMe(engine: CallEngine, sessions: SessionStore, auth: AuthRes
 
 /** POST /api/v2/me/channels/voice: Ready (opt. workmode), NotReady, AfterCallWork (opt. wrapUpTime), AuxWork. */
 export function setAgentState(engine: CallEngine, user: SimUser, name: string, body: Body): void {
-	const state = AGENT_STATES[name];
+	const state = lookup(AGENT_STATES, name);
 	if (!state || name === 'LoggedOut') {
 		throw new GwsError(400, STATUS.inputValidation, `Unknown operationName '${name}' for POST /api/v2/me/channels/voice; supported: Ready, NotReady, AfterCallWork, AuxWork`);
 	}

@@ -82,6 +82,12 @@ export function parseArgs(argv: string[]): SimulatorOptions {
 	return opts;
 }
 
+/** A text as the terminal should show it: control characters (an ANSI escape in a password) escaped, not run. */
+function printable(text: string): string {
+	// eslint-disable-next-line no-control-regex
+	return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 async function main(): Promise<void> {
 	let opts: SimulatorOptions;
 	try {
@@ -90,7 +96,14 @@ async function main(): Promise<void> {
 		console.error((error as Error).message);
 		process.exit(2);
 	}
-	const sim = new Simulator(opts);
+	let sim: Simulator;
+	try {
+		sim = new Simulator(opts);
+	} catch (error) {
+		// A refused option (a non-loopback --host, a bad user): the documented exit status 2 and one line, no stack.
+		console.error((error as Error).message);
+		process.exit(2);
+	}
 	try {
 		await sim.start();
 	} catch (error) {
@@ -109,7 +122,7 @@ async function main(): Promise<void> {
 				? ['  Agents start logged out: POST /api/v2/me {"operationName":"StartContactCenterSession","channels":["voice"]} logs one in']
 				: []),
 			`  ${opts.users ? 'Users from --users' : 'Demo users'} (username / password / DN):`,
-			...sim.users.map((u) => `    ${u.username} / ${u.password} / ${u.phoneNumber}${u.roles?.includes('supervisor') ? ' (supervisor)' : ''}`),
+			...sim.users.map((u) => `    ${printable(u.username)} / ${printable(u.password)} / ${u.phoneNumber}${u.roles?.includes('supervisor') ? ' (supervisor)' : ''}`),
 		].join('\n'),
 	);
 	let stopping = false;

@@ -6,7 +6,8 @@ import type * as http from 'http';
 import type { AuthResult, SessionStore } from './auth';
 import type { CometdEndpoint } from './cometd';
 import { STATUS } from './errors';
-import { asGwsError, keepSetCookie, readBody, sendGwsError, sendJson } from './httpUtil';
+import { BodyRefused, readCheckedBody } from './bodyLimits';
+import { asGwsError, keepSetCookie, sendGwsError, sendJson } from './httpUtil';
 
 export interface CometdRouteDeps {
 	sessions: SessionStore;
@@ -14,14 +15,15 @@ export interface CometdRouteDeps {
 }
 
 export async function serveCometd(deps: CometdRouteDeps, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+	// The body's size and depth first, as on REST (bodyLimits.ts): nothing looks at a refused body, not even auth.
+	const raw = await readCheckedBody(req, res);
+	if (raw instanceof BodyRefused) return sendJson(res, raw.httpStatus, { statusCode: STATUS.inputValidation, statusMessage: raw.message });
 	let auth: AuthResult;
 	try {
 		auth = deps.sessions.authenticate(req);
 	} catch (error) {
-		await readBody(req).catch(() => undefined);
 		return sendGwsError(res, asGwsError(error));
 	}
-	const raw = await readBody(req);
 	let messages: unknown;
 	try {
 		messages = JSON.parse(raw);
@@ -29,6 +31,13 @@ export async function serveCometd(deps: CometdRouteDeps, req: http.IncomingMessa
 		return sendJson(res, 400, { statusCode: STATUS.inputValidation, statusMessage: 'Malformed Bayeux request: the body is not JSON' });
 	}
 	if (!Array.isArray(messages)) messages = [messages];
+	const notMessage = (messages as unknown[]).findIndex((m) => m === null || typeof m !== 'object' || Array.isArray(m) || typeof (m as { channel?: unknown }).channel !== 'string');
+	if (notMessage >= 0) {
+		return sendJson(res, 400, {
+			statusCode: STATUS.inputValidation,
+			statusMessage: `Malformed Bayeux request: message ${notMessage + 1} is not an object with a "channel" string, e.g. {"channel":"/meta/connect","clientId":"...","connectionType":"long-polling"}`,
+		});
+	}
 	const { cometd } = deps;
 	for (const m of messages as Array<{ clientId?: unknown }>) {
 		const owner = typeof m?.clientId === 'string' ? cometd.ownerOf(m.clientId) : undefined;

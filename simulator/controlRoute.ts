@@ -9,7 +9,8 @@ import { serveConsole } from './console/routes';
 import { routeControl } from './control';
 import { controlRefusal } from './controlGuard';
 import { ControlNotFound } from './controlNotFound';
-import { type Json, readBody, sendJson } from './httpUtil';
+import { BodyRefused, readCheckedBody } from './bodyLimits';
+import { type Json, sendJson } from './httpUtil';
 import type { Simulator } from './server';
 
 export async function serveControl(
@@ -23,7 +24,8 @@ export async function serveControl(
 	const refusal = controlRefusal(req);
 	if (refusal) return sendJson(res, 403, { error: refusal });
 	if (serveConsole(feed, req, res, path)) return;
-	const raw = await readBody(req);
+	const raw = await readCheckedBody(req, res);
+	if (raw instanceof BodyRefused) return sendJson(res, raw.httpStatus, { error: raw.message });
 	let body: unknown = {};
 	if (raw.trim() !== '') {
 		try {

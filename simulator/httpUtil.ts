@@ -3,7 +3,6 @@ import type * as http from 'http';
 import { GwsError, STATUS } from './errors';
 
 export type Json = Record<string, unknown>;
-const MAX_BODY_BYTES = 1024 * 1024;
 
 export function sendJson(res: http.ServerResponse, status: number, body: Json): void {
 	if (res.headersSent || res.destroyed) return;
@@ -32,24 +31,6 @@ export function asGwsError(error: unknown): GwsError {
 
 export function sendGwsError(res: http.ServerResponse, error: GwsError): void {
 	sendJson(res, error.httpStatus, error.body());
-}
-
-export function readBody(req: http.IncomingMessage): Promise<string> {
-	return new Promise((resolve, reject) => {
-		const chunks: Buffer[] = [];
-		let size = 0;
-		req.on('data', (chunk: Buffer) => {
-			size += chunk.length;
-			if (size > MAX_BODY_BYTES) {
-				reject(new Error('request body larger than 1 MiB'));
-				req.destroy();
-				return;
-			}
-			chunks.push(chunk);
-		});
-		req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-		req.on('error', reject);
-	});
 }
 
 export function parseForLog(raw: string): unknown {

@@ -1,5 +1,6 @@
 /** placeInboundCall (POST /simulator/calls): the options checked, then a call from a remote number (engine.ts). */
 import type { PlaceInboundCallOptions, PlacedCall } from './api';
+import { tooDeepValue } from './bodyLimits';
 import type { CallEngine } from './calls/engine';
 import { newCallIds } from './calls/model';
 import { DEFAULT_QUEUE } from './calls/queue';
@@ -33,6 +34,8 @@ export function placeInboundCall(engine: CallEngine, users: UserDirectory, opts:
 	if (opts.userData !== undefined && (typeof opts.userData !== 'object' || opts.userData === null || Array.isArray(opts.userData))) {
 		throw new Error('placeInboundCall: "userData" must be an object');
 	}
+	const tooDeep = tooDeepValue('userData', opts.userData);
+	if (tooDeep) throw new Error(`placeInboundCall: ${tooDeep}`);
 	const queueName = viaQueue ? (opts.queue ?? DEFAULT_QUEUE) : undefined;
 	const call = engine.placeInbound(agent, opts.from, opts.dnis, Object.entries(opts.userData ?? {}), queueName);
 	engine.settle();

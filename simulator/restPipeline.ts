@@ -4,13 +4,14 @@
  * GWS's error replies. The route's reply goes out as JSON with HTTP 200.
  */
 import type * as http from 'http';
-import type { FaultSpec, LoggedRequest } from './api';
+import type { FaultSpec } from './api';
 import { CSRF_HEADER_NAME, type AuthResult, type SessionStore } from './auth';
 import { preciseNow } from './clock';
 import { GwsError, STATUS } from './errors';
-import { asGwsError, type Json, parseForLog, readBody, sendGwsError, sendJson, sleep } from './httpUtil';
+import { BodyRefused, readCheckedBody } from './bodyLimits';
+import { asGwsError, type Json, sendGwsError, sendJson, sleep } from './httpUtil';
 import type { RestRequest } from './rest';
-import { type FaultQueue, redactHeaders, type RequestLog } from './traffic';
+import { type FaultQueue, redactHeaders, type RequestLog, type StoredRequest } from './traffic';
 
 export interface RestPipelineOptions {
 	log: RequestLog;
@@ -36,23 +37,22 @@ export class RestPipeline {
 	async handle(req: http.IncomingMessage, res: http.ServerResponse, rawUrl: string, path: string, query: URLSearchParams): Promise<void> {
 		const { log, faults, sessions, csrf, verbose } = this.opts;
 		const method = (req.method ?? 'GET').toUpperCase();
-		const rawBody = await readBody(req);
-		const entry = log.add({
-			time: preciseNow(),
-			method,
-			url: rawUrl,
-			path,
-			body: parseForLog(rawBody),
-			rawBody: rawBody === '' ? undefined : rawBody,
-			headers: redactHeaders(req.headers),
-			status: 0,
-		});
+		// The body's size and depth are checked before anything else looks at it (bodyLimits.ts): a refused body is
+		// logged as a marker, never parsed or kept.
+		const read = await readCheckedBody(req, res);
+		const refused = read instanceof BodyRefused ? read : undefined;
+		const rawBody = refused ? `[not kept: ${refused.message}]` : (read as string);
+		const entry = log.add(
+			{ time: preciseNow(), method, url: rawUrl, path, headers: redactHeaders(req.headers), status: 0 },
+			rawBody,
+		);
 		res.on('finish', () => {
 			entry.status = res.statusCode;
 		});
 		res.on('close', () => log.settled(entry));
 		if (this.latencyMs > 0) await sleep(this.latencyMs);
 		if (verbose) console.log(`${new Date().toISOString()} ${method} ${rawUrl}`);
+		if (refused) return sendJson(res, refused.httpStatus, { statusCode: STATUS.inputValidation, statusMessage: refused.message });
 
 		const fault = faults.take(method, path);
 		if (fault) return applyFault(fault, req, res, entry);
@@ -110,7 +110,7 @@ function jsonObjectBody(rawBody: string, res: http.ServerResponse): Record<strin
 	return parsed as Record<string, unknown>;
 }
 
-function applyFault(fault: FaultSpec, req: http.IncomingMessage, res: http.ServerResponse, entry: LoggedRequest): void {
+function applyFault(fault: FaultSpec, req: http.IncomingMessage, res: http.ServerResponse, entry: StoredRequest): void {
 	if (fault.mode === 'reset') {
 		entry.status = -1;
 		req.socket.destroy();

@@ -1,6 +1,7 @@
 /** The REST request log (secrets redacted), injected faults and added latency. */
 import type { IncomingMessage } from 'http';
 import type { FaultSpec, LoggedRequest } from './api';
+import { parseForLog } from './httpUtil';
 
 const REDACTED = '[REDACTED]';
 /** Header values that carry credentials or the session: never logged. */
@@ -12,8 +13,34 @@ export function redactHeaders(headers: IncomingMessage['headers']): Record<strin
 	return out;
 }
 
+/** The log keeps each body as text (one copy), at most this many characters of it (the rest: a marker). */
+export const LOGGED_BODY_CHARS = 64 * 1024;
+/** The log's bounds: entries, and characters of body text over all entries (oldest entries dropped first). */
+const LOG_ENTRIES = 10_000;
+const LOG_BODY_CHARS = 6 * 1024 * 1024;
+
+/** A body as the log keeps it: the text, cut at LOGGED_BODY_CHARS with a marker saying how long it was. */
+export function loggedBodyText(raw: string, limit = LOGGED_BODY_CHARS): string {
+	if (raw.length <= limit) return raw;
+	return `${raw.slice(0, limit)}… [truncated: ${raw.length} characters in all, ${limit} kept]`;
+}
+
+/**
+ * A log entry as stored: the body as its text (rawBody); `body` is parsed from it when first read and kept (the
+ * benchmarks read the log many times). A body that is not JSON, a cut one included, parses to that same string,
+ * so the large ones are held once.
+ */
+export type StoredRequest = Omit<LoggedRequest, 'body'> & { parsed?: { body: unknown } };
+
+function view(entry: StoredRequest): LoggedRequest {
+	entry.parsed ??= { body: parseForLog(entry.rawBody ?? '') };
+	const { parsed, ...rest } = entry;
+	return { ...rest, body: parsed.body };
+}
+
 export class RequestLog {
-	private entries: LoggedRequest[] = [];
+	private entries: StoredRequest[] = [];
+	private bodyChars = 0;
 	private seq = 0;
 	private readonly listeners = new Set<(entry: LoggedRequest) => void>();
 
@@ -24,32 +51,44 @@ export class RequestLog {
 	}
 
 	/** The request was answered (or reset, or given up on): its status is final. */
-	settled(entry: LoggedRequest): void {
+	settled(entry: StoredRequest): void {
+		if (this.listeners.size === 0) return;
+		const seen = view(entry);
 		for (const listener of this.listeners) {
 			try {
-				listener(entry);
+				listener(seen);
 			} catch {
 				// A listener (the console) must never break request handling.
 			}
 		}
 	}
 
-	add(entry: Omit<LoggedRequest, 'seq'>): LoggedRequest {
-		const logged = { seq: ++this.seq, ...entry };
+	/** Logs a request with its body text (kept up to LOGGED_BODY_CHARS); the entry returned gets its status later. */
+	add(entry: Omit<LoggedRequest, 'seq' | 'body' | 'rawBody'>, rawBody: string): StoredRequest {
+		const logged: StoredRequest = { seq: ++this.seq, ...entry, rawBody: rawBody === '' ? undefined : loggedBodyText(rawBody) };
 		this.entries.push(logged);
-		// Bounded so long benchmark runs do not grow without limit.
-		if (this.entries.length > 10000) this.entries.splice(0, this.entries.length - 10000);
+		this.bodyChars += logged.rawBody?.length ?? 0;
+		// Bounded in entries and in body text, so long benchmark runs and large bodies do not grow without limit.
+		let drop = Math.max(0, this.entries.length - LOG_ENTRIES);
+		let chars = this.bodyChars;
+		for (let i = 0; i < drop; i++) chars -= this.entries[i].rawBody?.length ?? 0;
+		while (chars > LOG_BODY_CHARS && drop < this.entries.length - 1) chars -= this.entries[drop++].rawBody?.length ?? 0;
+		if (drop > 0) {
+			this.entries.splice(0, drop);
+			this.bodyChars = chars;
+		}
 		return logged;
 	}
 	all(): LoggedRequest[] {
-		return this.entries.map((e) => ({ ...e }));
+		return this.entries.map(view);
 	}
 	clear(): void {
 		this.entries = [];
+		this.bodyChars = 0;
 	}
 	/** The most recent `limit` entries, oldest first. */
 	recent(limit: number): LoggedRequest[] {
-		return this.entries.slice(-limit).map((e) => ({ ...e }));
+		return this.entries.slice(-limit).map(view);
 	}
 }
 

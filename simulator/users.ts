@@ -16,6 +16,25 @@ export const DEMO_USERS: SimUserConfig[] = [
 	},
 ];
 
+/** Names every JavaScript object has (Object.prototype's members): a username like that breaks plain-object lookups. */
+const BUILT_IN_NAMES = new Set(Object.getOwnPropertyNames(Object.prototype));
+
+/**
+ * Why `name` cannot be a username, or undefined when it can: it logs in with HTTP basic auth (no spaces, no ':'),
+ * it is one segment of the control API's paths (/simulator/agents/{username}/...: no '/'), it is printed (no control
+ * characters such as ANSI escapes) and it is a key in the console's lookups (not a built-in name like "constructor").
+ */
+export function usernameProblem(name: string): string | undefined {
+	if (name === '') return 'is empty';
+	// eslint-disable-next-line no-control-regex
+	if (/[\u0000-\u001f\u007f-\u009f]/.test(name)) return 'contains a control character (e.g. an ANSI escape), which would be printed raw';
+	if (/\s/.test(name)) return 'contains a space (HTTP basic auth cannot carry it)';
+	if (name.includes(':')) return "contains ':' (HTTP basic auth separates the username from the password with it)";
+	if (name.includes('/')) return "contains '/' (the control API's paths /simulator/agents/{username}/... could not reach this user)";
+	if (BUILT_IN_NAMES.has(name)) return `is a JavaScript built-in name (${[...BUILT_IN_NAMES].slice(0, 4).join(', ')}, ...) that lookups by name would confuse`;
+	return undefined;
+}
+
 export interface UserState {
 	id: string;
 	displayName: string;
@@ -92,6 +111,8 @@ export class UserDirectory {
 			if (!config.username || !config.password || !config.phoneNumber) {
 				throw new Error(`Simulator user ${JSON.stringify(config.username)} needs username, password and phoneNumber`);
 			}
+			const problem = usernameProblem(config.username);
+			if (problem) throw new Error(`Simulator username ${JSON.stringify(config.username)} ${problem}`);
 			if (this.byName.has(config.username) || this.byDn.has(config.phoneNumber)) {
 				throw new Error(`Simulator user ${config.username} / DN ${config.phoneNumber} is configured twice`);
 			}

@@ -2,7 +2,7 @@
  * Simulator users from a JSON file (`gws-simulator --users FILE`, or `startSimulator({ users: loadUsersFile(f) })`).
  *
  * The file holds an array of users, or an object `{ "users": [...] }`. Each user:
- *   username     string, required: the login (HTTP basic auth); no spaces, no ':'
+ *   username     string, required: the login (HTTP basic auth); no spaces, ':', '/', control characters or JavaScript built-in names (users.ts usernameProblem)
  *   password     string, required
  *   phoneNumber  string of digits, required: the user's DN (their device's phoneNumber)
  *   firstName, lastName  strings, optional
@@ -16,9 +16,12 @@ import { readFileSync } from 'fs';
 import type { SimUserConfig } from './api';
 import { UNREACHABLE_PREFIX } from './calls/unreachable';
 import { findJsonSyntaxError } from './jsonSyntax';
+import { usernameProblem } from './users';
 
 const USER_FIELDS = ['username', 'password', 'phoneNumber', 'firstName', 'lastName', 'roles'] as const;
 const USER_ROLES = ['agent', 'supervisor'] as const;
+/** A file with thousands of mistakes gets the first ones and a count of the rest, not a message of megabytes. */
+const MAX_PROBLEMS_LISTED = 20;
 
 export class UsersFileError extends Error {}
 
@@ -64,12 +67,17 @@ export function parseUsers(text: string, source = 'users file'): SimUserConfig[]
 	const users = list.map((entry, index) => checkUser(entry, index, problems));
 	findDuplicates(users, problems);
 	if (problems.length === 1) throw new UsersFileError(`${source}: ${problems[0]}`);
-	if (problems.length > 1) throw new UsersFileError(`${source} has ${problems.length} problems:\n  - ${problems.join('\n  - ')}`);
+	if (problems.length > 1) {
+		const listed = problems.slice(0, MAX_PROBLEMS_LISTED);
+		const more = problems.length - listed.length;
+		throw new UsersFileError(`${source} has ${problems.length} problems:\n  - ${listed.join('\n  - ')}${more > 0 ? `\n  - and ${more} more` : ''}`);
+	}
 	return users;
 }
 
 function kind(value: unknown): string {
 	if (value === null) return 'null';
+	if (value === '') return 'an empty string';
 	if (Array.isArray(value)) return 'an array';
 	return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
 }
@@ -113,8 +121,11 @@ function checkUser(entry: unknown, index: number, problems: string[]): SimUserCo
 		}
 	}
 	if (user.username === undefined) problems.push(`users[${index}].username is missing`);
-	else if (typeof user.username !== 'string' || !/^[^\s:]+$/.test(user.username)) {
-		problems.push(`users[${index}].username must be a non-empty string without spaces or ':' (HTTP basic auth), got ${shown(user.username)}`);
+	else if (typeof user.username !== 'string') {
+		problems.push(`users[${index}].username must be a non-empty string without spaces, ':' or '/', got ${shown(user.username)}`);
+	} else {
+		const problem = usernameProblem(user.username);
+		if (problem) problems.push(`users[${index}].username ${shown(user.username)} ${problem}; pick a plain name such as "agent1"`);
 	}
 	if (user.password === undefined) problems.push(`${at('password')} is missing`);
 	// The value is never shown: it is a password.

@@ -99,6 +99,11 @@ async function main(): Promise<void> {
 				.filter((r) => r.seq > a.since && r.method === a.method && r.path === a.path && (a.username === undefined || r.username === a.username))
 				.length,
 		openConnections: () => openConnections(sim.port),
+		/** The process's memory after a full GC when it can run one (SimProcess starts it with --expose-gc). */
+		memory: () => {
+			(globalThis as { gc?: () => void }).gc?.();
+			return process.memoryUsage();
+		},
 		/** Users with a CometD session now, of those named (or all). */
 		usersWithSession: (a: { users: string[] }) => a.users.filter((u) => sim.cometdSessionCount(u) > 0),
 		/** Distinct users with a request of this method and exact path after `since` (a request seq). */

@@ -31,7 +31,7 @@ export class SimProcess {
 	static async start(options: SimulatorOptions & { usersFile?: string } = {}): Promise<SimProcess> {
 		// A benchmark tool, not node code: the simulator runs in its own process on purpose.
 		const child = fork(path.join(__dirname, 'sim-child.ts'), [], {
-			execArgv: ['-r', 'ts-node/register/transpile-only'],
+			execArgv: ['--expose-gc', '-r', 'ts-node/register/transpile-only'],
 			env: { ...process.env, BENCH_SIM_OPTIONS: JSON.stringify(options), TS_NODE_TRANSPILE_ONLY: 'true' },
 			stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
 		});
@@ -100,6 +100,11 @@ export class SimProcess {
 	/** POSTs on single calls received after `since` (a request seq), and the last request seq seen. */
 	callPostsSince(since: number) {
 		return this.call<{ posts: CallPost[]; lastSeq: number }>('callPostsSince', { since });
+	}
+
+	/** The simulator process's memory (bytes) after a full GC. */
+	memory() {
+		return this.call<NodeJS.MemoryUsage>('memory');
 	}
 
 	/** TCP connections held open at the simulator (its listening port). */

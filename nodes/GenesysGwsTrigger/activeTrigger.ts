@@ -69,6 +69,9 @@ export async function activeTrigger(ctx: ITriggerFunctions, setup: TriggerSetup)
 		if (extras.monitoring) meta.monitoring = extras.monitoring;
 		// n8n saves the static data with this emit: what was just reported is never reported again.
 		durable?.write(state);
+		// Calls the kept view's limits left out (when written or read) are reported once, on this item.
+		const loss = durable?.takeLoss();
+		if (loss) meta.stateDropped = loss;
 		trace(log, 'emitted', (data.call as IDataObject | undefined)?.id);
 		ctx.emit([[buildItem(data, meta)]]);
 	};

@@ -30,15 +30,22 @@ export interface CallChange {
 	reason: 'changed' | 'new' | 'gone';
 }
 
-/** JSON with sorted object keys, so equal values give equal strings regardless of key order. */
-export function stableJson(value: unknown): string {
+/** Deeper than this, stableJson stops and writes a marker: GWS values nest a few levels, never this many. */
+const STABLE_JSON_DEPTH = 64;
+
+/**
+ * JSON with sorted object keys, so equal values give equal strings regardless of key order. A value nested deeper
+ * than STABLE_JSON_DEPTH (never GWS's) is cut there with a marker, so no value can exhaust the stack.
+ */
+export function stableJson(value: unknown, depth = 0): string {
 	if (value === undefined) return '';
-	if (value === null || typeof value !== 'object') return JSON.stringify(value);
-	if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`;
+	if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? '';
+	if (depth >= STABLE_JSON_DEPTH) return '"[nested too deeply]"';
+	if (Array.isArray(value)) return `[${value.map((v) => stableJson(v, depth + 1)).join(',')}]`;
 	const obj = value as Record<string, unknown>;
 	return `{${Object.keys(obj)
 		.sort()
-		.map((k) => `${JSON.stringify(k)}:${stableJson(obj[k])}`)
+		.map((k) => `${JSON.stringify(k)}:${stableJson(obj[k], depth + 1)}`)
 		.join(',')}}`;
 }
 

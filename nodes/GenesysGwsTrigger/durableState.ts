@@ -13,14 +13,30 @@
  */
 import type { IDataObject, ITriggerFunctions } from 'n8n-workflow';
 
-import { CallTracker } from './callTracker';
+import { CallTracker, callIdOf } from './callTracker';
 import { DeviceTracker } from './deviceTracker';
 import type { SavedTriggerState } from './savedState';
 
 const KEY = 'genesysGwsTrigger';
 const VERSION = 1;
-/** More live calls than any user has; a bound on what is written with each emit. */
+/** More live calls than any user has; a bound on what is written with each emit and taken when read. */
 const MAX_CALLS = 200;
+/** A user has a device or two; what is read beyond this is not ours. */
+const MAX_DEVICES = 50;
+/** n8n writes the static data with every emit: at most about this many characters of JSON (oldest calls go first). */
+export const MAX_STATE_CHARS = 512 * 1024;
+/** A kept call nested deeper than this is not GWS's (its user data is a few levels): skipped when read. */
+const MAX_CALL_DEPTH = 32;
+const MAX_PHONE_NUMBER_LENGTH = 256;
+
+/** What the limits left out of the kept view, reported once in the next item's `_gws.stateDropped`. */
+export interface StateLoss {
+	/** Calls not kept (when written) or not taken (when read), oldest first. */
+	calls: number;
+	/** Device fingerprints not taken when read. */
+	devices: number;
+	why: string;
+}
 
 interface Persisted {
 	version: number;
@@ -40,39 +56,121 @@ function isPersisted(value: unknown, owner: string): value is Persisted {
 		p.owner === owner &&
 		Array.isArray(p.calls) &&
 		!!p.devices &&
-		typeof p.devices === 'object'
+		typeof p.devices === 'object' &&
+		!Array.isArray(p.devices)
 	);
 }
 
+/** How deep a value nests (objects and arrays; the call itself is 1), walked without recursion, stopped past `stopAt`. */
+function depthOf(value: unknown, stopAt: number): number {
+	const stack: Array<[unknown, number]> = [[value, 0]];
+	let deepest = 0;
+	while (stack.length > 0) {
+		const [v, level] = stack.pop()!;
+		if (v === null || typeof v !== 'object') continue;
+		const here = level + 1;
+		if (here > deepest) deepest = here;
+		if (deepest > stopAt) return deepest;
+		for (const child of Object.values(v as Record<string, unknown>)) stack.push([child, here]);
+	}
+	return deepest;
+}
+
+/** A kept call's size in characters of JSON (what n8n writes); Infinity when it cannot be serialized. */
+function sizeOf(call: unknown): number {
+	try {
+		return JSON.stringify(call)?.length ?? 0;
+	} catch {
+		return Infinity;
+	}
+}
+
+/**
+ * The most recent calls (the list is oldest first) that fit MAX_CALLS and MAX_STATE_CHARS less `reserved`, and how
+ * many were left out. Only calls that pass `usable` count.
+ */
+function newestThatFit(calls: unknown[], reserved: number, usable: (call: unknown) => boolean): { kept: IDataObject[]; dropped: number } {
+	const kept: IDataObject[] = [];
+	let chars = reserved;
+	for (let i = calls.length - 1; i >= 0 && kept.length < MAX_CALLS; i--) {
+		const call = calls[i];
+		if (!usable(call)) continue;
+		const size = sizeOf(call);
+		if (chars + size > MAX_STATE_CHARS) break;
+		chars += size;
+		kept.push(call as IDataObject);
+	}
+	return { kept: kept.reverse(), dropped: calls.length - kept.length };
+}
+
+const LIMITS = `at most ${MAX_CALLS} calls and ${MAX_STATE_CHARS} characters of static data`;
+
 export class DurableState {
+	/** Ids of the calls the last write left out (only newly left-out ones are reported). */
+	private leftOut = new Set<string>();
+	private loss?: StateLoss;
+
 	constructor(
 		private readonly ctx: ITriggerFunctions,
 		private readonly owner: string,
 	) {}
 
-	/** The view kept by an earlier activation of this node with this credential user, if any. */
+	/**
+	 * The view kept by an earlier activation of this node with this credential user, if any. Checked and bounded as
+	 * when written: only call objects with an id, not nested deeper than GWS's, the newest that fit the limits;
+	 * device fingerprints that are strings, at most MAX_DEVICES; a phone number only if it is a short string.
+	 */
 	read(): SavedTriggerState | undefined {
 		const kept = this.ctx.getWorkflowStaticData('node')[KEY];
 		if (!isPersisted(kept, this.owner)) return undefined;
+		const usable = (c: unknown) => callIdOf(c) !== undefined && depthOf(c, MAX_CALL_DEPTH) <= MAX_CALL_DEPTH;
+		const { kept: taken, dropped } = newestThatFit(kept.calls, 0, usable);
 		const calls = new CallTracker();
-		calls.seed(kept.calls.filter((c) => !!c && typeof c === 'object'));
+		calls.seed(taken);
+		const prints = Object.entries(kept.devices).filter(([, print]) => typeof print === 'string' && print.length <= MAX_STATE_CHARS / 4);
 		const devices = new DeviceTracker();
-		devices.restore(kept.devices);
-		return { calls, devices, phoneNumber: kept.phoneNumber };
+		devices.restore(Object.fromEntries(prints.slice(0, MAX_DEVICES)));
+		const skippedDevices = Object.keys(kept.devices).length - Math.min(prints.length, MAX_DEVICES);
+		if (dropped > 0 || skippedDevices > 0) {
+			this.report({ calls: dropped, devices: skippedDevices, why: `the kept view was larger than ${LIMITS}, or held values that are not GWS's` });
+		}
+		const phone = kept.phoneNumber;
+		const phoneNumber = typeof phone === 'string' && phone.length <= MAX_PHONE_NUMBER_LENGTH ? phone : undefined;
+		return { calls, devices, phoneNumber };
 	}
 
-	/** Replaces the kept view (n8n writes it with the next emit, or after activation). */
+	/** Replaces the kept view (n8n writes it with the next emit, or after activation), bounded like read(). */
 	write(state: SavedTriggerState): void {
 		const persisted: Persisted = {
 			version: VERSION,
 			owner: this.owner,
-			calls: state.calls.views().slice(-MAX_CALLS),
+			calls: [],
 			devices: state.devices.fingerprints(),
 		};
 		if (state.phoneNumber !== undefined) persisted.phoneNumber = state.phoneNumber;
+		const views = state.calls.views();
+		const { kept } = newestThatFit(views, sizeOf(persisted), () => true);
+		persisted.calls = kept;
+		const keptIds = new Set(kept.map((c) => callIdOf(c)));
+		const leftOut = new Set(views.map((c) => callIdOf(c) ?? '').filter((id) => id !== '' && !keptIds.has(id)));
+		const newly = [...leftOut].filter((id) => !this.leftOut.has(id)).length;
+		this.leftOut = leftOut;
+		if (newly > 0) this.report({ calls: newly, devices: 0, why: `the kept view is limited to ${LIMITS}; the oldest calls were left out` });
 		this.ctx.getWorkflowStaticData('node')[KEY] = persisted as unknown as IDataObject;
 	}
 
+	/** What the limits left out since the last call, once (the trigger puts it in the next item's `_gws`). */
+	takeLoss(): StateLoss | undefined {
+		const loss = this.loss;
+		this.loss = undefined;
+		return loss;
+	}
+
+	private report(loss: StateLoss): void {
+		this.loss = this.loss
+			? { calls: this.loss.calls + loss.calls, devices: this.loss.devices + loss.devices, why: loss.why }
+			: loss;
+	}
 	/** Forgets the kept view (the user chose not to hear of what happened while the workflow was off). */
 	clear(): void {
 		delete this.ctx.getWorkflowStaticData('node')[KEY];

@@ -15,6 +15,7 @@
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 import type { MonitoringChange } from './monitoringChanges';
+import type { StateLoss } from './durableState';
 
 export interface GwsMeta {
 	event: string;
@@ -23,6 +24,8 @@ export interface GwsMeta {
 	resync?: true;
 	resyncReason?: 'changed' | 'new' | 'gone';
 	monitoring?: MonitoringChange;
+	/** What the limits of the view kept in the workflow's static data left out (durableState.ts). */
+	stateDropped?: StateLoss;
 }
 
 export function buildItem(data: IDataObject, meta: GwsMeta): INodeExecutionData {

@@ -10,7 +10,7 @@ import type {
 } from 'n8n-workflow';
 
 import { GWS_PATHS } from './gwsResources';
-import { checkBaseUrl, credentialFields, describeNetworkFailure, judgeGwsReply } from './transport';
+import { checkBaseUrl, credentialFields, credentialScrubber, describeNetworkFailure, judgeGwsReply } from './transport';
 
 const TEST_TIMEOUT_MS = 15_000;
 
@@ -28,6 +28,7 @@ async function genesysGwsApiTest(
 		method: 'GET',
 		path: GWS_PATHS.me,
 		timeoutMs: TEST_TIMEOUT_MS,
+		scrub: credentialScrubber(username, password),
 	};
 
 	let response: { statusCode: number; body: unknown; headers?: Record<string, unknown> };

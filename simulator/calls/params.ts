@@ -1,5 +1,6 @@
 /** Request-body parameters in the documented shapes; every error names the parameter, the value and the fix (docs/FIDELITY.md E1-E3). */
-import { invalidParameter, missingParameter } from '../errors';
+import { tooDeepValue } from '../bodyLimits';
+import { GwsError, STATUS, invalidParameter, missingParameter } from '../errors';
 
 export type Body = Record<string, unknown>;
 
@@ -23,6 +24,8 @@ export function optionalUserData(body: Body): Record<string, unknown> | undefine
 	if (value === null || typeof value !== 'object' || Array.isArray(value)) {
 		throw invalidParameter('userData', value, 'a JSON object of key/value pairs, e.g. {"AccountNumber":"12345"}');
 	}
+	const tooDeep = tooDeepValue('userData', value);
+	if (tooDeep) throw new GwsError(400, STATUS.inputValidation, tooDeep);
 	return value as Record<string, unknown>;
 }
 

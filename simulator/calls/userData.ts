@@ -14,7 +14,10 @@ export function renderUserData(pairs: UserDataPair[]): Record<string, unknown> |
 		else grouped.set(key, [value]);
 	}
 	const out: Record<string, unknown> = {};
-	for (const [key, values] of grouped) out[key] = values.length === 1 ? values[0] : values;
+	// Defined, not assigned: a key "__proto__" (JSON.parse makes it an own key) stays a key instead of a prototype.
+	for (const [key, values] of grouped) {
+		Object.defineProperty(out, key, { value: values.length === 1 ? values[0] : values, enumerable: true, writable: true, configurable: true });
+	}
 	return out;
 }
 

@@ -14,14 +14,20 @@
  * busy with earlier frames gets only the newest one, when its socket drains; log batches hold at most MAX_BATCH
  * entries (the rest are counted as `skipped`; the full logs stay in GET /simulator/notifications and
  * /simulator/requests), and a client with more than MAX_BUFFERED_BYTES still unsent is cut off (the browser's
- * EventSource reconnects and starts over with a fresh `hello`).
+ * EventSource reconnects and starts over with a fresh `hello`), checked after each write, so one large frame cannot
+ * pile up behind it. Frames are bounded in bytes too: a request body or a notification's user data larger than
+ * CONSOLE_VALUE_CHARS is shown cut, with a marker (the full ones stay in the logs).
  */
 import type * as http from 'http';
 import type { LoggedNotification, LoggedRequest } from '../api';
+import { CONSOLE_VALUE_CHARS, shownUserData } from './bounds';
+import { loggedBodyText } from '../traffic';
 import type { ConsoleSnapshot } from './snapshot';
 
 const HISTORY = 300;
 const MAX_BUFFERED_BYTES = 1024 * 1024;
+/** At most this much unsent per client, the frame being written included. */
+const MAX_PENDING_BYTES = 8 * 1024 * 1024;
 const LOG_BATCH_MS = 100;
 const SNAPSHOT_MIN_MS = 150;
 const SNAPSHOT_POLL_MS = 1000;
@@ -60,9 +66,18 @@ interface Client {
 
 function forConsole(entry: LoggedRequest): ConsoleRequest {
 	// Copied at publication: the log entry itself may still change (e.g. a later status).
-	// eslint-disable-next-line @typescript-eslint/no-unused-vars
 	const { rawBody, ...rest } = entry;
+	if (rawBody !== undefined && rawBody.length > CONSOLE_VALUE_CHARS) rest.body = loggedBodyText(rawBody, CONSOLE_VALUE_CHARS);
 	return { ...rest };
+}
+
+/** A notification as the console shows it: user data larger than CONSOLE_VALUE_CHARS replaced by a marker. */
+function notificationForConsole(entry: LoggedNotification): LoggedNotification {
+	const call = entry.data.call as Record<string, unknown> | undefined;
+	if (!call || typeof call !== 'object' || call.userData === undefined) return entry;
+	const shown = shownUserData(call.userData);
+	if (shown === call.userData) return entry;
+	return { ...entry, data: { ...entry.data, call: { ...call, userData: shown } } };
 }
 
 export class ConsoleFeed {
@@ -105,14 +120,14 @@ export class ConsoleFeed {
 		});
 		// EventSource reconnects after this many ms when the stream breaks (a restart, a cut-off slow client).
 		res.write('retry: 1000\n\n');
-		this.write(client, this.frame('hello', this.hello()));
 		this.startTimers();
+		this.guard(() => this.write(client, this.frame('hello', this.hello())));
 	}
 
 	/** Hook: the notification hub recorded a notification. */
 	notificationPublished(entry: LoggedNotification): void {
 		if (this.clients.size === 0) return;
-		if (this.notifications.length < MAX_BATCH) this.notifications.push(entry);
+		if (this.notifications.length < MAX_BATCH) this.notifications.push(notificationForConsole(entry));
 		else this.skipped++;
 		this.scheduleLog();
 		this.scheduleSnapshot();
@@ -133,7 +148,7 @@ export class ConsoleFeed {
 		this.notifications = [];
 		this.requests = [];
 		this.skipped = 0;
-		this.broadcast('hello', this.hello());
+		this.guard(() => this.broadcast('hello', this.hello()));
 	}
 
 	/** Ends every stream and timer (the simulator closes). */
@@ -148,7 +163,7 @@ export class ConsoleFeed {
 		this.lastSnapshot = JSON.stringify(snapshot);
 		return {
 			snapshot,
-			notifications: this.source.recentNotifications(HISTORY),
+			notifications: this.source.recentNotifications(HISTORY).map(notificationForConsole),
 			requests: this.source.recentRequests(HISTORY).map(forConsole),
 		};
 	}
@@ -167,7 +182,10 @@ export class ConsoleFeed {
 	private write(client: Client, frame: string): void {
 		const { res } = client;
 		if (res.destroyed || res.writableEnded) return this.release(client);
-		if (res.writableLength > MAX_BUFFERED_BYTES) {
+		// Before the write: more than MAX_BUFFERED_BYTES still unread from earlier frames. On the write: this frame on
+		// top of them would make more than MAX_PENDING_BYTES (frames are bounded, so only many of them can).
+		const pending = res.writableLength;
+		if (pending > MAX_BUFFERED_BYTES || pending + frame.length > MAX_PENDING_BYTES) {
 			this.slowClientsDropped++;
 			res.destroy();
 			return this.release(client);

@@ -7,6 +7,7 @@
  * The page drives the simulator through the documented control API only (control.ts), like any script would.
  */
 import type * as http from 'http';
+import { lookup } from '../lookup';
 import { consoleCatalog } from './catalog';
 import { CONSOLE_PATH, EVENTS_PATH, SCRIPT_PATH, STYLE_PATH } from './contract';
 import type { ConsoleFeed } from './feed';
@@ -38,7 +39,7 @@ const SECURITY_HEADERS = {
 /** Serves the console's routes; false when `path` is not one of them. */
 export function serveConsole(feed: ConsoleFeed, req: http.IncomingMessage, res: http.ServerResponse, path: string): boolean {
 	const normalized = path.length > 1 ? path.replace(/\/+$/, '') : path;
-	const asset = ASSETS[normalized];
+	const asset = lookup(ASSETS, normalized);
 	if (!asset && normalized !== EVENTS_PATH) return false;
 	const method = (req.method ?? 'GET').toUpperCase();
 	const allowed = asset ? ['GET', 'HEAD'] : ['GET'];

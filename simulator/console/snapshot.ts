@@ -3,6 +3,7 @@
  * CONSOLE_CALLS call legs, each user's recently ended ones, CometD sessions, delivery, faults and latency. The page (page/*.ts) reads this type.
  */
 import type { FaultSpec, SimAgentSnapshot, SimCallSnapshot, SimEndedCall } from '../api';
+import { shownUserData } from './bounds';
 
 /** The console shows at most this many call legs (a benchmark can hold thousands). */
 const CONSOLE_CALLS = 500;
@@ -50,9 +51,9 @@ export function consoleSnapshot(source: SnapshotSource): ConsoleSnapshot {
 	return {
 		url: source.url,
 		agents,
-		calls: calls.slice(-CONSOLE_CALLS).map((call) => ({ ...call, alsoAccepted: source.alsoAccepted(call.id, call.owner) })),
+		calls: calls.slice(-CONSOLE_CALLS).map((call) => ({ ...call, userData: shownUserData(call.userData), alsoAccepted: source.alsoAccepted(call.id, call.owner) })),
 		callsTotal: calls.length,
-		ended: source.ended().map((e) => ({ call: { ...e.call, alsoAccepted: [] }, endedAt: e.endedAt })),
+		ended: source.ended().map((e) => ({ call: { ...e.call, userData: shownUserData(e.call.userData), alsoAccepted: [] }, endedAt: e.endedAt })),
 		cometdSessions: Object.fromEntries(agents.map((a) => [a.username, source.cometdSessionCount(a.username)])),
 		notificationsPublished: source.notificationsPublished,
 		notificationsPaused: source.notificationsPaused,

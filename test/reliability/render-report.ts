@@ -18,7 +18,7 @@ interface SuiteResult {
 	notes: string[];
 }
 
-const ORDER = ['bad-input', 'trigger-input', 'server-faults', 'tls', 'cometd-faults', 'secrets', 'soak'];
+const ORDER = ['bad-input', 'trigger-input', 'server-faults', 'tls', 'cometd-faults', 'secrets', 'hostile-payloads', 'soak'];
 const OUT = path.join(__dirname, '..', '..', 'docs', 'RELIABILITY.md');
 
 function load(): SuiteResult[] {
@@ -71,6 +71,10 @@ function render(results: SuiteResult[]): string {
 		['Crashes (unhandled rejections, uncaught exceptions) in CometD faults', value(results, 'cometd-faults', 'crashes (unhandled rejections, uncaught exceptions)'), '0'],
 		['Secrets found in errors, log lines and output items (all files)', sum(results, 'secrets found in errors, logs and items'), '0'],
 		['errors, items and log lines scanned for secrets', sum(results, 'errors, items and log lines scanned'), ''],
+		['Echo cases: GWS or a proxy repeats the password (action node, credential test, trigger)', value(results, 'secrets', 'echo cases (the reply repeats the password)'), 'no secret in any'],
+		['Hostile payloads: 1 MB unauthenticated POSTs, then the simulator still answers and the console shows every agent', value(results, 'hostile-payloads', '1 MB unauthenticated POSTs sent'), '150, working after'],
+		['Hostile payloads: simulator heap after GC, growth (MB)', value(results, 'hostile-payloads', 'simulator heap after GC, growth (MB)'), '< 40'],
+		['Hostile payloads: simulator RSS growth (MB), incl. 5 consoles that never read', value(results, 'hostile-payloads', 'simulator RSS growth (MB)'), '< 100'],
 		['Soak: mixed operations (action items + trigger executions)', value(results, 'soak', 'mixed operations (actions + notifications)'), ''],
 		['Soak: heap growth after GC, second half of the run (MB)', value(results, 'soak', 'heap growth, second half (MB)'), '< 8'],
 		['Leaks found (handles left open after the soak)', value(results, 'soak', 'leaks found (handles left open)'), '0'],
@@ -119,6 +123,7 @@ const METHOD = [
 	'Server faults use the simulator\'s fault queue scoped to one item\'s call path, so in each execution item 0 and 2 run normally and item 1 meets the fault; a real proxy (support/proxy.ts) cuts a response half-way and drops held long polls. A 401 or a CSRF 403 once is recovered by the transport (new login); twice is an error.',
 	'CometD restarts: notifications published while the simulator is down are held by its hub and delivered after the client re-subscribes (the simulator\'s pause/resume). A CometD server discards the queue of a session that dies with it; that loss cannot be recovered by any client for synthetic burst calls and is covered for real calls by the trigger\'s resync (test/trigger/reconnect.test.ts). Held long polls are dropped while idle (0 lost); a reply cut while it carries a notification is defect D11. Burst items are counted on AttachedDataChanged only: the burst\'s synthetic call is not listed by GET /api/v2/me/calls, so every resync correctly reports it gone.',
 	'Secrets: the simulator users have distinctive passwords (test/helpers/users.ts REL_USERS). Scanned for each user: the password, "Basic " + base64(user:password), the base64 alone; plus the session cookie value (JSESSIONID) and the CSRF token of the session the node used. Scanned: every output item, every execution error with its cause chain, the run data of failed executions, the credential test results, every log line of n8n\'s logger (a recording logger installed in n8n-core\'s own DI container and LoggerProxy) and every console line (cometd.js logs there). `secrets.test.ts` first proves the scanner finds planted secrets in each of those places.',
+	'Hostile payloads (issue 21): the simulator runs in its own process (bench/lib/sim-process.ts, started with --expose-gc) so its memory is its own: RSS from /proc/<pid>/status, heapUsed after a full GC. 150 unauthenticated POSTs of 1 MB (5 at a time, each answered 401 and logged with at most 64 KiB of its body), one body 6,000 levels deep each to REST, CometD and the control API (400 before being logged, authenticated or parsed), one body over 1 MiB (413), then 5 consoles that connect to the live feed and never read while 30 more 1 MB POSTs arrive. Before issue 21 the same traffic took the simulator from 149 to 412 MB, GET /simulator/requests built a 300 MB reply, five consoles that did not read took it to 2.4 GB, and one deep body broke GET /simulator/requests and the console until a reset (test/simulator/hostile-input.test.ts has each case).',
 	'Soak is bounded by count (40 rounds: 4 calls through Answer, Update User Data, Hold (waiting for its confirmation: one CometD client per item), Retrieve, Hang Up, plus Get Many, Get Devices and a 50-notification burst per round, with the trigger active). heapUsed is read after two full GCs (`--expose-gc` set at run time) at rounds 5, 20 and 40; the allowance is for what the test process itself keeps (the recording logger\'s lines, the simulator\'s state). Open handles are `process.getActiveResourcesInfo()`.',
 ];
 

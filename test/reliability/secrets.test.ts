@@ -9,6 +9,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { activateTrigger, contextFor } from '../trigger/harness';
 import { runNode, testCredential } from '../helpers/n8n';
+import { FaultyProxy } from './support/proxy';
 import { Figures } from './support/results';
 import { deepText, recordN8nLogs, SecretScanner, withoutPrinting } from './support/secrets';
 import { startTestSimulator, type Sim } from '../helpers/simulator';
@@ -124,5 +125,104 @@ describe('likely leak points', () => {
 		scanner.collect('trigger refused', failure);
 		expect((failure as Error).message).toMatch(/credential|login|refused|401/i);
 		figures.add('leak points checked', 1);
+	});
+});
+
+// What GWS or a proxy sends back may repeat the credential (issue 21): an error must never show it, whatever path
+// the reply takes (login, an operation, the credential test, the trigger's login and its Bayeux handshake).
+describe('echoed secrets: GWS or a proxy repeats the password in its reply', () => {
+	const basic = Buffer.from(`${user.username}:${user.password}`).toString('base64');
+	const echoes: Array<[string, { status: number; body: string }]> = [
+		['a 401 whose statusMessage names the password', { status: 401, body: JSON.stringify({ statusCode: 20, statusMessage: `Login failed for ${user.username} with password ${user.password}` }) }],
+		['a non-JSON 502 page with the password and the Basic value', { status: 502, body: `<html>Bad gateway: ${user.username}:${user.password} Authorization=${basic}</html>` }],
+		['a 500 whose statusMessage holds the base64 alone and the password JSON-escaped', { status: 500, body: JSON.stringify({ statusCode: 4, statusMessage: `cannot decode ${basic}; ${JSON.stringify(user.password)}` }) }],
+		['a 400 with the password URL-encoded', { status: 400, body: JSON.stringify({ statusCode: 10, statusMessage: `bad query password=${encodeURIComponent(user.password)}` }) }],
+	];
+	const hidden = (text: string) => {
+		expect(text).not.toContain(user.password);
+		expect(text).not.toContain(basic);
+		expect(text).not.toContain(basic.replace(/=+$/, ''));
+		expect(text).not.toContain(encodeURIComponent(user.password));
+		expect(text).not.toContain(JSON.stringify(user.password).slice(1, -1));
+	};
+
+	for (const [what, reply] of echoes) {
+		it(`the action node: ${what}`, async () => {
+			// The login answers with the echo (401), or an operation does (the others).
+			const pathPrefix = reply.status === 401 ? '/api/v2/me' : '/api/v2/me/calls';
+			sim.injectFault({ count: 1, status: reply.status, body: reply.body, pathPrefix });
+			const result = await runNode({ credential: credentialOf(sim.url, RELAGENT), parameters: { resource: 'call', operation: 'getAll' } });
+			sim.clearFaults();
+			scanner.collect(`echo (${what}): execution error`, result.error);
+			scanner.collect(`echo (${what}): run data`, result.run.data);
+			expect(result.status).toBe('error');
+			const text = `${result.error?.message} ${(result.error as { description?: string })?.description}`;
+			hidden(text);
+			hidden(deepText(result.error));
+			expect(text).toContain('[redacted]');
+			figures.add('echo cases (the reply repeats the password)', 1);
+		});
+
+		it(`the credential test: ${what}`, async () => {
+			sim.injectFault({ count: 1, status: reply.status, body: reply.body, pathPrefix: '/api/v2/me' });
+			const result = await testCredential(credentialOf(sim.url, RELAGENT));
+			sim.clearFaults();
+			scanner.collect(`echo (${what}): credential test`, result);
+			expect(result.status).toBe('Error');
+			hidden(result.message);
+			expect(result.message).toContain('[redacted]');
+			figures.add('echo cases (the reply repeats the password)', 1);
+		});
+	}
+
+	it('the trigger: its login answered by a 401 that names the password', async () => {
+		// A session cached by the tests before would spare the trigger its login.
+		(await import('../../nodes/shared/transport')).clearGwsSessions();
+		sim.injectFault({ count: 1, status: 401, body: echoes[0][1].body, pathPrefix: '/api/v2/me' });
+		let failure: unknown;
+		try {
+			const t = await activateTrigger({ credential: credentialOf(sim.url, RELAGENT), parameters: { events: ['StatusChange'] } });
+			await t.close();
+		} catch (error) {
+			failure = error;
+		}
+		sim.clearFaults();
+		scanner.collect('echo: trigger login', failure);
+		expect(failure).toBeDefined();
+		hidden(deepText(failure));
+		expect(deepText(failure)).toContain('[redacted]');
+		figures.add('echo cases (the reply repeats the password)', 1);
+	});
+
+	it('the trigger: a Bayeux handshake refused with an error text that names the password', async () => {
+		const { NOTIFICATION_CLIENT_DEFAULTS } = await import('../../nodes/shared/cometd');
+		const saved = { ...NOTIFICATION_CLIENT_DEFAULTS };
+		Object.assign(NOTIFICATION_CLIENT_DEFAULTS, { failureAttempts: 2, failureAfterMs: 100, backoffIncrementMs: 20, maxBackoffMs: 50 });
+		const proxy = new FaultyProxy(sim.port);
+		await proxy.start();
+		proxy.decide = (req) =>
+			req.body.includes('/meta/handshake')
+				? { kind: 'respond', status: 200, body: JSON.stringify([{ channel: '/meta/handshake', successful: false, error: `403::denied for ${user.username} password ${user.password} (${basic})` }]) }
+				: { kind: 'pass' };
+		let failure: unknown;
+		try {
+			const t = await activateTrigger({ credential: credentialOf(proxy.url, RELAGENT), parameters: { events: ['StatusChange'] } });
+			await t.close();
+		} catch (error) {
+			failure = error;
+		} finally {
+			Object.assign(NOTIFICATION_CLIENT_DEFAULTS, saved);
+			await proxy.close();
+		}
+		scanner.collect('echo: trigger Bayeux handshake error', failure);
+		expect(deepText(failure)).toContain('server answered "403::denied for relagent password [redacted]');
+		hidden(deepText(failure));
+		figures.add('echo cases (the reply repeats the password)', 1);
+	});
+
+	it('the scrubber leaves short passwords alone rather than garbling every message', async () => {
+		const { credentialScrubber } = await import('../../nodes/shared/transport');
+		expect(credentialScrubber('u', 'abc')('abc def abc')).toBe('abc def abc');
+		expect(credentialScrubber('u', 'abcd')('abcd def')).toBe('[redacted] def');
 	});
 });

@@ -100,8 +100,33 @@ test('bad flags exit with status 2 and say what to fix', async () => {
 	const host = runCli(['--host', '0.0.0.0']);
 	expect(await cli.exited).toBe(2);
 	expect(cli.errors()).toContain("--port must be an integer >= 0 (got 'abc')");
-	expect(await host.exited).toBe(1);
-	expect(host.errors()).toContain('not a loopback address');
+	// The documented status 2 and one line: the reason, no stack trace (issue 21).
+	expect(await host.exited).toBe(2);
+	expect(host.errors().trim()).toBe("Simulator host '0.0.0.0' is not a loopback address; use 127.0.0.1, ::1 or localhost");
+}, 30000);
+
+test('ANSI escapes: a username with one is refused without printing it raw; a password with one is printed escaped', async () => {
+	const dir = mkdtempSync(join(tmpdir(), 'gws-sim-users-'));
+	try {
+		const badName = join(dir, 'name.json');
+		writeFileSync(badName, JSON.stringify([{ username: 'evil\u001b[2J', password: 'p', phoneNumber: '41001' }]));
+		const refused = runCli(['--port', '0', '--users', badName]);
+		expect(await refused.exited).toBe(2);
+		expect(refused.errors()).toContain('contains a control character');
+		expect(refused.errors()).not.toContain('\u001b');
+		const oddPassword = join(dir, 'password.json');
+		writeFileSync(oddPassword, JSON.stringify([{ username: 'erin', password: 'pa\u001b[31mss', phoneNumber: '41002' }]));
+		const cli = runCli(['--port', '0', '--users', oddPassword]);
+		try {
+			await cli.listening;
+			expect(cli.output()).toContain('erin / pa\\u001b[31mss / 41002');
+			expect(cli.output()).not.toContain('\u001b');
+		} finally {
+			cli.child.kill('SIGKILL');
+		}
+	} finally {
+		rmSync(dir, { recursive: true, force: true });
+	}
 }, 30000);
 
 test('--users FILE: serves exactly those users, prints them and the console URL', async () => {

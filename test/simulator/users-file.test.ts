@@ -97,7 +97,7 @@ describe('schema errors name the user and the field', () => {
 		['users not an array', '{"users": {"username": "a"}}', 'users.json: "users" must be an array of users, got an object'],
 		['a user that is not an object', list(user({}), 'bob'), 'users[1] must be an object such as {"username": ..., "password": ..., "phoneNumber": ...}, got a string'],
 		['a missing username', list({ password: 'p', phoneNumber: '1' }), 'users[0].username is missing'],
-		['a username with a colon', list(user({ username: 'a:b' })), `users[0].username must be a non-empty string without spaces or ':' (HTTP basic auth), got "a:b"`],
+		['a username with a colon', list(user({ username: 'a:b' })), `users[0].username "a:b" contains ':' (HTTP basic auth separates the username from the password with it); pick a plain name such as "agent1"`],
 		['a missing password', list(user({ password: undefined })), 'users[0].password (user "u1") is missing'],
 		['a number as phoneNumber', list(user({}), user({ username: 'u2', phoneNumber: '30002' }), user({ username: 'u3', phoneNumber: 30003 })), 'users[2].phoneNumber (user "u3") must be a string of digits, e.g. "15000", got 30003 (write it in quotes: "30003")'],
 		['a phoneNumber with a dash', list(user({ phoneNumber: '555-1234' })), 'users[0].phoneNumber (user "u1") must be a string of digits, e.g. "15000", got "555-1234"'],
@@ -118,6 +118,30 @@ describe('schema errors name the user and the field', () => {
 		expect(message).toContain('users[0].password (user "a") must be a non-empty string, got a number');
 		expect(message).not.toContain('12345678');
 		expect(message).not.toContain('sekret-pass');
+	});
+
+	// Names that log in but cannot work elsewhere (issue 21): the control API's paths, the terminal, the lookups.
+	test.each([
+		['a "/"', 'a/b', "contains '/' (the control API's paths /simulator/agents/{username}/... could not reach this user)"],
+		['an ANSI escape', 'red\u001b[31m', 'contains a control character (e.g. an ANSI escape), which would be printed raw'],
+		['"constructor"', 'constructor', 'is a JavaScript built-in name'],
+		['"hasOwnProperty"', 'hasOwnProperty', 'is a JavaScript built-in name'],
+		['"__proto__"', '__proto__', 'is a JavaScript built-in name'],
+		['"toString"', 'toString', 'is a JavaScript built-in name'],
+	])('a username with %s is refused, saying why', (_what, username, why) => {
+		expect(failure(list(user({ username })))).toContain(`users[0].username ${JSON.stringify(username)} ${why}`);
+		// The same rule when the users come as an option, not a file.
+		return expect(startTestSimulator({ users: [{ username, password: 'p', phoneNumber: '30001' }] })).rejects.toThrow(why);
+	});
+
+	test('20,000 empty passwords: a short message, the first 20 problems and a count of the rest, worded for an empty string', () => {
+		const many = Array.from({ length: 20_000 }, (_, i) => ({ username: `u${i}`, password: '', phoneNumber: String(40000 + i) }));
+		const message = failure(JSON.stringify(many));
+		expect(message).toMatch(/^users\.json has 20000 problems:\n/);
+		expect(message).toContain('users[0].password (user "u0") must be a non-empty string, got an empty string');
+		expect(message).toContain('\n  - and 19980 more');
+		expect(message.split('\n')).toHaveLength(22);
+		expect(message.length).toBeLessThan(3000);
 	});
 
 	test('a file that cannot be read says why', () => {

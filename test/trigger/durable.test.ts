@@ -53,8 +53,11 @@ async function stop(t: ActiveTrigger): Promise<void> {
  */
 class Database {
 	private row: IDataObject = {};
+	/** The row as JSON text, as the database holds it (for rows JSON.stringify cannot write, e.g. nested 6,000 deep). */
+	text?: string;
 	load(): IDataObject {
-		this.row = JSON.parse(JSON.stringify(this.row));
+		this.row = JSON.parse(this.text ?? JSON.stringify(this.row));
+		this.text = undefined;
 		return this.row;
 	}
 	get saved(): IDataObject {
@@ -214,4 +217,80 @@ it('keeps only what it needs: the live calls without capabilities, per credentia
 	expect((kept.calls as IDataObject[]).map((c) => c.id)).toEqual([first]);
 	expect((kept.calls as IDataObject[])[0].capabilities).toBeUndefined();
 	expect(JSON.stringify(kept)).not.toMatch(/agent1pass|JSESSIONID/);
+});
+
+// The kept view is read as carefully as it is written (issue 21): static data is whatever the database holds, so
+// a view planted there, too large or not ours, must never make activation slow, flood executions or throw.
+describe('a kept view that is too large or not ours', () => {
+	const KEY = 'node:Genesys GWS Trigger';
+	const planted = (view: IDataObject): Database => {
+		const db = new Database();
+		db.load()[KEY] = { genesysGwsTrigger: { version: 1, owner: `${sim.url}\nagent1`, ...view } };
+		return db;
+	};
+	const staleCall = (i: number, extra: IDataObject = {}) => ({ id: `STALE${i}`, state: 'Established', callType: 'Inbound', ...extra });
+	// As deep as n8n's own static data wrapper (ObservableObject, one frame per level) still takes; a recursive
+	// fingerprint with more frames per level runs out of stack long before.
+	const DEEP_LEVELS = 2500;
+	const dropped = (items: IDataObject[]) => items.map((i) => meta(i).stateDropped as IDataObject | undefined).filter((d) => d !== undefined);
+
+	it('5,000 stale calls and 5,000 devices: activation takes the newest 200, reports the rest dropped, and stays quick', async () => {
+		const calls = Array.from({ length: 5000 }, (_, i) => staleCall(i));
+		const devices = Object.fromEntries(Array.from({ length: 5000 }, (_, i) => [`DEV${i}`, JSON.stringify({ id: `DEV${i}`, userState: { state: 'Ready' } })]));
+		const db = planted({ calls, devices, phoneNumber: '15000' });
+		const started = Date.now();
+		const t = await activate(db, 'init');
+		const activationMs = Date.now() - started;
+		await t.waitForItems(200);
+		await t.quiet(sim);
+		expect(t.items).toHaveLength(200);
+		// The newest 200 (the list is oldest first), each reported gone once.
+		expect(t.items.map((i) => String(call(i).id)).sort()).toEqual(calls.slice(-200).map((c) => c.id).sort());
+		expect(dropped(t.items)).toEqual([expect.objectContaining({ calls: 4800, devices: 4950 })]);
+		expect(activationMs).toBeLessThan(5000);
+	});
+
+	it(`a kept call with user data nested ${DEEP_LEVELS} levels deep: activation works, that call is skipped and reported`, async () => {
+		const db = planted({ calls: [staleCall(1, { userData: { deep: '@DEEP@' } }), staleCall(2)], devices: {} });
+		db.text = JSON.stringify(db.load()).replace('"@DEEP@"', '{"k":'.repeat(DEEP_LEVELS) + '"leaf"' + '}'.repeat(DEEP_LEVELS));
+		const t = await activate(db, 'init');
+		await t.waitForItems(1);
+		await t.quiet(sim);
+		expect(t.items.map((i) => `${String(call(i).id)} ${String(meta(i).resyncReason)}`)).toEqual(['STALE2 gone']);
+		expect(dropped(t.items)).toEqual([expect.objectContaining({ calls: 1, devices: 0 })]);
+		// A second activation from what this one saved works too.
+		await stop(t);
+		const again = await activate(db, 'init');
+		await again.quiet(sim);
+		expect(again.items).toEqual([]);
+	});
+
+	it('a phoneNumber, calls and devices of the wrong types are ignored, not trusted', async () => {
+		const db = planted({ calls: [null, 'x', 7, { noId: true }, staleCall(3)], devices: { D1: { not: 'a string' }, D2: 'not json' }, phoneNumber: { evil: true } as never });
+		const t = await activate(db, 'init');
+		await t.waitForItems(1);
+		await t.quiet(sim);
+		expect(t.items.map((i) => String(call(i).id))).toEqual(['STALE3']);
+		await stop(t);
+		const kept = (db.saved[KEY] as IDataObject).genesysGwsTrigger as IDataObject;
+		expect(kept.phoneNumber === undefined || typeof kept.phoneNumber === 'string').toBe(true);
+	});
+
+	it('what is written stays under the size cap: the oldest calls are left out, and the loss is in _gws', async () => {
+		const { MAX_STATE_CHARS } = await import('../../nodes/GenesysGwsTrigger/durableState');
+		const db = new Database();
+		const t = await activate(db, 'activate', { events: ['StatusChange'] });
+		const count = 40;
+		for (let i = 0; i < count; i++) await sim.placeInboundCall({ to: 'agent1', from: `55590${String(i).padStart(2, '0')}`, userData: { Blob: 'x'.repeat(20_000) } });
+		await t.waitForItems(count);
+		const kept = (db.saved[KEY] as IDataObject).genesysGwsTrigger as IDataObject;
+		const written = JSON.stringify(kept).length;
+		expect(written).toBeLessThanOrEqual(MAX_STATE_CHARS);
+		const keptCalls = (kept.calls as IDataObject[]).length;
+		expect(keptCalls).toBeGreaterThan(0);
+		expect(keptCalls).toBeLessThan(count);
+		const losses = dropped(t.items);
+		expect(losses.reduce((sum, d) => sum + Number(d.calls), 0)).toBe(count - keptCalls);
+		expect(String(losses[0].why)).toContain('the oldest calls were left out');
+	});
 });

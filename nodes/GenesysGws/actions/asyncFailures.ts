@@ -18,7 +18,7 @@ import { CALLS_CHANNEL } from '../../shared/channels';
 import { callIdFromReference } from '../../shared/callReference';
 import type { GwsNotification } from '../../shared/notification';
 import { digitsOf } from '../../shared/participants';
-import { scrubSecrets } from '../../shared/transport';
+import { scrubSecrets, type Scrub } from '../../shared/transport';
 import type { CheckedParams } from './parameters/placement';
 
 /** The request as the failure must name it. */
@@ -74,8 +74,8 @@ export function isUnattributed(n: GwsNotification, request: SentRequest, others:
 }
 
 /** The node error for such a failure: GWS's errorCode and errorMessage, and what to do. */
-export function asyncFailureError(node: INode, operation: string, failure: IDataObject, itemIndex: number) {
-	const errorMessage = scrubSecrets(String(failure.errorMessage ?? 'no reason given'));
+export function asyncFailureError(node: INode, operation: string, failure: IDataObject, itemIndex: number, scrub?: Scrub) {
+	const errorMessage = scrubSecrets(String(failure.errorMessage ?? 'no reason given'), scrub);
 	const cause: JsonObject = { errorMessage };
 	if (failure.errorCode !== undefined) cause.errorCode = failure.errorCode as JsonObject[string];
 	return new NodeApiError(node, cause, {

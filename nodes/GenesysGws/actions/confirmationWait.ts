@@ -49,7 +49,8 @@ export async function sendAndConfirm(
 		} catch (error) {
 			throw subscribeFailure(run, error);
 		}
-		pending = startPending(await readGwsServer(run.ctx), request);
+		const server = await readGwsServer(run.ctx);
+		pending = startPending(server, request);
 		const response = await sendRequest();
 		const others = pending.others;
 		// ErrorMessages naming no operation that fit this request and another pending one: they end no wait.
@@ -58,7 +59,7 @@ export async function sendAndConfirm(
 		try {
 			notification = await client.waitFor((n) => {
 				if (conf.matches(n, target) || failureOf(n, request, others()) !== undefined) return true;
-				if (isUnattributed(n, request, others())) unattributed.push(scrubSecrets(String(n.data.errorMessage ?? 'no reason given')));
+				if (isUnattributed(n, request, others())) unattributed.push(server.scrub(scrubSecrets(String(n.data.errorMessage ?? 'no reason given'))));
 				return false;
 			}, timeoutS * 1000);
 		} catch (error) {
@@ -76,7 +77,7 @@ export async function sendAndConfirm(
 		}
 		// Decided once more with the same pending list: the notification ended the wait either way.
 		const failure = conf.matches(notification, target) ? undefined : failureOf(notification, request, others());
-		if (failure) throw asyncFailureError(run.ctx.getNode(), run.op.name, failure, run.itemIndex);
+		if (failure) throw asyncFailureError(run.ctx.getNode(), run.op.name, failure, run.itemIndex, server.scrub);
 		return { response, notification };
 	} finally {
 		pending?.done();

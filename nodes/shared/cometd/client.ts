@@ -19,6 +19,7 @@ import type { CometD, Message } from 'cometd';
 import type { IDataObject } from 'n8n-workflow';
 
 import { CALLS_CHANNEL, NOTIFICATIONS_PATH } from '../channels';
+import { scrubSecrets } from '../transport/errors';
 import type { GwsNotification, GwsNotificationClient } from '../notification';
 import { NOTIFICATION_CLIENT_DEFAULTS, type NotificationClientOptions } from './clientOptions';
 import type { BayeuxCookieJar } from './cookieJar';
@@ -62,6 +63,8 @@ export class GwsCometdClient implements GwsNotificationClient {
 		private readonly send: BayeuxSend,
 		private readonly jar: BayeuxCookieJar,
 		options: NotificationClientOptions = {},
+		/** Hides secrets (the credential's own too) in text the server sent back, e.g. a Bayeux `error`. */
+		private readonly scrubReply: (text: string) => string = (text) => scrubSecrets(text),
 	) {
 		const given = Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined));
 		this.options = { ...NOTIFICATION_CLIENT_DEFAULTS, ...given };
@@ -268,7 +271,7 @@ export class GwsCometdClient implements GwsNotificationClient {
 
 	private describeFailure(message: Message): string {
 		const failure = (message as Message & { failure?: { reason?: string; httpCode?: number } }).failure;
-		if (message.error) return `server answered "${message.error}" to ${message.channel}`;
+		if (message.error) return `server answered "${this.scrubReply(String(message.error))}" to ${message.channel}`;
 		const wire = this.lastFailure?.cause;
 		if (wire) return wire;
 		if (failure?.reason) return `${failure.reason} (${message.channel})`;

@@ -3,7 +3,7 @@
  * Used by the trigger (long-lived) and by the action node's "wait for confirmation" (short-lived), so a client
  * is cheap: no REST call besides the cached session lookup, one handshake, one subscribe batch.
  */
-import type { GwsContext } from '../transport';
+import { readGwsServer, scrubSecrets, type GwsContext, type Scrub } from '../transport';
 import { GwsCometdClient, type NotificationClientOptions } from './client';
 import { BayeuxCookieJar } from './cookieJar';
 import { createGwsBayeuxSend, resolveBaseUrl } from './gwsBayeuxSend';
@@ -22,5 +22,11 @@ export function createNotificationClient(
 	options?: NotificationClientOptions,
 ): GwsCometdClient {
 	const jar = new BayeuxCookieJar();
-	return new GwsCometdClient(() => resolveBaseUrl(ctx), createGwsBayeuxSend(ctx, jar), jar, options);
+	// The credential's scrubber, known once the base URL is (both come from the credential read once).
+	let scrub: Scrub | undefined;
+	const baseUrl = async () => {
+		scrub = (await readGwsServer(ctx)).scrub;
+		return await resolveBaseUrl(ctx);
+	};
+	return new GwsCometdClient(baseUrl, createGwsBayeuxSend(ctx, jar), jar, options, (text) => scrubSecrets(text, scrub));
 }

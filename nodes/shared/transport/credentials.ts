@@ -6,6 +6,7 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { ICredentialDataDecryptedObject, ICredentialsDecrypted, INode } from 'n8n-workflow';
 
+import { credentialScrubber, type Scrub } from './errors';
 import type { GwsContext } from './requestTypes';
 
 export const GWS_CREDENTIAL_TYPE = 'genesysGwsApi';
@@ -34,6 +35,8 @@ export interface GwsServer {
 	allowUnauthorizedCerts: boolean;
 	/** Id of the n8n credential in use (part of the session cache key; see session.ts). */
 	credentialId: string;
+	/** Hides the password (and user:password in base64) in texts a reply echoes; holds them in a closure only. */
+	scrub: Scrub;
 }
 
 const BASE_URL_FIX =
@@ -112,6 +115,7 @@ async function load(ctx: GwsContext): Promise<GwsCredential> {
 		username: fields.username,
 		allowUnauthorizedCerts: fields.allowUnauthorizedCerts,
 		credentialId: reference?.id ?? '',
+		scrub: credentialScrubber(fields.username, fields.password),
 	};
 	return {
 		server,

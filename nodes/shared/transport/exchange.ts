@@ -88,6 +88,7 @@ export async function exchange(
 				path: pathOf(req.url),
 				timeoutMs,
 				itemIndex,
+				scrub: server.scrub,
 			},
 			error,
 		);

@@ -70,6 +70,7 @@ export async function gwsApiRequest(this: GwsContext, opts: GwsRequestOptions): 
 		operationName: typeof opts.body?.operationName === 'string' ? opts.body.operationName : undefined,
 		timeoutMs,
 		itemIndex: opts.itemIndex,
+		scrub: server.scrub,
 	};
 	const verdict = judgeGwsReply(errorContext, replyOf(response));
 	if (!verdict.ok) throw gwsReplyError(this.getNode(), errorContext, verdict);

@@ -7,7 +7,7 @@
 export { forgetGwsSession, getGwsSession, gwsApiRequest, gwsRawRequest } from './gwsRequests';
 export { GWS_CREDENTIAL_TYPE, checkBaseUrl, credentialFields, forgetGwsCredential, readGwsServer } from './credentials';
 export type { GwsServer } from './credentials';
-export { describeTarget, scrubSecrets } from './errors';
+export { credentialScrubber, describeTarget, scrubSecrets, type Scrub } from './errors';
 export { GWS_STATUS_CODES, gwsReplyError, isNotFound, judgeGwsReply, sessionRejection } from './reply';
 export { describeNetworkFailure } from './networkFailure';
 export { fillPath, gwsPath, withQuery } from './paths';

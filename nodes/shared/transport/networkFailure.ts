@@ -49,7 +49,7 @@ export function networkError(node: INode, ctx: GwsErrorContext, error: unknown) 
 }
 
 export function describeNetworkFailure(
-	ctx: Pick<GwsErrorContext, 'baseUrl' | 'method' | 'path' | 'timeoutMs'>,
+	ctx: Pick<GwsErrorContext, 'baseUrl' | 'method' | 'path' | 'timeoutMs' | 'scrub'>,
 	error: unknown,
 ): FailureText {
 	const { codes, messages } = causeChain(error);
@@ -87,7 +87,7 @@ export function describeNetworkFailure(
 			'The server or a proxy dropped the connection. Retry, or enable "Retry On Fail" in the node settings.';
 	} else {
 		message = `The request to GWS at ${server} failed (${ctx.method} ${excerpt(ctx.path, 200)})`;
-		description = scrubSecrets(messages[messages.length - 1] ?? 'Unknown network error');
+		description = scrubSecrets(messages[messages.length - 1] ?? 'Unknown network error', ctx.scrub);
 	}
 	return { message, description };
 }

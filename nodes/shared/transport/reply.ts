@@ -81,7 +81,7 @@ export function judgeGwsReply(ctx: GwsErrorContext, reply: GwsReply): GwsVerdict
 	}
 	const cause: JsonObject = {};
 	if (json.statusCode !== undefined) cause.statusCode = json.statusCode;
-	if (typeof json.statusMessage === 'string') cause.statusMessage = scrubSecrets(json.statusMessage);
+	if (typeof json.statusMessage === 'string') cause.statusMessage = scrubSecrets(json.statusMessage, ctx.scrub);
 	return {
 		ok: false,
 		httpStatus: reply.httpStatus,
@@ -142,7 +142,7 @@ function describeResponseFailure(ctx: GwsErrorContext, reply: GwsReply, body: Js
 	const statusCode = typeof rawCode === 'number' ? rawCode : undefined;
 	const statusMessage =
 		typeof body.statusMessage === 'string' && body.statusMessage !== ''
-			? scrubSecrets(body.statusMessage)
+			? scrubSecrets(body.statusMessage, ctx.scrub)
 			: undefined;
 	const meaning = statusCode !== undefined ? GWS_STATUS_CODES[statusCode] : undefined;
 	const codeText =
@@ -179,7 +179,7 @@ function describeResponseFailure(ctx: GwsErrorContext, reply: GwsReply, body: Js
 	}
 	if (rawCode !== undefined && statusCode === undefined) {
 		// Not GWS's shape (a proxy or another server answering JSON): say so rather than guess a meaning.
-		const shown = scrubSecrets(JSON.stringify(rawCode)).slice(0, 40);
+		const shown = scrubSecrets(JSON.stringify(rawCode), ctx.scrub).slice(0, 40);
 		return failure(
 			`GWS answered ${whatFailed(ctx)} with statusCode ${shown}, which is not a GWS status code (HTTP ${httpStatus})`,
 			`${gwsSaid}GWS status codes are numbers and only 0 means success. Check that Base URL ${ctx.baseUrl} points at GWS itself, not at a proxy or another service.`,
@@ -207,7 +207,7 @@ function describeResponseFailure(ctx: GwsErrorContext, reply: GwsReply, body: Js
 
 /** The reply was not a JSON object (a proxy page, a truncated body, another server on that URL). */
 function describeNonJson(ctx: GwsErrorContext, reply: GwsReply): FailureText {
-	const snippet = scrubSecrets(reply.body.slice(0, 120)).replace(/\s+/g, ' ');
+	const snippet = scrubSecrets(reply.body.slice(0, 400), ctx.scrub).slice(0, 120).replace(/\s+/g, ' ');
 	const contentType = reply.contentType;
 	return {
 		message: `GWS sent a reply that is not JSON for ${whatFailed(ctx)} (HTTP ${reply.httpStatus}${contentType ? `, ${contentType}` : ''})`,

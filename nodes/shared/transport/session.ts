@@ -80,6 +80,7 @@ async function login(
 		path,
 		timeoutMs: timeoutMs ?? 0,
 		itemIndex,
+		scrub: server.scrub,
 	};
 	const verdict = judgeGwsReply(errorContext, replyOf(response));
 	if (!verdict.ok) {

@@ -1,6 +1,7 @@
 /** Dispatch of POST /api/v2/me/calls/{id} {"operationName": ...}: parameters, then the state check, then the change. */
 import { requireVoiceSession } from '../../agentState';
 import { GwsError, STATUS, invalidForState } from '../../errors';
+import { lookup } from '../../lookup';
 import type { SimUser } from '../../users';
 import type { CallEngine } from '../engine';
 import type { Body } from '../params';
@@ -33,7 +34,7 @@ export function callOperationForms(): Record<string, Record<string, unknown>> {
 const SUPPORTED = [...Object.keys(CALL_OPERATIONS), 'SetCallDisposition'];
 
 export function runCallOperation(engine: CallEngine, user: SimUser, callId: string, operationName: string, body: Body): void {
-	const operation: Operation | undefined = CALL_OPERATIONS[operationName as keyof typeof CALL_OPERATIONS];
+	const operation: Operation | undefined = lookup<Operation>(CALL_OPERATIONS, operationName);
 	if (!operation && operationName !== 'SetCallDisposition') {
 		throw new GwsError(400, STATUS.inputValidation, `Unknown operationName '${operationName}' for /api/v2/me/calls/{id}; supported: ${SUPPORTED.join(', ')}`);
 	}
