@@ -13,6 +13,7 @@ import { triggerExampleFiles } from '../../scripts/lib/examples';
 import { REPO_ROOT } from '../../scripts/lib/n8n-process';
 import { README_SIM_URL, RECIPES, readmeRecipeBlocks } from '../../scripts/lib/recipes';
 import { useExampleStack } from './helpers/example-stack';
+import { simReads } from './helpers/sim-reads';
 import { AGENT, SUPERVISOR } from './helpers/stack';
 import { loadExample } from './helpers/workflows';
 
@@ -47,37 +48,7 @@ function bash(block: string, env: Record<string, string> = {}): Promise<{ status
 	});
 }
 
-interface Post {
-	user?: string;
-	path: string;
-	body: unknown;
-}
-
-/** POSTs n8n sent to GWS after `since` (who, where, what), waiting until `count` arrived. */
-async function posts(since: number, count: number, timeoutMs = 20_000): Promise<Post[]> {
-	const deadline = Date.now() + timeoutMs;
-	for (;;) {
-		const found = ex.stack.sim
-			.requests()
-			.filter((r) => r.seq > since && r.method === 'POST' && r.path.startsWith('/api/v2/me'))
-			.map((r) => ({ user: r.username, path: r.path, body: r.body }));
-		if (found.length >= count || Date.now() > deadline) return found;
-		await sleep(200);
-	}
-}
-
-async function until<T>(what: string, read: () => T, done: (value: T) => boolean, timeoutMs = 20_000): Promise<T> {
-	const deadline = Date.now() + timeoutMs;
-	for (;;) {
-		const value = read();
-		if (done(value)) return value;
-		if (Date.now() > deadline) throw new Error(`${what}: ${JSON.stringify(value)}`);
-		await sleep(100);
-	}
-}
-
-const leg = (user: string, callId: string) => ex.stack.sim.calls(user).find((c) => c.id === callId);
-const deviceOf = (user: string) => ex.stack.sim.agents().find((a) => a.username === user)!;
+const { posts, until, leg, deviceOf } = simReads(ex);
 const onCall = (callId: string) => `/api/v2/me/calls/${callId}`;
 
 let blocks: string[] = [];

@@ -5,43 +5,14 @@
  * `heardBy`: the numbers that hear a leg's owner).
  */
 import { useExampleStack } from './helpers/example-stack';
+import { simReads } from './helpers/sim-reads';
 import { AGENT, SUPERVISOR } from './helpers/stack';
 import { loadExample } from './helpers/workflows';
 
 const ex = useExampleStack();
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-interface Post {
-	user?: string;
-	path: string;
-	body: unknown;
-}
-
-/** POSTs GWS received after `since` (who sent them, where, what), waiting until `count` arrived. */
-async function posts(since: number, count: number, timeoutMs = 20_000): Promise<Post[]> {
-	const deadline = Date.now() + timeoutMs;
-	for (;;) {
-		const found = ex.stack.sim
-			.requests()
-			.filter((r) => r.seq > since && r.method === 'POST' && r.path.startsWith('/api/v2/me'))
-			.map((r) => ({ user: r.username, path: r.path, body: r.body }));
-		if (found.length >= count || Date.now() > deadline) return found;
-		await sleep(200);
-	}
-}
-
-async function until<T>(what: string, read: () => T, done: (value: T) => boolean, timeoutMs = 20_000): Promise<T> {
-	const deadline = Date.now() + timeoutMs;
-	for (;;) {
-		const value = read();
-		if (done(value)) return value;
-		if (Date.now() > deadline) throw new Error(`${what}: ${JSON.stringify(value)}`);
-		await sleep(100);
-	}
-}
-
-const leg = (user: string, callId: string) => ex.stack.sim.calls(user).find((c) => c.id === callId);
-const deviceOf = (user: string) => ex.stack.sim.agents().find((a) => a.username === user)!;
+const { posts, until, leg, deviceOf } = simReads(ex);
 
 it('a VIP call: the supervisor listens in silently on it; an escalation flag makes them barge in; NextCall ends with the call', async () => {
 	await ex.triggers.activate(loadExample('answer-inbound-calls.json', ex.stack.credential));
