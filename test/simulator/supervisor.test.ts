@@ -109,6 +109,9 @@ describe('the device: ListenIn / Coach / BargeIn / CancelSupervisorMonitoring', 
 		expect(snapshot('supervisor1', callId)?.monitoring?.mode).toBe('Coach');
 		await ag.a1.op(callId, 'Hangup');
 		await ag.e1.waitFor(isCall('Released', callId), 3000, 0);
+		// The supervisor's leg is released too, and its notification may come after the agent's: wait for it, so that
+		// "nothing more" below is about the next call only.
+		await ag.eSup.waitFor(isCall('Released', callId), 3000, from);
 		const fromNext = ag.eSup.notifications.length;
 		await answeredInbound(ag, 'agent1', '5550009');
 		await nothingMore(ag.eSup, fromNext);
