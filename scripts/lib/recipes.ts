@@ -56,7 +56,7 @@ export const RECIPES: Recipe[] = [
 	{
 		title: 'Consult an expert (consult-conference)',
 		outcome:
-			'The agent sets `NeedsExpert: "true"` on the answered call: the flow starts a consult call to the expert line 5557000 and, once the expert answers, completes the conference (caller, agent and expert on one call).',
+			'The agent sets `NeedsExpert: "true"` on the answered call: the flow flags the call `ExpertConsulted` (so a later user-data change does not start it again), starts a consult call to the expert line 5557000 and, once the expert answers, completes the conference (caller, agent and expert on one call).',
 		commands: (sim) => [
 			...placeCall(sim, { to: 'agent1', from: '5553000' }),
 			...waitFor(sim, 'agent1', 'Established'),

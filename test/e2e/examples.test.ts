@@ -78,9 +78,10 @@ it('consult-conference: NeedsExpert=true starts a consult call and completes the
 	await waitForState(callId, 'Established');
 	const since = ex.triggers.lastRequestSeq();
 	await ex.phone.callOperation(callId, 'UpdateUserData', { userData: { NeedsExpert: 'true' } });
-	const bodies = await posts(since, 3, '/api/v2/me/calls/', 30_000);
+	const bodies = await posts(since, 4, '/api/v2/me/calls/', 30_000);
 	expect(bodies).toEqual([
 		{ operationName: 'UpdateUserData', userData: { NeedsExpert: 'true' } },
+		{ operationName: 'UpdateUserData', userData: { ExpertConsulted: 'true' } },
 		{ operationName: 'InitiateConference', destination: { phoneNumber: '5557000' } },
 		{ operationName: 'CompleteConference' },
 	]);

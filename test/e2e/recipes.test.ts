@@ -123,9 +123,10 @@ it('2. Hold escalation: held 30 s, then flagged, retrieved and the escalation de
 it('3. Consult an expert: the consult call to 5557000, then one conference of caller, agent and expert', async () => {
 	const since = ex.triggers.lastRequestSeq();
 	const callId = await runRecipe(2);
-	const sent = await posts(since, 3, 30_000);
+	const sent = await posts(since, 4, 30_000);
 	expect(sent.map((p) => p.body)).toEqual([
 		{ operationName: 'Answer' },
+		{ operationName: 'UpdateUserData', userData: { ExpertConsulted: 'true' } },
 		{ operationName: 'InitiateConference', destination: { phoneNumber: '5557000' } },
 		{ operationName: 'CompleteConference' },
 	]);
