@@ -51,7 +51,8 @@ export class Simulator implements RunningSimulator {
 	private readonly directory: UserDirectory;
 	private readonly sessions: SessionStore;
 	private readonly engine: CallEngine;
-	private readonly cometd = new CometdEndpoint();
+	/** Made after the options are checked: its server runs a sweep timer that a refused option would leave behind. */
+	private readonly cometd: CometdEndpoint;
 	private readonly hub = new NotificationHub(() => this.cometd);
 	private readonly log = new RequestLog();
 	private readonly faults = new FaultQueue();
@@ -79,6 +80,7 @@ export class Simulator implements RunningSimulator {
 		});
 		this.directory = new UserDirectory(options.users ?? DEMO_USERS, options.agentsLoggedOut === true);
 		this.users = this.directory.all().map((u) => ({ ...u.config }));
+		this.cometd = new CometdEndpoint();
 		this.sessions = new SessionStore(this.directory);
 		this.engine = new CallEngine({
 			users: this.directory,

@@ -134,6 +134,15 @@ describe('schema errors name the user and the field', () => {
 		return expect(startTestSimulator({ users: [{ username, password: 'p', phoneNumber: '30001' }] })).rejects.toThrow(why);
 	});
 
+	test('a simulator refused for its users leaves no timer running (its CometD server sweeps every few seconds)', async () => {
+		const timers = () => process.getActiveResourcesInfo().filter((kind) => kind === 'Timeout').length;
+		const before = timers();
+		await expect(startTestSimulator({ users: [{ username: 'constructor', password: 'p', phoneNumber: '30001' }] })).rejects.toThrow('built-in name');
+		// On the old code the CometD server was made before the users were checked: its sweep timer stayed, and kept
+		// jest from exiting after the whole run.
+		expect(timers()).toBe(before);
+	});
+
 	test('20,000 empty passwords: a short message, the first 20 problems and a count of the rest, worded for an empty string', () => {
 		const many = Array.from({ length: 20_000 }, (_, i) => ({ username: `u${i}`, password: '', phoneNumber: String(40000 + i) }));
 		const message = failure(JSON.stringify(many));
