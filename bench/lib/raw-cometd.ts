@@ -1,7 +1,8 @@
 /**
  * The raw CometD baseline: the official cometd 7 client on cometd-nodejs-client's XMLHttpRequest (keep-alive),
  * long-polling only (GWS has no WebSocket), Basic auth on every Bayeux POST as the public GWS C# client does
- * (GWS-API.md §1/§3), subscribed to /v2/me/calls. No reconnect policy, no resync, no item building.
+ * (https://github.com/ErnestoGarciaGenesys/GenesysWebServicesClient; long polling:
+ * https://docs.genesys.com/Documentation/HTCC/8.5.2/Dep/CometD), subscribed to /v2/me/calls. No reconnect policy, no resync, no item building.
  */
 import * as cometdLib from 'cometd';
 import { adapt } from 'cometd-nodejs-client';

@@ -1,7 +1,8 @@
 /**
  * The raw REST baseline: what an engineer would hand-write with axios. Keep-alive agent, one login
  * (GET /api/v2/me with Basic auth -> JSESSIONID cookie + X-CSRF-HEADER/X-CSRF-TOKEN), then the same requests
- * our node sends: Basic auth + cookie on every request, the CSRF header on POSTs (GWS-API.md §1).
+ * our node sends: Basic auth + cookie on every request, the CSRF header on POSTs
+ * (https://docs.genesys.com/Documentation/HTCC/latest/API/CSRFProtection).
  */
 import axios, { type AxiosInstance } from 'axios';
 import * as http from 'http';
