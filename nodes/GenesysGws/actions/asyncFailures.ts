@@ -73,9 +73,14 @@ export function isUnattributed(n: GwsNotification, request: SentRequest, others:
 	return data !== undefined && !namesOperation(data) && saysWhat(data) && others.some((other) => errorAbout(n, other) !== undefined);
 }
 
+/** GWS's text in an ErrorMessage, as a message may show it (the credential's secrets hidden). */
+export function errorTextOf(data: IDataObject, scrub?: Scrub): string {
+	return scrubSecrets(String(data.errorMessage ?? 'no reason given'), scrub);
+}
+
 /** The node error for such a failure: GWS's errorCode and errorMessage, and what to do. */
 export function asyncFailureError(node: INode, operation: string, failure: IDataObject, itemIndex: number, scrub?: Scrub) {
-	const errorMessage = scrubSecrets(String(failure.errorMessage ?? 'no reason given'), scrub);
+	const errorMessage = errorTextOf(failure, scrub);
 	const cause: JsonObject = { errorMessage };
 	if (failure.errorCode !== undefined) cause.errorCode = failure.errorCode as JsonObject[string];
 	return new NodeApiError(node, cause, {

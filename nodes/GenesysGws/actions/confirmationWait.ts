@@ -12,8 +12,8 @@ import type { IDataObject } from 'n8n-workflow';
 import { CALLS_CHANNEL } from '../../shared/channels';
 import { createNotificationClient } from '../../shared/cometd';
 import type { GwsNotification, GwsNotificationClient } from '../../shared/notification';
-import { readGwsServer, scrubSecrets } from '../../shared/transport';
-import { asyncFailureError, failureOf, isUnattributed, type SentRequest } from './asyncFailures';
+import { readGwsServer } from '../../shared/transport';
+import { asyncFailureError, errorTextOf, failureOf, isUnattributed, type SentRequest } from './asyncFailures';
 import type { ConfirmationTarget, NotificationConfirmation } from './confirmations';
 import type { ItemRun } from './itemRequests';
 import { startPending, type PendingOperation } from './pendingOperations';
@@ -59,7 +59,7 @@ export async function sendAndConfirm(
 		try {
 			notification = await client.waitFor((n) => {
 				if (conf.matches(n, target) || failureOf(n, request, others()) !== undefined) return true;
-				if (isUnattributed(n, request, others())) unattributed.push(server.scrub(scrubSecrets(String(n.data.errorMessage ?? 'no reason given'))));
+				if (isUnattributed(n, request, others())) unattributed.push(errorTextOf(n.data, server.scrub));
 				return false;
 			}, timeoutS * 1000);
 		} catch (error) {
