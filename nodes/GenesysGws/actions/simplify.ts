@@ -38,9 +38,9 @@ const KEPT = ['id', 'state', 'callType', 'ani', 'dnis', 'deviceUri', 'duration',
 
 /**
  * A call as a person or a model reads it: its id (what the other operations take), state, type, numbers, the
- * parties' numbers, user data, the operations it allows now (capabilities), and for a supervisor's monitored call
- * that it is one. Identifiers only GWS needs (callUuid, connId, uri, path) and the parties' other number formats
- * are left out.
+ * parties' numbers, user data and the operations it allows now (capabilities: a supervisor's monitoring leg is the
+ * one offering SwitchToBargeIn or SwitchToListenIn, docs/FIDELITY.md part 2, T1). Identifiers only GWS needs
+ * (callUuid, connId, uri, path) and the parties' other number formats are left out.
  */
 export function simplifyCall(call: IDataObject): IDataObject {
 	const out: IDataObject = {};
@@ -48,6 +48,5 @@ export function simplifyCall(call: IDataObject): IDataObject {
 	out.participants = partiesOf(call).map((p) => p.display);
 	if (call.userData !== undefined) out.userData = call.userData;
 	if (Array.isArray(call.capabilities)) out.capabilities = call.capabilities;
-	if (call.monitoring === true) out.monitoring = true;
 	return out;
 }
