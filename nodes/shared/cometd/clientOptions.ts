@@ -3,8 +3,8 @@ export type NotificationClientStatus =
 	| { state: 'subscribed'; first: boolean }
 	| { state: 'reconnecting'; attempt: number; cause: string }
 	| { state: 'failed'; attempt: number; cause: string; error: Error }
-	/** Connected again after an outage (any: `lasting` says whether it had been reported as 'failed'). */
-	| { state: 'recovered'; downForMs: number; attempts: number; lasting: boolean }
+	/** Connected again after an outage, lasting or not. */
+	| { state: 'recovered'; downForMs: number; attempts: number }
 	| { state: 'stopped' };
 
 export interface NotificationClientOptions {

@@ -50,12 +50,7 @@ export class OutageTracker {
 	/** Connected again. */
 	up(): void {
 		if (this.downSince) {
-			this.report({
-				state: 'recovered',
-				downForMs: Date.now() - this.downSince,
-				attempts: this.failures,
-				lasting: this.reported,
-			});
+			this.report({ state: 'recovered', downForMs: Date.now() - this.downSince, attempts: this.failures });
 		}
 		this.failures = 0;
 		this.downSince = 0;
