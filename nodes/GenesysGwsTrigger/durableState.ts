@@ -13,6 +13,7 @@
  */
 import type { IDataObject, ITriggerFunctions } from 'n8n-workflow';
 
+import { nestingDepth } from '../shared/nesting';
 import { CallTracker, callIdOf } from './callTracker';
 import { DeviceTracker } from './deviceTracker';
 import type { SavedTriggerState } from './savedState';
@@ -59,21 +60,6 @@ function isPersisted(value: unknown, owner: string): value is Persisted {
 		typeof p.devices === 'object' &&
 		!Array.isArray(p.devices)
 	);
-}
-
-/** How deep a value nests (objects and arrays; the call itself is 1), walked without recursion, stopped past `stopAt`. */
-function depthOf(value: unknown, stopAt: number): number {
-	const stack: Array<[unknown, number]> = [[value, 0]];
-	let deepest = 0;
-	while (stack.length > 0) {
-		const [v, level] = stack.pop()!;
-		if (v === null || typeof v !== 'object') continue;
-		const here = level + 1;
-		if (here > deepest) deepest = here;
-		if (deepest > stopAt) return deepest;
-		for (const child of Object.values(v as Record<string, unknown>)) stack.push([child, here]);
-	}
-	return deepest;
 }
 
 /** A kept call's size in characters of JSON (what n8n writes); Infinity when it cannot be serialized. */
@@ -123,7 +109,7 @@ export class DurableState {
 	read(): SavedTriggerState | undefined {
 		const kept = this.ctx.getWorkflowStaticData('node')[KEY];
 		if (!isPersisted(kept, this.owner)) return undefined;
-		const usable = (c: unknown) => callIdOf(c) !== undefined && depthOf(c, MAX_CALL_DEPTH) <= MAX_CALL_DEPTH;
+		const usable = (c: unknown) => callIdOf(c) !== undefined && nestingDepth(c, MAX_CALL_DEPTH) <= MAX_CALL_DEPTH;
 		const { kept: taken, dropped } = newestThatFit(kept.calls, 0, usable);
 		const calls = new CallTracker();
 		calls.seed(taken);

@@ -10,6 +10,7 @@ import {
 	MAX_USER_DATA_DEPTH,
 	MAX_USER_DATA_KEY_LENGTH,
 } from '../../../shared/limits';
+import { nestingDepth } from '../../../shared/nesting';
 import { describeValue, excerpt } from '../../../shared/text';
 import type { ParamUi } from './parameterSpec';
 import { labelOf, type ParamEnv, type ValueKind } from './valueKinds';
@@ -101,18 +102,6 @@ function fromFields(env: ParamEnv): IDataObject {
 		data[key] = (pair.value ?? '') as IDataObject[string];
 	});
 	return data;
-}
-
-/** How deep a JSON value nests objects/arrays (a scalar is 0, {"a": 1} is 1); stops counting past `limit`. */
-function nestingDepth(value: unknown, limit: number): number {
-	if (value === null || typeof value !== 'object') return 0;
-	if (limit <= 0) return 1;
-	let deepest = 0;
-	for (const child of Object.values(value as object)) {
-		deepest = Math.max(deepest, nestingDepth(child, limit - 1));
-		if (deepest >= limit) break;
-	}
-	return deepest + 1;
 }
 
 function longKeyIn(value: unknown): string | undefined {
